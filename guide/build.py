@@ -1,0 +1,96 @@
+"""The library behind the CLI: plan a routine, or build its MP3 and sidecars."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .render import DEFAULT_BITRATE, RenderResult, render_mp3, write_subtitles, write_timeline
+from .render.files import check_target
+from .routine import RangeChoice, Routine
+from .script import PACES, Pace, PaceName, Script, ScriptOptions, build_script, estimate_seconds
+from .voices import DEFAULT_VOICE, Clip, PhraseCache, Voice, default_cache_dir, open_voice, synthesize_phrases
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    voice: str = DEFAULT_VOICE
+    pace: Pace = PACES[PaceName.NORMAL]
+    ranges: RangeChoice = RangeChoice.LOW
+    bitrate_kbps: int = DEFAULT_BITRATE
+    cache_dir: Path | None = None
+
+    @property
+    def script_options(self) -> ScriptOptions:
+        return ScriptOptions(self.pace, self.ranges)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    render: RenderResult
+    script: Script
+    voice_label: str
+    synthesized: int
+    cached: int
+    seconds: float
+
+
+def plan(routine: Routine, options: BuildOptions) -> Script:
+    """The script with estimated phrase lengths: nothing is synthesized."""
+    rate = options.pace.speech_rate
+    return build_script(routine, options.script_options, lambda text: estimate_seconds(text, rate))
+
+
+def prepare(routine: Routine, options: BuildOptions, progress: Progress | None = None,
+            on_total: Callable[[int], None] | None = None) -> tuple[Voice, Script, dict[str, Clip], int, int]:  # fmt: skip
+    """Synthesize (or fetch from cache) every phrase and lay out the real script."""
+    voice = open_voice(options.voice, options.pace.speech_rate)
+    cache = PhraseCache(options.cache_dir or default_cache_dir())
+    draft = plan(routine, options)
+    if on_total:
+        on_total(len(draft.phrases))
+    report = synthesize_phrases(voice, draft.phrases, cache, progress)
+    clips = dict(report.clips)
+    synthesized = report.synthesized
+
+    def measure(text: str) -> float:
+        nonlocal synthesized
+        if text not in clips:  # real lengths can make room for a cue the estimate did not
+            extra = synthesize_phrases(voice, [text], cache)
+            clips.update(extra.clips)
+            synthesized += extra.synthesized
+        clip = clips[text]
+        return clip.frame_count() / clip.frame_rate
+
+    script = build_script(routine, options.script_options, measure)
+    return voice, script, clips, synthesized, report.cached
+
+
+def build(routine: Routine, output: Path, options: BuildOptions, *, timeline: Path | None = None,
+          subtitles: Path | None = None, progress: Progress | None = None,
+          on_total: Callable[[int], None] | None = None) -> BuildResult:  # fmt: skip
+    started = time.perf_counter()
+    for target in (output, timeline, subtitles):
+        if target is not None:
+            check_target(target)  # fail before minutes of synthesis, not after
+    if subtitles is not None:
+        write_subtitles_check(subtitles)
+    voice, script, clips, synthesized, cached = prepare(routine, options, progress, on_total)
+    result = render_mp3(script, clips, voice.sample_rate, output, voice.label, options.bitrate_kbps)
+    if timeline is not None:
+        write_timeline(timeline, script)
+    if subtitles is not None:
+        write_subtitles(subtitles, script)
+    return BuildResult(result, script, voice.label, synthesized, cached, time.perf_counter() - started)
+
+
+def write_subtitles_check(path: Path) -> None:
+    from .errors import OutputError
+    from .render import SUBTITLE_FORMATS
+
+    if path.suffix.lower() not in SUBTITLE_FORMATS:
+        raise OutputError(f"{path}: subtitles are .srt, .vtt or .lrc (the suffix picks the format)")

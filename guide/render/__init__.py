@@ -1,0 +1,81 @@
+"""Cues + clips -> one MP3 (loudness-normalised, tagged, with chapters) and sidecars."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..script import Script
+from ..voices import Clip
+from .encode import encode_mp3
+from .files import check_target, produce_atomically
+from .loudness import TARGET_LUFS, normalize, true_peak_db
+from .sidecars import SUBTITLE_FORMATS, write_subtitles, write_timeline
+from .tags import clean_tag_text, write_tags
+
+DEFAULT_BITRATE = 64
+BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+CHUNK_SAMPLES = 1 << 16
+
+__all__ = [
+    "BITRATES", "DEFAULT_BITRATE", "RenderResult", "SUBTITLE_FORMATS", "TARGET_LUFS", "check_target",
+    "clean_tag_text", "render_mp3", "write_subtitles", "write_timeline",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    path: Path
+    duration: float
+    size: int
+    loudness_lufs: float
+    true_peak_dbtp: float
+    chapters: int
+
+
+def render_mp3(script: Script, clips: Mapping[str, Clip], rate: int, path: Path,
+               voice_label: str, bitrate_kbps: int = DEFAULT_BITRATE) -> RenderResult:  # fmt: skip
+    """Lay every cue's clip at its onset, normalise, encode, tag; `path` appears only when done."""
+    samples = {text: _floats(clips[text], rate) for text in script.phrases}
+    placements = [(round(cue.start * rate), cue.text) for cue in script.cues]
+    processed, loudness = normalize(samples, placements, rate)
+    pcm = {text: np.round(x * 32767).astype("<i2").tobytes() for text, x in processed.items()}
+    total = round(script.duration * rate)
+
+    def make(temp: Path) -> None:
+        encode_mp3(_pcm_chunks(placements, pcm, total), rate, bitrate_kbps, temp)
+        write_tags(temp, script, voice_label)
+
+    produce_atomically(path, make)
+    peak = max((true_peak_db(x) for x in processed.values()), default=float("-inf"))
+    return RenderResult(path, script.duration, path.stat().st_size, loudness, peak, len(script.chapters))
+
+
+def _floats(clip: Clip, rate: int) -> np.ndarray:
+    if clip.frame_rate != rate or clip.channels != 1 or clip.sample_width != 2:
+        clip = clip.set_frame_rate(rate).set_channels(1).set_sample_width(2)
+    return np.frombuffer(clip.raw_data, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def _pcm_chunks(placements: list[tuple[int, str]], pcm: Mapping[str, bytes], total: int) -> Iterator[bytes]:
+    """The whole track in order, in linear time: silence, clip, silence, clip..."""
+    silence = bytes(2 * CHUNK_SAMPLES)
+    cursor = 0  # in samples
+
+    def quiet(samples: int) -> Iterator[bytes]:
+        while samples > 0:
+            step = min(samples, CHUNK_SAMPLES)
+            yield silence[: 2 * step]
+            samples -= step
+
+    for start, text in placements:
+        if start < cursor:
+            raise AssertionError(f"cue '{text}' overlaps the previous one")  # the script never does this
+        yield from quiet(start - cursor)
+        data = pcm[text]
+        yield data
+        cursor = start + len(data) // 2
+    yield from quiet(total - cursor)

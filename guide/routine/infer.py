@@ -1,0 +1,204 @@
+"""Read a dose out of instructions written for people ("hold for 30 seconds, repeat 4-5 times").
+
+Every finding keeps the words it was read from. The rules are ordered from the most
+specific phrasing to the loosest, and the first match for a field wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .model import Amount, Dose, Origin, Sides, Sourced
+from .prose import for_inference
+
+SEVERAL_SECONDS = 5.0  # DESIGN.md: "several seconds" means 5 s
+LONG_HOLD = 15.0  # a hold this long, repeated, is a set with rest between, not a rep
+
+_NUM = r"\d+(?:\.\d+)?"
+
+
+def _range(tag: str = "") -> str:
+    return rf"(?P<lo{tag}>{_NUM})(?:\s*(?:-|to|or)\s*(?P<hi{tag}>{_NUM}))?"
+
+
+_RANGE = _range()
+_SECONDS = r"(?:seconds?|secs?|s)\b"
+_MINUTES = r"(?:minutes?|mins?)\b"
+_DURATION = rf"{_RANGE}\s*-?\s*(?P<unit>{_SECONDS}|{_MINUTES})"
+_HOLD_VERB = r"\b(?:hold|holding|stay|staying|remain|pause|keep it|hang)\b"
+_LIMB = r"(?:side|leg|arm|hand|foot|knee|hip)s?"
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Dose fields found in one place (key lines or prose); None where nothing was said."""
+
+    sides: Sourced[Sides] | None = None
+    sets: Sourced[Amount] | None = None
+    reps: Sourced[Amount] | None = None
+    hold_seconds: Sourced[Amount] | None = None
+    rest_seconds: Sourced[Amount | None] | None = None
+    rep_seconds: Sourced[Amount] | None = None
+    setup_seconds: Sourced[Amount] | None = None
+    timed_work: bool = False
+
+    def over(self, weaker: Findings) -> Findings:
+        """These findings, falling back to `weaker` field by field."""
+        merged = {
+            name: getattr(self, name) if getattr(self, name) is not None else getattr(weaker, name)
+            for name in ("sides", "sets", "reps", "hold_seconds", "rest_seconds",
+                         "rep_seconds", "setup_seconds")
+        }  # fmt: skip
+        timed = self.timed_work if self.hold_seconds is not None else weaker.timed_work
+        return Findings(**merged, timed_work=timed)
+
+
+def _amount(match: re.Match[str], scale: float = 1.0) -> Amount:
+    low = float(match.group("lo")) * scale
+    high = float(match.group("hi")) * scale if match.group("hi") else low
+    return Amount(min(low, high), max(low, high))
+
+
+def _seconds(match: re.Match[str]) -> Amount:
+    minutes = match.group("unit").startswith("m")
+    return _amount(match, 60.0 if minutes else 1.0)
+
+
+def _found(value: object, match: re.Match[str], line: int) -> Sourced:  # type: ignore[type-arg]
+    return Sourced(value, Origin.INFERRED, match.group(0).strip(" ,."), line)
+
+
+def infer(prose: str, line: int) -> Findings:
+    """Everything the prose says about the dose."""
+    text = for_inference(prose)
+    found = Findings()
+    found = _infer_hold(text, line, found)
+    found = _infer_rest(text, line, found)
+    found = _infer_counts(text, line, found)
+    found = replace(found, sides=_infer_sides(text, line))
+    return found
+
+
+def _infer_hold(text: str, line: int, found: Findings) -> Findings:
+    patterns = (
+        rf"{_HOLD_VERB}[^.;!?]*?\b(?:for\s+)?(?:about\s+|around\s+|at least\s+|up to\s+)?{_DURATION}",
+        rf"{_DURATION}\s+(?:hold|stretch|isometric)\b",
+    )
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if match:
+            return replace(found, hold_seconds=_found(_seconds(match), match, line))
+    several = re.search(rf"{_HOLD_VERB}[^.;!?]*?\b(?:several|a few)\s+seconds\b", text)
+    if several:
+        value = Amount.exactly(SEVERAL_SECONDS)
+        return replace(found, hold_seconds=_found(value, several, line))
+    # Timed work ("march in place for 1 minute") is a hold you move through.
+    for match in re.finditer(rf"\bfor\s+(?:about\s+)?{_DURATION}", text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if not re.search(r"\b(?:rest|resting|recover|break|between)\b", before):
+            return replace(
+                found, hold_seconds=_found(_seconds(match), match, line), timed_work=True
+            )
+    return found
+
+
+def _infer_rest(text: str, line: int, found: Findings) -> Findings:
+    patterns = (
+        rf"\b(?:rest|resting|recover|recovering|break)\s+(?:for\s+)?(?:about\s+)?{_DURATION}",
+        rf"{_DURATION}\s+(?:of\s+)?(?:rest|recovery|break)\b",
+    )
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if match:
+            return replace(found, rest_seconds=_found(_seconds(match), match, line))
+    # "rest, and repeat" prescribes a rest; "rest it on your knee" does not.
+    bare = re.search(r"\b(?:rest|resting)\b(?=\s*(?:[,.;!]|and\b|between\b|briefly\b|$))", text)
+    if bare:
+        # Rest is prescribed but not timed: the pace decides how long.
+        return replace(found, rest_seconds=Sourced(None, Origin.INFERRED, bare.group(0), line))
+    return found
+
+
+def _infer_counts(text: str, line: int, found: Findings) -> Findings:
+    sets_of_reps = re.search(
+        rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}", text
+    )
+    if sets_of_reps:
+        sets_match = re.match(_RANGE, sets_of_reps.group("sets"))
+        assert sets_match is not None
+        found = replace(
+            found,
+            sets=_found(_amount(sets_match), sets_of_reps, line),
+            reps=_found(_amount(sets_of_reps), sets_of_reps, line),
+        )
+        return found
+    sets = re.search(rf"\b{_RANGE}\s*(?:sets|rounds)\b", text)
+    if sets:
+        found = replace(found, sets=_found(_amount(sets), sets, line))
+    reps = re.search(
+        rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b"
+        rf"|\b{_range('2')}\s+(?:per|on each|each)\s+{_LIMB}",
+        text,
+    )
+    if reps:
+        return replace(found, reps=_found(_count(reps), reps, line))
+    times = re.search(rf"\b{_RANGE}\s*times\b", text)
+    if times:
+        amount = _amount(times)
+        hold = found.hold_seconds
+        long_hold = hold is not None and hold.value is not None and hold.value.low >= LONG_HOLD
+        rest_said = found.rest_seconds is not None
+        if hold is not None and (long_hold or rest_said) and found.sets is None:
+            return replace(found, sets=_found(amount, times, line))
+        return replace(found, reps=_found(amount, times, line))
+    return found
+
+
+def _count(match: re.Match[str]) -> Amount:
+    groups = match.groupdict()
+    low = groups.get("lo") or groups.get("lo2")
+    high = groups.get("hi") or groups.get("hi2")
+    assert low is not None
+    lo, hi = float(low), float(high) if high else float(low)
+    return Amount(min(lo, hi), max(lo, hi))
+
+
+def _infer_sides(text: str, line: int) -> Sourced[Sides] | None:
+    for match in re.finditer(
+        r"\b(?P<after>before|then|after)?\s*\balternat(?:e|ing)\b(?:\s+(?:sides|legs|arms|feet|hands))?",
+        text,
+    ):
+        if not match.group("after"):
+            return Sourced(Sides.ALTERNATE, Origin.INFERRED, match.group(0).strip(), line)
+    moving = re.search(
+        r"\b(?:rotate|drop|lower|twist)\s+(?:\w+\s+){0,3}to\s+the\s+other\s+side\b", text
+    )
+    if moving:
+        return Sourced(Sides.ALTERNATE, Origin.INFERRED, moving.group(0), line)
+    steps = {m.group(1): m for m in re.finditer(r"\bstep\s+forward\s+with\s+\w+\s+(right|left)", text)}
+    if len(steps) == 2:
+        return Sourced(Sides.ALTERNATE, Origin.INFERRED, steps["left"].group(0), line)
+    each = re.search(
+        rf"\b(?:each|per|every|both)\s+{_LIMB}\b|\bon\s+each\s+{_LIMB}\b"
+        r"|\bswitch\s+(?:legs|sides|arms|hands|feet)\b"
+        r"|\bbefore\s+alternating\s+\w+|\bthe\s+other\s+(?:side|leg|arm|hand|foot)\b",
+        text,
+    )
+    if each:
+        return Sourced(Sides.EACH, Origin.INFERRED, each.group(0), line)
+    return None
+
+
+def complete(found: Findings) -> Dose:
+    """A Dose from findings: unsaid counts default, unsaid timings are left to the pace."""
+    return Dose(
+        sides=found.sides or Sourced(Sides.ONE, Origin.DEFAULT),
+        sets=found.sets or Sourced(Amount.exactly(1), Origin.DEFAULT),
+        reps=found.reps or Sourced(None, Origin.DEFAULT),
+        hold_seconds=found.hold_seconds or Sourced(None, Origin.DEFAULT),
+        rest_seconds=found.rest_seconds or Sourced(None, Origin.PACE),
+        rep_seconds=found.rep_seconds or Sourced(None, Origin.PACE),
+        setup_seconds=found.setup_seconds or Sourced(None, Origin.PACE),
+        timed_work=found.timed_work,
+    )

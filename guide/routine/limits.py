@@ -1,0 +1,58 @@
+"""Bounds that keep a typo ("reps: 100000", "hold: 10 h") from hanging a build or filling a disk."""
+
+from __future__ import annotations
+
+from .model import Amount, Dose, Exercise, Sides, Sourced
+from ..errors import RoutineError
+
+MAX_REPS = 500
+MAX_SETS = 20
+MAX_HOLD_SECONDS = 30 * 60.0
+MAX_REST_SECONDS = 10 * 60.0
+MAX_SETUP_SECONDS = 5 * 60.0
+MIN_REP_SECONDS, MAX_REP_SECONDS = 0.5, 30.0
+MAX_GUIDE_SECONDS = 4 * 3600.0
+MAX_ROUTINE_BYTES = 1_000_000
+
+_BOUNDS: dict[str, tuple[float, float, str]] = {
+    "reps": (1, MAX_REPS, "reps per set"),
+    "sets": (1, MAX_SETS, "sets"),
+    "hold_seconds": (0.5, MAX_HOLD_SECONDS, "seconds of hold"),
+    "rest_seconds": (0, MAX_REST_SECONDS, "seconds of rest"),
+    "setup_seconds": (0, MAX_SETUP_SECONDS, "seconds of setup"),
+    "rep_seconds": (MIN_REP_SECONDS, MAX_REP_SECONDS, "seconds per rep"),
+}
+
+
+def check_exercise(exercise: Exercise, source: str) -> None:
+    """Raise a RoutineError naming the line of the first value out of bounds."""
+    dose = exercise.dose
+    for field, (low, high, unit) in _BOUNDS.items():
+        sourced: Sourced[Amount | None] = getattr(dose, field)
+        amount = sourced.value
+        if amount is None:
+            continue
+        line = sourced.line or exercise.line
+        for value in (amount.low, amount.high):
+            if not low <= value <= high:
+                said = f' ("{sourced.words}")' if sourced.words else ""
+                raise RoutineError(
+                    source,
+                    line,
+                    f"{exercise.name}: {value:g} {unit}{said} is outside {low:g}-{high:g}",
+                    "write a value inside that range",
+                )
+    if dose.sides.value is not Sides.ONE and dose.reps.value is None and dose.hold_seconds.value is None:
+        raise RoutineError(
+            source,
+            dose.sides.line or exercise.line,
+            f"{exercise.name}: 'sides: {dose.sides.value.value}' needs reps or a hold to switch between",
+            "add a 'reps:' or 'hold:' line",
+        )
+    if dose.rep_seconds.value is not None and dose.reps.value is None:
+        raise RoutineError(
+            source,
+            dose.rep_seconds.line or exercise.line,
+            f"{exercise.name}: a tempo only applies to reps, and this exercise has none",
+            "add a 'reps:' line or remove 'tempo:'",
+        )

@@ -1,0 +1,157 @@
+"""The Markdown routine: `# Title`, an intro, one `## Exercise` section each with `key: value` lines."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..errors import RoutineError
+from .infer import Findings, complete, infer
+from .model import Amount, Exercise, Origin, Routine, Sides, Skipped, Sourced
+from .prose import sentences
+
+KEYS = ("sides", "sets", "reps", "hold", "rest", "tempo", "setup")
+_KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+_COUNT = re.compile(r"^(?P<lo>\d+)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+))?$")
+_DURATION = re.compile(
+    r"^(?P<lo>\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+(?:\.\d+)?))?"
+    r"\s*(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)?$"
+)
+_SIDES = {"one": Sides.ONE, "each": Sides.EACH, "alternate": Sides.ALTERNATE}
+
+
+def looks_like_markdown(text: str) -> bool:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return first.lstrip().startswith("# ")
+
+
+@dataclass(frozen=True)
+class _Section:
+    heading: str
+    line: int
+    body: list[tuple[int, str]]  # (line number, text)
+
+
+def read_markdown(text: str, source: str) -> Routine:
+    lines = text.splitlines()
+    title_index = next(i for i, line in enumerate(lines) if line.strip())
+    title = lines[title_index].strip()[2:].strip()
+    if not title:
+        raise RoutineError(source, title_index + 1, "the title line '#' is empty", "write '# Your title'")
+    intro: list[str] = []
+    sections: list[_Section] = []
+    for number, line in enumerate(lines[title_index + 1 :], start=title_index + 2):
+        stripped = line.strip()
+        if stripped.startswith("## "):
+            sections.append(_Section(stripped[3:].strip(), number, []))
+        elif stripped.startswith("# "):
+            raise RoutineError(source, number, "a second '# ' title", "use '## ' for an exercise")
+        elif sections:
+            sections[-1].body.append((number, line))
+        elif stripped:
+            intro.append(stripped)
+    exercises: list[Exercise] = []
+    skipped: list[Skipped] = []
+    for section in sections:
+        if not section.heading:
+            raise RoutineError(source, section.line, "an exercise heading '##' is empty", "name the exercise")
+        exercise = _read_section(section, source)
+        if exercise is None:
+            skipped.append(Skipped(section.heading, "no dose", section.line))
+        else:
+            exercises.append(exercise)
+    return Routine(
+        title=title,
+        intro=tuple(sentences(" ".join(intro))) if intro else (),
+        exercises=tuple(exercises),
+        source=source,
+        skipped=tuple(skipped),
+    )
+
+
+def _read_section(section: _Section, source: str) -> Exercise | None:
+    explicit = Findings()
+    seen: set[str] = set()
+    body = list(section.body)
+    while body and not body[0][1].strip():
+        body.pop(0)
+    while body:
+        number, line = body[0]
+        match = _KEY_LINE.match(line)
+        if not match or not line.strip():
+            break
+        key = match.group("key").strip().lower()
+        if key not in KEYS:
+            raise RoutineError(source, number, f"unknown key '{key}'", _suggest(key))
+        if key in seen:
+            raise RoutineError(source, number, f"'{key}' is set twice in '{section.heading}'", "keep one")
+        seen.add(key)
+        explicit = _apply_key(explicit, key, match.group("value"), line.strip(), number, source)
+        body.pop(0)
+    prose = " ".join(text.strip() for _, text in body if text.strip())
+    prose_line = next((number for number, text in body if text.strip()), section.line)
+    inferred = infer(prose, prose_line) if prose else Findings()
+    found = explicit.over(inferred)
+    if found.reps is None and found.hold_seconds is None and found.sets is None:
+        return None
+    return Exercise(
+        name=section.heading,
+        instructions=tuple(sentences(prose)) if prose else (),
+        dose=complete(found),
+        line=section.line,
+    )
+
+
+def _suggest(key: str) -> str:
+    close = difflib.get_close_matches(key, KEYS, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"{hint}keys are: {', '.join(KEYS)}"
+
+
+def _apply_key(found: Findings, key: str, value: str, words: str, line: int, source: str) -> Findings:
+    def sourced(parsed: object) -> Sourced:  # type: ignore[type-arg]
+        return Sourced(parsed, Origin.EXPLICIT, words, line)
+
+    if key == "sides":
+        sides = _SIDES.get(value.strip().lower())
+        if sides is None:
+            raise RoutineError(source, line, f"'sides: {value}' is not a side choice", "write one, each or alternate")
+        return Findings(**{**found.__dict__, "sides": sourced(sides)})
+    if key in ("sets", "reps"):
+        amount = _parse_count(value, key, line, source)
+        return Findings(**{**found.__dict__, key: sourced(amount)})
+    seconds = _parse_duration(value, key, line, source)
+    field = {"hold": "hold_seconds", "rest": "rest_seconds", "tempo": "rep_seconds", "setup": "setup_seconds"}[key]
+    extra = {"timed_work": False} if key == "hold" else {}
+    return Findings(**{**found.__dict__, field: sourced(seconds), **extra})
+
+
+def _parse_count(value: str, key: str, line: int, source: str) -> Amount:
+    match = _COUNT.match(value.strip())
+    if not match:
+        raise RoutineError(
+            source, line, f"'{key}: {value}' is not a whole number or range",
+            f"write e.g. '{key}: 12' or '{key}: 8-12'",
+        )
+    low = int(match.group("lo"))
+    high = int(match.group("hi") or low)
+    if low > high:
+        raise RoutineError(source, line, f"'{key}: {value}' runs backwards", f"write '{key}: {high}-{low}'")
+    return Amount(low, high)
+
+
+def _parse_duration(value: str, key: str, line: int, source: str) -> Amount:
+    match = _DURATION.match(value.strip().lower())
+    if not match:
+        raise RoutineError(
+            source, line, f"'{key}: {value}' is not a duration",
+            f"write e.g. '{key}: 30s', '{key}: 1 min' or '{key}: 3-5s'",
+        )
+    unit = (match.group("unit") or "s")[0]
+    scale = {"s": 1.0, "m": 60.0, "h": 3600.0}[unit]
+    low = float(match.group("lo")) * scale
+    high = float(match.group("hi") or match.group("lo")) * scale
+    if low > high:
+        raise RoutineError(source, line, f"'{key}: {value}' runs backwards", "write the smaller number first")
+    return Amount(low, high)

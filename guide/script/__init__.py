@@ -1,0 +1,13 @@
+"""Routine + pace -> Script: a flat, timed list of cues with chapters. Pure."""
+
+from .builder import Measure, build_script, resolve
+from .estimate import estimate_seconds
+from .model import Chapter, Cue, CueKind, ExercisePlan, ResolvedDose, Script, ScriptOptions
+from .pace import PACES, Pace, PaceName, choose_pace
+from .phrasebook import ENGLISH, Phrasebook, number_words
+
+__all__ = [
+    "Chapter", "Cue", "CueKind", "ENGLISH", "ExercisePlan", "Measure", "PACES", "Pace", "PaceName",
+    "Phrasebook", "ResolvedDose", "Script", "ScriptOptions", "build_script", "choose_pace",
+    "estimate_seconds", "number_words", "resolve",
+]  # fmt: skip

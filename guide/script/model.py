@@ -1,0 +1,114 @@
+"""The script: cues on one timeline, grouped into chapters. Seconds are floats from 0."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from ..routine import Origin, RangeChoice, Sides, Sourced
+from .pace import Pace
+
+
+class CueKind(str, Enum):
+    WELCOME = "welcome"
+    INTRO = "intro"
+    EXERCISE = "exercise"
+    INSTRUCTION = "instruction"
+    DOSE = "dose"
+    SIDE = "side"
+    SETUP = "setup"
+    SET = "set"
+    REP = "rep"
+    HOLD = "hold"
+    HOLD_PROGRESS = "hold_progress"
+    COUNTDOWN = "countdown"
+    RELEASE = "release"
+    REST = "rest"
+    SWITCH = "switch"
+    NEXT = "next"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    start: float  # where its sound starts
+    duration: float  # how long its sound lasts
+    kind: CueKind
+    chapter: int | None  # index into Script.chapters; None outside exercises
+
+    @property
+    def end(self) -> float:
+        return self.start + self.duration
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class ResolvedDose:
+    """A dose with ranges picked and pace defaults filled in; origins kept for `plan`."""
+
+    sides: Sourced[Sides]
+    sets: Sourced[int]
+    reps: Sourced[int | None]
+    hold_seconds: Sourced[float | None]
+    rest_seconds: Sourced[float]
+    rep_seconds: Sourced[float]
+    setup_seconds: Sourced[float]
+    switch_seconds: float
+    timed_work: bool
+
+    @property
+    def side_count(self) -> int:
+        return 1 if self.sides.value is Sides.ONE else 2
+
+    @property
+    def total_reps(self) -> int:
+        reps = self.reps.value
+        return 0 if reps is None else reps * self.sets.value * self.side_count
+
+    @property
+    def total_hold_seconds(self) -> float:
+        hold = self.hold_seconds.value
+        if hold is None:
+            return 0.0
+        return hold * (self.reps.value or 1) * self.sets.value * self.side_count
+
+
+@dataclass(frozen=True)
+class ExercisePlan:
+    name: str
+    dose: ResolvedDose
+    start: float
+    duration: float
+
+
+@dataclass(frozen=True)
+class ScriptOptions:
+    pace: Pace
+    ranges: RangeChoice = RangeChoice.LOW
+
+
+@dataclass(frozen=True)
+class Script:
+    title: str
+    cues: tuple[Cue, ...]
+    chapters: tuple[Chapter, ...]
+    exercises: tuple[ExercisePlan, ...]
+    duration: float
+    warnings: tuple[str, ...]
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """Each distinct text once, in order of first use."""
+        return tuple(dict.fromkeys(cue.text for cue in self.cues))
+
+
+__all__ = [
+    "Chapter", "Cue", "CueKind", "ExercisePlan", "Origin", "ResolvedDose", "Script", "ScriptOptions",
+]  # fmt: skip

