@@ -10,9 +10,9 @@ import numpy as np
 
 from ..script import Script
 from ..voices import Clip
-from .encode import encode_mp3
+from .encode import ENCODER_GAIN, encode_mp3
 from .files import check_target, produce_atomically
-from .loudness import TARGET_LUFS, normalize, true_peak_db
+from ..loudness import TARGET_LUFS, amplify, converge_gain, integrated_loudness, speech_only, true_peak_db
 from .sidecars import SUBTITLE_FORMATS, write_subtitles, write_timeline
 from .tags import clean_tag_text, write_tags
 
@@ -41,8 +41,8 @@ def render_mp3(script: Script, clips: Mapping[str, Clip], rate: int, path: Path,
     """Lay every cue's clip at its onset, normalise, encode, tag; `path` appears only when done."""
     samples = {text: _floats(clips[text], rate) for text in script.phrases}
     placements = [(round(cue.start * rate), cue.text) for cue in script.cues]
-    processed, loudness = normalize(samples, placements, rate)
-    pcm = {text: np.round(x * 32767).astype("<i2").tobytes() for text, x in processed.items()}
+    processed, loudness = _normalize(samples, placements, rate)
+    pcm = {text: _pcm(x / ENCODER_GAIN) for text, x in processed.items()}
     total = round(script.duration * rate)
 
     def make(temp: Path) -> None:
@@ -52,6 +52,23 @@ def render_mp3(script: Script, clips: Mapping[str, Clip], rate: int, path: Path,
     produce_atomically(path, make)
     peak = max((true_peak_db(x) for x in processed.values()), default=float("-inf"))
     return RenderResult(path, script.duration, path.stat().st_size, loudness, peak, len(script.chapters))
+
+
+def _normalize(clips: Mapping[str, np.ndarray], placements: list[tuple[int, str]],
+               rate: int) -> tuple[dict[str, np.ndarray], float]:  # fmt: skip
+    """One gain for the whole guide so it measures TARGET_LUFS; phrases arrive levelled,
+    so this is a small correction (and re-limited only when it raises peaks)."""
+
+    def loudness_at(gain_db: float) -> float:
+        track = speech_only(((start, amplify(clips[text], gain_db, rate)) for start, text in placements), rate)
+        return integrated_loudness(track, rate)
+
+    gain_db, loudness = converge_gain(TARGET_LUFS, loudness_at)
+    return {text: amplify(samples, gain_db, rate) for text, samples in clips.items()}, loudness
+
+
+def _pcm(samples: np.ndarray) -> bytes:
+    return np.clip(np.round(samples * 32767), -32768, 32767).astype("<i2").tobytes()
 
 
 def _floats(clip: Clip, rate: int) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""A content-addressed phrase cache: (voice + rate + text) -> trimmed clip.
+"""A content-addressed phrase cache: (voice + rate + text) -> trimmed, levelled clip.
 
 Each entry is written to a temp file and renamed, so readers (another build sharing
 the cache) never see half an entry; each carries a checksum, so a corrupt or
@@ -20,7 +20,8 @@ from pydub import AudioSegment
 
 from ..errors import GuideError
 
-FORMAT = "guide-clip-1"
+# Bump when what a cached clip holds changes (now: trimmed + levelled to -16 LUFS).
+FORMAT = "guide-clip-2"
 _MAGIC = FORMAT.encode() + b"\n"
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..errors import SynthesisIncomplete, TransientVoiceError, VoiceError
 from .base import Clip, Voice
 from .cache import PhraseCache
-from .trim import trim_silence
+from .finish import finish_phrase
 
 Progress = Callable[[int], None]  # called with how many more phrases are ready
 
@@ -57,7 +57,7 @@ def synthesize_phrases(
     report(cached)
 
     def make(text: str) -> tuple[str, Clip]:
-        clip = trim_silence(_with_retries(voice, text, retry))
+        clip = finish_phrase(_with_retries(voice, text, retry))
         cache.put(voice.cache_id, text, clip)
         return text, clip
 

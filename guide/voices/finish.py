@@ -1,9 +1,11 @@
-"""Cut a phrase's own leading and trailing silence, so a cue's onset is where its sound starts."""
+"""Trim each phrase to its own sound (so a cue's onset is where its sound starts) and level it."""
 
 from __future__ import annotations
 
 import numpy as np
 from pydub import AudioSegment
+
+from ..loudness import level
 
 THRESHOLD_DB = -40.0  # relative to the phrase's peak
 FRAME_SECONDS = 0.005
@@ -33,3 +35,14 @@ def trim_silence(clip: AudioSegment) -> AudioSegment:
         kept[:fade] *= ramp
         kept[-fade:] *= ramp[::-1]
     return clip._spawn(np.round(kept).astype(np.int16).tobytes())
+
+
+def finish_phrase(clip: AudioSegment) -> AudioSegment:
+    """What every synthesized phrase goes through before it is cached: trimmed, then
+    levelled to the guide's loudness under the true-peak ceiling, so a count and a long
+    instruction sound equally loud whatever the engine did."""
+    trimmed = trim_silence(clip)
+    samples = np.frombuffer(trimmed.raw_data, dtype="<i2").astype(np.float32) / 32768.0
+    levelled = level(samples, trimmed.frame_rate)
+    pcm = np.clip(np.round(levelled * 32767), -32768, 32767).astype("<i2")
+    return trimmed._spawn(pcm.tobytes())
