@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..loudness import TARGET_LUFS, amplify, converge_gain, integrated_loudness, speech_only, true_peak_db
 from ..script import Script
 from ..voices import Clip
 from .encode import ENCODER_GAIN, encode_mp3
 from .files import check_target, produce_atomically
-from ..loudness import TARGET_LUFS, amplify, converge_gain, integrated_loudness, speech_only, true_peak_db
 from .sidecars import SUBTITLE_FORMATS, write_subtitles, write_timeline
 from .tags import clean_tag_text, write_tags
 

@@ -44,4 +44,7 @@ def produce_atomically(path: Path, make: Callable[[Path], None]) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    produce_atomically(path, lambda temp: temp.write_bytes(data))
+    def write(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    produce_atomically(path, write)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TPE1, TCON, CTOCFlags
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, CTOCFlags
 
 from ..script import Script
 

@@ -24,7 +24,7 @@ class _Block:
 def read_article(text: str, source: str) -> Routine:
     lines = [line.strip() for line in text.splitlines()]
     numbered = [(i + 1, line) for i, line in enumerate(lines) if line]
-    title_line, title = numbered[0]
+    _title_line, title = numbered[0]
     blocks: list[_Block] = []
     run_ends = -1  # bylines right under a heading belong to it, not to the text
     for index, (number, line) in enumerate(numbered[1:], start=1):

@@ -77,6 +77,9 @@ def infer(prose: str, line: int) -> Findings:
     found = _infer_rest(text, line, found)
     found = _infer_counts(text, line, found)
     found = replace(found, sides=_infer_sides(text, line))
+    if found.sets is not None and found.reps is None and found.hold_seconds is None:
+        # "ten rounds of breath" with nothing to do in each round counts repetitions
+        found = replace(found, reps=found.sets, sets=None)
     return found
 
 
@@ -192,13 +195,15 @@ def _infer_sides(text: str, line: int) -> Sourced[Sides] | None:
 
 def complete(found: Findings) -> Dose:
     """A Dose from findings: unsaid counts default, unsaid timings are left to the pace."""
+    unsaid: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
+    paced: Sourced[Amount | None] = Sourced(None, Origin.PACE)
     return Dose(
         sides=found.sides or Sourced(Sides.ONE, Origin.DEFAULT),
         sets=found.sets or Sourced(Amount.exactly(1), Origin.DEFAULT),
-        reps=found.reps or Sourced(None, Origin.DEFAULT),
-        hold_seconds=found.hold_seconds or Sourced(None, Origin.DEFAULT),
-        rest_seconds=found.rest_seconds or Sourced(None, Origin.PACE),
-        rep_seconds=found.rep_seconds or Sourced(None, Origin.PACE),
-        setup_seconds=found.setup_seconds or Sourced(None, Origin.PACE),
+        reps=found.reps or unsaid,
+        hold_seconds=found.hold_seconds or unsaid,
+        rest_seconds=found.rest_seconds or paced,
+        rep_seconds=found.rep_seconds or paced,
+        setup_seconds=found.setup_seconds or paced,
         timed_work=found.timed_work,
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .model import Amount, Dose, Exercise, Sides, Sourced
 from ..errors import RoutineError
+from .model import Amount, Exercise, Sides, Sourced
 
 MAX_REPS = 500
 MAX_SETS = 20
@@ -42,6 +42,13 @@ def check_exercise(exercise: Exercise, source: str) -> None:
                     f"{exercise.name}: {value:g} {unit}{said} is outside {low:g}-{high:g}",
                     "write a value inside that range",
                 )
+    if dose.reps.value is None and dose.hold_seconds.value is None:
+        raise RoutineError(
+            source,
+            dose.sets.line or exercise.line,
+            f"{exercise.name}: sets without reps or a hold say nothing to do in each set",
+            "add a 'reps:' or 'hold:' line",
+        )
     if dose.sides.value is not Sides.ONE and dose.reps.value is None and dose.hold_seconds.value is None:
         raise RoutineError(
             source,

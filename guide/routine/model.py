@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Generic, TypeVar
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)  # a Sourced[int] is a Sourced[int | None]
 
 
-class Sides(str, Enum):
+class Sides(StrEnum):
     ONE = "one"  # no sides (or both at once)
     EACH = "each"  # all sets on the right, then all on the left
     ALTERNATE = "alternate"  # right, left, right, left within a set
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     EXPLICIT = "explicit"  # a `key: value` line
     INFERRED = "inferred"  # read from the prose
     DEFAULT = "default"  # nothing said; guide's default
     PACE = "pace"  # nothing said; the chosen pace decides
 
 
-class RangeChoice(str, Enum):
+class RangeChoice(StrEnum):
     LOW = "low"
     MID = "mid"
     HIGH = "high"
@@ -53,7 +53,7 @@ class Amount:
 
     def pick_count(self, choice: RangeChoice) -> int:
         # Half-up rounding: the middle of "4-5 sets" is 5, not Python's banker's 4.
-        return int(math.floor(self.pick(choice) + 0.5))
+        return math.floor(self.pick(choice) + 0.5)
 
     def __str__(self) -> str:
         def fmt(x: float) -> str:
@@ -76,7 +76,8 @@ class Sourced(Generic[T]):
             return f'set by "{self.words}"' if self.words else "set explicitly"
         if self.origin is Origin.INFERRED:
             return f'from "{self.words}"'
-        return self.origin.value
+        # e.g. "rest" said without a time: the pace times it
+        return f'{self.origin.value} (said "{self.words}")' if self.words else self.origin.value
 
 
 @dataclass(frozen=True)

@@ -164,7 +164,7 @@ def _exercise(layout: _Layout, exercise: Exercise, dose: ResolvedDose, number: i
     sides, sets = dose.sides.value, dose.sets.value
     layout.say(
         book.dose_summary(sets, dose.reps.value, dose.hold_seconds.value, sides.value,
-                          dose.rest_seconds.value, dose.timed_work),  # fmt: skip
+                          dose.rest_seconds.value, dose.timed_work),
         CueKind.DOSE,
         SENTENCE_GAP,
     )

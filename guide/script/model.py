@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from ..routine import Origin, RangeChoice, Sides, Sourced
 from .pace import Pace
 
 
-class CueKind(str, Enum):
+class CueKind(StrEnum):
     WELCOME = "welcome"
     INTRO = "intro"
     EXERCISE = "exercise"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 from ..errors import GuideError
 
 MIN_SPEECH_RATE, MAX_SPEECH_RATE = 0.5, 2.0
 
 
-class PaceName(str, Enum):
+class PaceName(StrEnum):
     RELAXED = "relaxed"
     NORMAL = "normal"
     BRISK = "brisk"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 from pydub import AudioSegment
 
-Clip = AudioSegment  # mono, 16-bit, at the voice's sample rate
+Clip: TypeAlias = AudioSegment  # mono, 16-bit, at the voice's sample rate
 
 
 class Voice(Protocol):

@@ -1,0 +1,106 @@
+"""Dose inference from prose: table-driven phrases, the seed article, and our own articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from guide.routine import Amount, Sides, load_routine
+from guide.routine.infer import infer
+
+from .conftest import ARTICLES, SEED
+
+
+def _dose(prose: str) -> dict[str, object]:
+    found = infer(prose, 1)
+    return {
+        "sides": found.sides.value if found.sides else None,
+        "sets": found.sets.value if found.sets else None,
+        "reps": found.reps.value if found.reps else None,
+        "hold": found.hold_seconds.value if found.hold_seconds else None,
+        "rest": found.rest_seconds.value if found.rest_seconds else None,
+    }
+
+
+A = Amount.exactly
+CASES = [
+    ("Do ten squats, 3 sets of 12 reps, resting 45 seconds between sets.", {"sets": A(3), "reps": A(12), "rest": A(45)}),
+    ("Hold for one minute.", {"hold": A(60)}),
+    ("Hold the stretch for half a minute.", {"hold": A(30)}),
+    ("Repeat twice on each side.", {"reps": A(2), "sides": Sides.EACH}),
+    ("Hold for 3-5 seconds.", {"hold": Amount(3, 5)}),
+    ("Hold for 3–5 seconds.", {"hold": Amount(3, 5)}),
+    ("Hold for 3 to 5 seconds.", {"hold": Amount(3, 5)}),
+    ("Perform 8 to 12 reps per side.", {"reps": Amount(8, 12), "sides": Sides.EACH}),
+    ("Do fifteen reps, then switch sides.", {"reps": A(15), "sides": Sides.EACH}),
+    ("Complete twenty-five repetitions.", {"reps": A(25)}),
+    ("Alternate legs for 10 reps each leg.", {"reps": A(10), "sides": Sides.ALTERNATE}),
+    ("Hold for several seconds, then release.", {"hold": A(5)}),
+    ("Hold for 30 seconds, rest, and repeat 4-5 times before alternating legs.",
+     {"hold": A(30), "sets": Amount(4, 5), "sides": Sides.EACH, "rest": None}),
+    ("Take a 20-second hold on each leg.", {"hold": A(20), "sides": Sides.EACH}),
+    ("March in place for 2 minutes.", {"hold": A(120)}),
+    ("Do 2 sets of 10, with 90 seconds of rest.", {"sets": A(2), "reps": A(10), "rest": A(90)}),
+    ("Repeat on the other side.", {"sides": Sides.EACH}),
+    ("Rest your hand on your knee and breathe.", {"rest": "absent"}),
+]
+
+
+@pytest.mark.parametrize(("prose", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_phrase_to_dose(prose: str, expected: dict[str, object]) -> None:
+    dose = _dose(prose)
+    for field, value in expected.items():
+        if value == "absent":
+            assert dose[field] is None, field
+        elif value is None:
+            continue
+        else:
+            assert dose[field] == value, (field, dose)
+
+
+def test_seed_article_finds_exactly_the_five_exercises() -> None:
+    routine = load_routine(SEED)
+    names = [e.name for e in routine.exercises]
+    assert names == ["Supine Leg Rotations", "Kneeling Hip-Flexor Stretch", "Walking Butt Kick",
+                     "Spiderman Stretch", "Supine Hip Rotation"]
+    assert [s.heading for s in routine.skipped] == ["About the Author", "Never Miss a Post!"]
+    by_name = {e.name: e.dose for e in routine.exercises}
+    legs = by_name["Supine Leg Rotations"]
+    assert (legs.sides.value, legs.reps.value) == (Sides.EACH, A(15))
+    kneel = by_name["Kneeling Hip-Flexor Stretch"]
+    assert (kneel.sides.value, kneel.hold_seconds.value, kneel.sets.value) == (Sides.EACH, A(30), Amount(4, 5))
+    assert kneel.rest_seconds.words == "rest"
+    kick = by_name["Walking Butt Kick"]
+    assert (kick.sides.value, kick.reps.value) == (Sides.ALTERNATE, A(8))
+    spider = by_name["Spiderman Stretch"]
+    assert (spider.sides.value, spider.hold_seconds.value, spider.reps.value) == (Sides.ALTERNATE, Amount(3, 5), Amount(3, 5))
+    hip = by_name["Supine Hip Rotation"]
+    assert (hip.sides.value, hip.hold_seconds.value, hip.reps.value) == (Sides.ALTERNATE, A(5), A(6))
+    assert hip.hold_seconds.words == "hold for several seconds"
+
+
+def test_instructions_are_read_from_the_article_not_the_intro() -> None:
+    routine = load_routine(SEED)
+    assert routine.intro == ()
+    assert routine.exercises[0].instructions[0].startswith("Lying on your back")
+
+
+@pytest.mark.parametrize(("article", "expected"), [
+    ("desk-break-yoga.txt", {"Seated Cat-Cow": (Sides.ONE, 1, A(10), None),
+                             "Chair Twist": (Sides.EACH, 1, None, A(20)),
+                             "Standing Forward Fold": (Sides.ONE, 1, None, A(60)),
+                             "Neck Release": (Sides.EACH, 1, None, Amount(15, 20))}),
+    ("garage-strength.txt", {"Bodyweight Squats": (Sides.ONE, 3, A(12), None),
+                             "Reverse Lunges": (Sides.ALTERNATE, 1, A(10), None),
+                             "Forearm Plank": (Sides.ONE, 2, None, A(30)),
+                             "Step-Ups": (Sides.EACH, 1, Amount(8, 10), None)}),
+    ("climbing-warmup.txt", {"Wrist Circles": (Sides.ONE, 1, A(20), None),
+                             "Finger Flexor Stretch": (Sides.EACH, 1, None, A(30)),
+                             "Scapular Pull-Ups": (Sides.ONE, 2, A(8), None),
+                             "Easy Traversing": (Sides.ONE, 1, None, A(180))}),
+])  # fmt: skip
+def test_our_own_articles(article: str, expected: dict[str, tuple[object, ...]]) -> None:
+    routine = load_routine(ARTICLES / article)
+    got = {e.name: (e.dose.sides.value, int(e.dose.sets.value.low), e.dose.reps.value, e.dose.hold_seconds.value)
+           for e in routine.exercises}  # fmt: skip
+    assert got == expected
+    assert routine.skipped, "the footer is skipped, not read"
