@@ -1,0 +1,138 @@
+"""Real builds with Piper: decode the MP3 and check where the sound is."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mutagen.id3 import ID3
+
+from guide.build import BuildOptions, build
+from guide.errors import VoiceError
+from guide.ffmpeg import decode_to_pcm, ffmpeg_exe, run_ffmpeg
+from guide.loudness import integrated_loudness, true_peak_db
+from guide.routine import parse_routine
+from guide.script import CueKind
+
+pytestmark = pytest.mark.e2e
+
+SHORT = """# Quick Test
+
+## Leg Swings
+sides: each
+reps: 4
+tempo: 1.5s
+setup: 2s
+
+Swing one leg forward and back.
+
+## Wall Sit
+hold: 8s
+setup: 2s
+
+Slide down the wall.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, object]:  # type: ignore[type-arg]
+    folder = tmp_path_factory.mktemp("e2e")
+    routine = parse_routine(SHORT, "short.md")
+    options = BuildOptions(cache_dir=folder / "cache")
+    result = build(routine, folder / "quick.mp3", options, timeline=folder / "quick.json", subtitles=folder / "quick.srt")
+    return folder, json.loads((folder / "quick.json").read_text()), result
+
+
+def _decoded(path: Path, rate: int = 22050) -> np.ndarray:
+    return np.frombuffer(decode_to_pcm(path.read_bytes(), rate), dtype="<i2").astype(np.float32) / 32768
+
+
+def _onset(audio: np.ndarray, around: float, rate: int = 22050) -> float:
+    """Where sound first rises above -45 dBFS within 100 ms of `around`."""
+    lo = max(0, int((around - 0.1) * rate))
+    window = np.abs(audio[lo : int((around + 0.1) * rate)])
+    loud = np.flatnonzero(window > 10 ** (-45 / 20))
+    assert loud.size, f"no sound near {around:.3f}s"
+    return (lo + loud[0]) / rate
+
+
+def test_every_cue_starts_where_the_timeline_says(built) -> None:  # type: ignore[no-untyped-def]
+    folder, timeline, result = built
+    audio = _decoded(folder / "quick.mp3")
+    errors = [abs(_onset(audio, cue["start"]) - cue["start"]) for cue in timeline["cues"]]
+    assert max(errors) <= 0.020, max(errors)
+    # and silence right before each cue (so the onset is really the cue's)
+    for cue in timeline["cues"]:
+        before = audio[int((cue["start"] - 0.06) * 22050) : int((cue["start"] - 0.01) * 22050)]
+        assert np.abs(before).max(initial=0) < 10 ** (-40 / 20), cue["text"]
+    assert abs(len(audio) / 22050 - timeline["duration_seconds"]) < 0.06
+
+
+def test_rep_and_hold_timing_in_the_decoded_audio(built) -> None:  # type: ignore[no-untyped-def]
+    folder, timeline, result = built
+    audio = _decoded(folder / "quick.mp3")
+    script = result.script
+    reps = [c for c in script.cues if c.kind is CueKind.REP][:4]
+    onsets = [_onset(audio, c.start) for c in reps]
+    assert np.allclose(np.diff(onsets), 1.5, atol=0.02)
+    hold = next(c for c in script.cues if c.kind is CueKind.HOLD)
+    release = next(c for c in script.cues if c.kind is CueKind.RELEASE)
+    assert abs(_onset(audio, release.start) - _onset(audio, hold.start) - 8.0) <= 0.02
+
+
+def test_loudness_and_true_peak_of_the_mp3(built) -> None:  # type: ignore[no-untyped-def]
+    folder, _, result = built
+    audio = _decoded(folder / "quick.mp3")
+    assert integrated_loudness(audio, 22050) == pytest.approx(-16.0, abs=1.0)
+    assert true_peak_db(audio) <= -1.0
+    report = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(folder / "quick.mp3"),
+                             "-af", "ebur128=peak=true", "-f", "null", "-"], capture_output=True, text=True)  # fmt: skip
+    summary = report.stderr[report.stderr.rindex("Summary:"):]
+    lufs = float(summary.split("I:")[1].split("LUFS")[0])
+    peak = float(summary.split("Peak:")[1].split("dBFS")[0])
+    assert lufs == pytest.approx(-16.0, abs=1.0) and peak <= -1.0
+
+
+def test_tags_and_chapters(built) -> None:  # type: ignore[no-untyped-def]
+    folder, timeline, result = built
+    tags = ID3(folder / "quick.mp3")
+    assert str(tags["TIT2"]) == "Quick Test" and "piper" in str(tags["TPE1"])
+    toc = tags.getall("CTOC")[0]
+    assert toc.child_element_ids == ["chp0", "chp1"]
+    chapters = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert [str(c.sub_frames["TIT2"]) for c in chapters] == ["Leg Swings", "Wall Sit"]
+    for chap, expected in zip(chapters, timeline["chapters"], strict=True):
+        assert abs(chap.start_time - expected["start"] * 1000) <= 1 and abs(chap.end_time - expected["end"] * 1000) <= 1
+    listing = run_ffmpeg(["-i", str(folder / "quick.mp3"), "-f", "ffmetadata", "-"]).decode()
+    assert listing.count("[CHAPTER]") == 2 and "title=Wall Sit" in listing
+    srt = (folder / "quick.srt").read_text()
+    assert srt.startswith("1\n00:00:00,") and "Leg Swings" in srt
+
+
+def test_same_input_gives_byte_identical_mp3(tmp_path: Path, built) -> None:  # type: ignore[no-untyped-def]
+    folder, _, _ = built
+    routine = parse_routine(SHORT, "short.md")
+    build(routine, tmp_path / "again.mp3", BuildOptions(cache_dir=tmp_path / "fresh-cache"))
+    assert (tmp_path / "again.mp3").read_bytes() == (folder / "quick.mp3").read_bytes()
+
+
+def test_a_failed_build_leaves_the_previous_mp3_untouched(tmp_path: Path, built,  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, _, _ = built
+    target = tmp_path / "keep.mp3"
+    target.write_bytes((folder / "quick.mp3").read_bytes())
+    before = target.read_bytes()
+    from guide.voices.piper import PiperEngine
+
+    def broken(self, text):  # type: ignore[no-untyped-def]
+        raise VoiceError("the engine fell over")
+
+    monkeypatch.setattr(PiperEngine, "synthesize", broken)
+    routine = parse_routine(SHORT.replace("Slide down the wall.", "A sentence never synthesized."), "short.md")
+    with pytest.raises(VoiceError):
+        build(routine, target, BuildOptions(cache_dir=folder / "cache"))
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.mp3"]  # no temp file left behind
