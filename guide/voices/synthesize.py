@@ -80,6 +80,8 @@ def _run_concurrently(make: Callable[[str], tuple[str, Clip]], missing: list[str
         while pending:
             done, pending = wait(pending, return_when=FIRST_EXCEPTION)
             for future in done:
+                if future.cancelled():
+                    continue
                 error = future.exception()
                 if error is None:
                     text, clip = future.result()
