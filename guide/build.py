@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .render import DEFAULT_BITRATE, RenderResult, render_mp3, write_subtitles, write_timeline
 from .render.files import check_target
 from .routine import RangeChoice, Routine
 from .script import PACES, Pace, PaceName, Script, ScriptOptions, build_script, estimate_seconds
-from .voices import DEFAULT_VOICE, Clip, PhraseCache, Voice, default_cache_dir, open_voice, synthesize_phrases
+from .voices import DEFAULT_VOICE, Clip, PhraseCache, Retry, Voice, default_cache_dir, open_voice, synthesize_phrases
 
 Progress = Callable[[int], None]
 
@@ -23,6 +23,7 @@ class BuildOptions:
     ranges: RangeChoice = RangeChoice.LOW
     bitrate_kbps: int = DEFAULT_BITRATE
     cache_dir: Path | None = None
+    retry: Retry = field(default_factory=Retry)
 
     @property
     def script_options(self) -> ScriptOptions:
@@ -53,14 +54,14 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress | None =
     draft = plan(routine, options)
     if on_total:
         on_total(len(draft.phrases))
-    report = synthesize_phrases(voice, draft.phrases, cache, progress)
+    report = synthesize_phrases(voice, draft.phrases, cache, progress, options.retry)
     clips = dict(report.clips)
     synthesized = report.synthesized
 
     def measure(text: str) -> float:
         nonlocal synthesized
         if text not in clips:  # real lengths can make room for a cue the estimate did not
-            extra = synthesize_phrases(voice, [text], cache)
+            extra = synthesize_phrases(voice, [text], cache, retry=options.retry)
             clips.update(extra.clips)
             synthesized += extra.synthesized
         clip = clips[text]

@@ -60,8 +60,7 @@ def test_bounded_concurrency(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_unreachable_google_stops_with_a_count_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     routine = parse_routine("# T\n\n## Squats\nreps: 3\n\nSquat down.\n", "t.md")
-    options = BuildOptions(voice="gtts:en", cache_dir=tmp_path / "cache")
-    monkeypatch.setattr("guide.voices.synthesize.Retry.__init__.__defaults__", (3, 0.01, 0.02))
+    options = BuildOptions(voice="gtts:en", cache_dir=tmp_path / "cache", retry=FAST)
     fake = FakeGoogle(unreachable=True).install(monkeypatch)
     with pytest.raises(SynthesisIncomplete, match=r"phrases are still missing.*Failed to connect"):
         build(routine, tmp_path / "t.mp3", options)

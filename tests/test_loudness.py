@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import numpy as np
+import pyloudnorm
+import pytest
+
+from guide.loudness import TRUE_PEAK_CEILING_DBTP, integrated_loudness, level, limit, speech_only, true_peak_db
+
+
+@pytest.mark.parametrize("rate", [16000, 22050, 24000])
+def test_matches_pyloudnorm(rate: int) -> None:
+    rng = np.random.default_rng(rate)
+    audio = (rng.standard_normal(rate * 20) * 0.1).astype(np.float32)
+    audio[rate * 3 : rate * 9] = 0
+    ours = integrated_loudness(audio, rate)
+    reference = pyloudnorm.Meter(rate).integrated_loudness(audio.astype(np.float64))
+    assert ours == pytest.approx(reference, abs=0.01)
+
+
+def test_shortening_silences_does_not_change_the_measure() -> None:
+    rate = 22050
+    rng = np.random.default_rng(7)
+    clips = [(rng.standard_normal(int(rate * d)) * 0.2).astype(np.float32) for d in (0.3, 1.2, 0.5, 2.0)]
+    starts = [int(rate * s) for s in (0.5, 7.3, 31.0, 31.9)]
+    full = np.zeros(int(rate * 40), dtype=np.float32)
+    for start, clip in zip(starts, clips, strict=True):
+        full[start : start + clip.size] = clip
+    compact = speech_only(zip(starts, clips, strict=True), rate)
+    assert compact.size < full.size / 3
+    assert integrated_loudness(compact, rate) == pytest.approx(integrated_loudness(full, rate), abs=0.02)
+
+
+def test_limiter_holds_the_true_peak_ceiling() -> None:
+    rate = 22050
+    t = np.arange(rate) / rate
+    loud = (1.6 * np.sin(2 * np.pi * 3000 * t) * np.hanning(rate)).astype(np.float32)
+    limited = limit(loud, rate)
+    assert true_peak_db(limited) <= TRUE_PEAK_CEILING_DBTP + 0.1
+    assert np.allclose(limited[:50], loud[:50], atol=1e-4)  # quiet parts untouched
+
+
+def test_level_brings_a_phrase_to_its_target() -> None:
+    rate = 22050
+    rng = np.random.default_rng(3)
+    quiet = (rng.standard_normal(rate) * 0.01).astype(np.float32)
+    levelled = level(quiet, rate, target=-18.0)
+    assert integrated_loudness(levelled, rate) == pytest.approx(-18.0, abs=0.15)
+    assert true_peak_db(levelled) <= TRUE_PEAK_CEILING_DBTP + 0.1
