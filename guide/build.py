@@ -22,6 +22,7 @@ class BuildOptions:
     pace: Pace = PACES[PaceName.NORMAL]
     ranges: RangeChoice = RangeChoice.LOW
     bitrate_kbps: int = DEFAULT_BITRATE
+    force: bool = False  # re-encode even when the MP3 already holds this exact render
     cache_dir: Path | None = None
     retry: Retry = field(default_factory=Retry)
 
@@ -81,7 +82,8 @@ def build(routine: Routine, output: Path, options: BuildOptions, *, timeline: Pa
     if subtitles is not None:
         write_subtitles_check(subtitles)
     voice, script, clips, synthesized, cached = prepare(routine, options, progress, on_total)
-    result = render_mp3(script, clips, voice.sample_rate, output, voice.label, options.bitrate_kbps)
+    result = render_mp3(script, clips, voice.sample_rate, output, voice.label, options.bitrate_kbps,
+                        voice.cache_id, options.force)  # fmt: skip
     if timeline is not None:
         write_timeline(timeline, script)
     if subtitles is not None:

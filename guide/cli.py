@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -83,13 +84,15 @@ def build_command(
                                                    show_default=False)] = None,
     cache_dir: CacheOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Re-encode even if the MP3 is up to date.")] = False,
 ) -> None:
     """Synthesize the routine and write one MP3 with chapters."""
 
     def action() -> BuildResult:
         if bitrate not in BITRATES:
             raise GuideError(f"--bitrate {bitrate} is not an MP3 bitrate (choose one of {', '.join(map(str, BITRATES))})")
-        options = _options(voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, cache_dir, bitrate)
+        options = replace(_options(voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, cache_dir, bitrate),
+                          force=force)  # fmt: skip
         parsed = load_routine(routine)
         target = output or Path("output") / f"{slug(parsed.title)}.mp3"
         return _build_with_progress(parsed, target, options, timeline, subtitles, quiet)
@@ -97,12 +100,16 @@ def build_command(
     result = _run(action)
     for warning in result.script.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    typer.echo(summary(result))
+
+
+def summary(result: BuildResult) -> str:
+    """One line: where, how long, what is in it, and what the build had to do."""
     render = result.render
-    typer.echo(
-        f"{render.path}  {_minutes(render.duration)}  {len(result.script.exercises)} exercises  "
-        f"{render.chapters} chapters  {render.size / 1e6:.1f} MB  {render.loudness_lufs:.1f} LUFS  "
-        f"({result.synthesized} phrases synthesized, {result.cached} cached, {result.seconds:.1f} s)"
-    )
+    loudness = "up to date" if render.up_to_date else f"{render.loudness_lufs:.1f} LUFS"
+    return (f"{render.path}  {_minutes(render.duration)}  {len(result.script.exercises)} exercises  "
+            f"{render.chapters} chapters  {render.size / 1e6:.1f} MB  {loudness}  "
+            f"({result.synthesized} phrases synthesized, {result.cached} cached, {result.seconds:.1f} s)")  # fmt: skip
 
 
 def _build_with_progress(routine: Routine, target: Path, options: BuildOptions, timeline: Path | None,
@@ -202,6 +209,34 @@ def plan_table(routine: Routine, script: Script) -> str:
     if routine.skipped:
         lines += ["", "skipped:", *[f"  line {s.line}: '{s.heading}' ({s.reason})" for s in routine.skipped]]
     return "\n".join(lines)
+
+
+@app.command("watch")
+def watch_command(
+    routine: Annotated[Path, typer.Argument(help="Routine file to rebuild whenever it is saved.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="MP3 path [default: output/<title>.mp3]",
+                                                show_default=False)] = None,
+    voice: VoiceOpt = DEFAULT_VOICE,
+    pace: PaceOpt = PaceName.NORMAL,
+    ranges: RangeOpt = RangeChoice.LOW,
+    cache_dir: CacheOpt = None,
+) -> None:
+    """Rebuild the MP3 on every save; mistakes are reported and watching goes on."""
+    from .watch import watch_routine
+
+    options = _run(lambda: _options(voice, pace, None, None, None, ranges, cache_dir))
+    if not routine.exists():
+        _run(lambda: load_routine(routine))
+    typer.echo(f"watching {routine} (Ctrl-C to stop)", err=True)
+
+    def report_error(error: GuideError) -> None:
+        typer.echo(f"error: {error}", err=True)
+
+    try:
+        watch_routine(routine, output, options, lambda title: Path("output") / f"{slug(title)}.mp3",
+                      lambda result: typer.echo(summary(result)), report_error)  # fmt: skip
+    except KeyboardInterrupt:
+        typer.echo("stopped watching", err=True)
 
 
 @app.command("init")

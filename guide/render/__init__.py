@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,11 +16,12 @@ from ..voices import Clip
 from .encode import ENCODER_GAIN, encode_mp3
 from .files import check_target, produce_atomically
 from .sidecars import SUBTITLE_FORMATS, write_subtitles, write_timeline
-from .tags import clean_tag_text, write_tags
+from .tags import clean_tag_text, read_render_key, write_tags
 
 DEFAULT_BITRATE = 64
 BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 CHUNK_SAMPLES = 1 << 16
+RENDER_FORMAT = "guide-render-1"  # bump when the same inputs should give different audio
 
 __all__ = [
     "BITRATES", "DEFAULT_BITRATE", "RenderResult", "SUBTITLE_FORMATS", "TARGET_LUFS", "check_target",
@@ -34,11 +37,28 @@ class RenderResult:
     loudness_lufs: float
     true_peak_dbtp: float
     chapters: int
+    up_to_date: bool = False  # the file already held exactly this render; nothing was encoded
 
 
-def render_mp3(script: Script, clips: Mapping[str, Clip], rate: int, path: Path,
-               voice_label: str, bitrate_kbps: int = DEFAULT_BITRATE) -> RenderResult:  # fmt: skip
-    """Lay every cue's clip at its onset, normalise, encode, tag; `path` appears only when done."""
+def render_key(script: Script, voice_id: str, voice_label: str, bitrate_kbps: int) -> str:
+    """Everything the MP3's bytes depend on (clips are a function of voice id + text)."""
+    cues = [(c.text, round(c.start, 6), round(c.duration, 6)) for c in script.cues]
+    chapters = [(c.title, round(c.start, 6), round(c.end, 6)) for c in script.chapters]
+    document = [RENDER_FORMAT, voice_id, voice_label, bitrate_kbps, script.title, round(script.duration, 6),
+                cues, chapters]  # fmt: skip
+    return hashlib.sha256(json.dumps(document).encode()).hexdigest()
+
+
+def render_mp3(script: Script, clips: Mapping[str, Clip], rate: int, path: Path, voice_label: str,
+               bitrate_kbps: int = DEFAULT_BITRATE, voice_id: str = "", force: bool = False) -> RenderResult:  # fmt: skip
+    """Lay every cue's clip at its onset, normalise, encode, tag; `path` appears only when done.
+
+    When `path` already holds this exact render (same key in its tags), it is left alone.
+    """
+    key = render_key(script, voice_id or voice_label, voice_label, bitrate_kbps)
+    if not force and path.is_file() and read_render_key(path) == key:
+        size = path.stat().st_size
+        return RenderResult(path, script.duration, size, float("nan"), float("nan"), len(script.chapters), True)
     samples = {text: _floats(clips[text], rate) for text in script.phrases}
     placements = [(round(cue.start * rate), cue.text) for cue in script.cues]
     processed, loudness = _normalize(samples, placements, rate)
@@ -47,7 +67,7 @@ def render_mp3(script: Script, clips: Mapping[str, Clip], rate: int, path: Path,
 
     def make(temp: Path) -> None:
         encode_mp3(_pcm_chunks(placements, pcm, total), rate, bitrate_kbps, temp)
-        write_tags(temp, script, voice_label)
+        write_tags(temp, script, voice_label, key)
 
     produce_atomically(path, make)
     peak = max((true_peak_db(x) for x in processed.values()), default=float("-inf"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, CTOCFlags
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags, ID3NoHeaderError
 
 from ..script import Script
 
@@ -18,8 +18,13 @@ def clean_tag_text(text: str) -> str:
     return " ".join(text.split())[:MAX_TAG_CHARS] or "Untitled"
 
 
-def write_tags(path: Path, script: Script, voice_label: str) -> None:
+RENDER_KEY = "guide render key"
+
+
+def write_tags(path: Path, script: Script, voice_label: str, render_key: str) -> None:
     tags = ID3()
+    # What the audio was made from, so an unchanged re-run can leave the file alone.
+    tags.add(TXXX(encoding=3, desc=RENDER_KEY, text=[render_key]))
     title = clean_tag_text(script.title)
     tags.add(TIT2(encoding=3, text=[title]))
     tags.add(TPE1(encoding=3, text=[clean_tag_text(f"guide ({voice_label})")]))
@@ -38,3 +43,11 @@ def write_tags(path: Path, script: Script, voice_label: str) -> None:
             sub_frames=[TIT2(encoding=3, text=[clean_tag_text(chapter.title)])],
         ))  # fmt: skip
     tags.save(path, v2_version=4, padding=lambda _info: 0)
+
+
+def read_render_key(path: Path) -> str | None:
+    try:
+        frames = ID3(path).getall(f"TXXX:{RENDER_KEY}")
+    except (ID3NoHeaderError, OSError, ValueError):
+        return None
+    return str(frames[0].text[0]) if frames else None
