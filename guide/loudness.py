@@ -8,7 +8,7 @@ measuring a long guide cheap. tests/test_loudness.py checks both agree.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 from pyloudnorm.iirfilter import IIRfilter
@@ -25,6 +25,7 @@ BLOCK_SECONDS, HOP_SECONDS = 0.4, 0.1
 ABSOLUTE_GATE, RELATIVE_GATE = -70.0, -10.0
 OVERSAMPLE = 4  # BS.1770 true-peak measurement
 LIMITER_WINDOW_SECONDS = 0.005
+FEED_SAMPLES = 1 << 18
 
 
 @functools.cache
@@ -36,25 +37,60 @@ def _k_weighting(rate: int) -> tuple[tuple[np.ndarray, np.ndarray, float], ...]:
     return tuple((stage.b, stage.a, stage.passband_gain) for stage in stages)
 
 
-def integrated_loudness(samples: np.ndarray, rate: int) -> float:
-    """Gated integrated loudness in LUFS; -inf for silence."""
-    weighted = samples.astype(np.float64)
-    for b, a, gain in _k_weighting(rate):
-        weighted = gain * lfilter(b, a, weighted)
-    block, hop = int(BLOCK_SECONDS * rate), int(HOP_SECONDS * rate)
-    if weighted.size < block:
-        weighted = np.concatenate([weighted, np.zeros(block - weighted.size)])
-    energy = np.concatenate([[0.0], np.cumsum(weighted * weighted)])
-    starts = np.arange(0, weighted.size - block + 1, hop)
-    powers = (energy[starts + block] - energy[starts]) / block
-    with np.errstate(divide="ignore"):
-        loudness = -0.691 + 10 * np.log10(powers)
-    kept = powers[loudness >= ABSOLUTE_GATE]
-    if kept.size == 0:
-        return float("-inf")
-    relative = -0.691 + 10 * np.log10(kept.mean()) + RELATIVE_GATE
-    kept = powers[(loudness >= ABSOLUTE_GATE) & (loudness > relative)]
-    return float(-0.691 + 10 * np.log10(kept.mean()))
+class LoudnessMeter:
+    """BS.1770-4 integrated loudness fed in chunks, so a long track is never held whole.
+
+    Energy is kept per 100 ms hop; a 400 ms gating block is four consecutive hops.
+    """
+
+    def __init__(self, rate: int) -> None:
+        self.rate = rate
+        self.hop = int(HOP_SECONDS * rate)
+        self.hops_per_block = round(BLOCK_SECONDS / HOP_SECONDS)
+        self._state = [np.zeros(max(len(a), len(b)) - 1) for b, a, _ in _k_weighting(rate)]
+        self._pending = np.zeros(0)
+        self._energies: list[np.ndarray] = []
+
+    def feed(self, samples: np.ndarray) -> None:
+        weighted = samples.astype(np.float64)
+        for i, (b, a, gain) in enumerate(_k_weighting(self.rate)):
+            weighted, self._state[i] = lfilter(b, a, weighted, zi=self._state[i])
+            weighted *= gain
+        squared = np.concatenate([self._pending, weighted * weighted])
+        whole = squared.size // self.hop * self.hop
+        self._energies.append(squared[:whole].reshape(-1, self.hop).sum(axis=1))
+        self._pending = squared[whole:]
+
+    def integrated(self) -> float:
+        hops = np.concatenate([*self._energies, [self._pending.sum()]]) if self._energies else np.zeros(1)
+        if hops.size < self.hops_per_block:
+            hops = np.concatenate([hops, np.zeros(self.hops_per_block - hops.size)])
+        windows = np.lib.stride_tricks.sliding_window_view(hops, self.hops_per_block)
+        powers = windows.sum(axis=1) / (self.hop * self.hops_per_block)
+        with np.errstate(divide="ignore"):
+            loudness = -0.691 + 10 * np.log10(powers)
+        kept = powers[loudness >= ABSOLUTE_GATE]
+        if kept.size == 0:
+            return float("-inf")
+        relative = -0.691 + 10 * np.log10(kept.mean()) + RELATIVE_GATE
+        kept = powers[(loudness >= ABSOLUTE_GATE) & (loudness > relative)]
+        return float(-0.691 + 10 * np.log10(kept.mean()))
+
+
+def integrated_loudness(samples: np.ndarray | Iterable[np.ndarray], rate: int) -> float:
+    """Gated integrated loudness in LUFS (-inf for silence) of an array or of its chunks in order."""
+    meter = LoudnessMeter(rate)
+    pending: list[np.ndarray] = []
+    size = 0
+    for chunk in [samples] if isinstance(samples, np.ndarray) else samples:
+        pending.append(chunk)
+        size += chunk.size
+        if size >= FEED_SAMPLES:  # filtering many tiny pieces costs more than the filtering
+            meter.feed(np.concatenate(pending))
+            pending, size = [], 0
+    if pending:
+        meter.feed(np.concatenate(pending))
+    return meter.integrated()
 
 
 def true_peak_db(samples: np.ndarray) -> float:
@@ -78,17 +114,23 @@ def limit(samples: np.ndarray, rate: int, ceiling_db: float = TRUE_PEAK_CEILING_
     return (samples * gain).astype(np.float32)
 
 
-def converge_gain(target: float, loudness_at: Callable[[float], float], rounds: int = 4) -> tuple[float, float]:
+def converge_gain(target: float, loudness_at: Callable[[float], float], rounds: int = 5) -> tuple[float, float]:
     """The gain (dB) whose result measures `target`, when limiting takes some loudness back.
 
+    Secant steps: limiting makes loudness grow slower than gain, so the slope is learnt.
     Returns the gain and the loudness it gives.
     """
     gain, loudness = 0.0, loudness_at(0.0)
+    slope = 1.0
     for _ in range(rounds):
         if not np.isfinite(loudness) or abs(loudness - target) < 0.05:
             break
-        gain += target - loudness
-        loudness = loudness_at(gain)
+        step = (target - loudness) / slope
+        new_gain = gain + step
+        new_loudness = loudness_at(new_gain)
+        if abs(new_gain - gain) > 1e-6:
+            slope = float(np.clip((new_loudness - loudness) / (new_gain - gain), 0.2, 1.0))
+        gain, loudness = new_gain, new_loudness
     return gain, loudness
 
 
@@ -107,20 +149,20 @@ def level(samples: np.ndarray, rate: int, target: float = PHRASE_LUFS) -> np.nda
     return amplify(start, gain, rate)
 
 
-def speech_only(placements: Iterable[tuple[int, np.ndarray]], rate: int) -> np.ndarray:
-    """A track with every silence longer than a gating block cut down by whole hops.
+def speech_only(placements: Iterable[tuple[int, np.ndarray]], rate: int) -> Iterator[np.ndarray]:
+    """The track, in chunks, with every silence longer than a gating block cut down by whole hops.
 
     Gating drops silent blocks and every block touching sound keeps its alignment, so
     this measures exactly as the full track does, at the cost of the speech alone.
     """
     block, hop = int(BLOCK_SECONDS * rate), int(HOP_SECONDS * rate)
-    pieces: list[np.ndarray] = []
     cursor = 0
     for start, samples in placements:
         gap = start - cursor
         if gap > block:
             gap -= (gap - block) // hop * hop
-        pieces += [np.zeros(max(gap, 0), dtype=np.float32), samples]
+        if gap > 0:
+            yield np.zeros(gap, dtype=np.float32)
+        yield samples
         cursor = start + samples.size
-    pieces.append(np.zeros(block, dtype=np.float32))
-    return np.concatenate(pieces)
+    yield np.zeros(block, dtype=np.float32)

@@ -79,9 +79,15 @@ def _normalize(clips: Mapping[str, np.ndarray], placements: list[tuple[int, str]
     """One gain for the whole guide so it measures TARGET_LUFS; phrases arrive levelled,
     so this is a small correction (and re-limited only when it raises peaks)."""
 
+    def measured(gain_db: float) -> float:
+        louder = {text: amplify(samples, gain_db, rate) for text, samples in clips.items()}
+        return integrated_loudness(speech_only(((start, louder[text]) for start, text in placements), rate), rate)
+
+    unchanged = measured(0.0)
+
     def loudness_at(gain_db: float) -> float:
-        track = speech_only(((start, amplify(clips[text], gain_db, rate)) for start, text in placements), rate)
-        return integrated_loudness(track, rate)
+        # A cut is linear; only a boost can engage the limiter and needs measuring again.
+        return unchanged + gain_db if gain_db <= 0 else measured(gain_db)
 
     gain_db, loudness = converge_gain(TARGET_LUFS, loudness_at)
     return {text: amplify(samples, gain_db, rate) for text, samples in clips.items()}, loudness
