@@ -7,7 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .render import DEFAULT_BITRATE, RenderResult, render_mp3, write_subtitles, write_timeline
+from .render import (
+    DEFAULT_BITRATE,
+    RenderResult,
+    check_subtitle_path,
+    render_mp3,
+    write_subtitles,
+    write_timeline,
+)
 from .render.files import check_target
 from .routine import RangeChoice, Routine
 from .script import PACES, Pace, PaceName, Script, ScriptOptions, build_script, estimate_seconds
@@ -47,8 +54,19 @@ def plan(routine: Routine, options: BuildOptions) -> Script:
     return build_script(routine, options.script_options, lambda text: estimate_seconds(text, rate))
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Everything needed to render: the voice, the real (synthesized) script and its clips."""
+
+    voice: Voice
+    script: Script
+    clips: dict[str, Clip]
+    synthesized: int
+    cached: int
+
+
 def prepare(routine: Routine, options: BuildOptions, progress: Progress | None = None,
-            on_total: Callable[[int], None] | None = None) -> tuple[Voice, Script, dict[str, Clip], int, int]:  # fmt: skip
+            on_total: Callable[[int], None] | None = None) -> Prepared:  # fmt: skip
     """Synthesize (or fetch from cache) every phrase and lay out the real script."""
     voice = open_voice(options.voice, options.pace.speech_rate)
     cache = PhraseCache(options.cache_dir or default_cache_dir())
@@ -69,7 +87,7 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress | None =
         return clip.frame_count() / clip.frame_rate
 
     script = build_script(routine, options.script_options, measure)
-    return voice, script, clips, synthesized, report.cached
+    return Prepared(voice, script, clips, synthesized, report.cached)
 
 
 def build(routine: Routine, output: Path, options: BuildOptions, *, timeline: Path | None = None,
@@ -80,20 +98,13 @@ def build(routine: Routine, output: Path, options: BuildOptions, *, timeline: Pa
         if target is not None:
             check_target(target)  # fail before minutes of synthesis, not after
     if subtitles is not None:
-        write_subtitles_check(subtitles)
-    voice, script, clips, synthesized, cached = prepare(routine, options, progress, on_total)
-    result = render_mp3(script, clips, voice.sample_rate, output, voice.label, options.bitrate_kbps,
+        check_subtitle_path(subtitles)
+    ready = prepare(routine, options, progress, on_total)
+    voice, script = ready.voice, ready.script
+    result = render_mp3(script, ready.clips, voice.sample_rate, output, voice.label, options.bitrate_kbps,
                         voice.cache_id, options.force)  # fmt: skip
     if timeline is not None:
         write_timeline(timeline, script)
     if subtitles is not None:
         write_subtitles(subtitles, script)
-    return BuildResult(result, script, voice.label, synthesized, cached, time.perf_counter() - started)
-
-
-def write_subtitles_check(path: Path) -> None:
-    from .errors import OutputError
-    from .render import SUBTITLE_FORMATS
-
-    if path.suffix.lower() not in SUBTITLE_FORMATS:
-        raise OutputError(f"{path}: subtitles are .srt, .vtt or .lrc (the suffix picks the format)")
+    return BuildResult(result, script, voice.label, ready.synthesized, ready.cached, time.perf_counter() - started)

@@ -95,7 +95,8 @@ def main() -> None:
     t_edit = report("one-exercise edit", median_seconds(one_edit, args.runs))
 
     # The floor: synthesizing each unique phrase once, plus one encode of the final audio.
-    _voice, script, clips, _, _ = prepare(routine, warm)
+    ready = prepare(routine, warm)
+    script, clips = ready.script, ready.clips
     phrases = script.phrases
 
     def floor_synthesis(i: int) -> None:
@@ -164,7 +165,7 @@ def naive_build(routine, work: Path) -> float:  # type: ignore[no-untyped-def]
     from pydub import AudioSegment
 
     started = time.perf_counter()
-    _voice, script, _clips, _, _ = prepare(routine, BuildOptions(cache_dir=work / "cold-cache-0"))
+    script = prepare(routine, BuildOptions(cache_dir=work / "cold-cache-0")).script
     engine = open_voice("piper")
     track = AudioSegment.silent(duration=0, frame_rate=22050)
     for cue in script.cues:

@@ -15,7 +15,7 @@ from ..script import Script
 from ..voices import Clip
 from .encode import ENCODER_GAIN, encode_mp3
 from .files import check_target, produce_atomically
-from .sidecars import SUBTITLE_FORMATS, write_subtitles, write_timeline
+from .sidecars import SUBTITLE_FORMATS, check_subtitle_path, write_subtitles, write_timeline
 from .tags import clean_tag_text, read_render_key, write_tags
 
 DEFAULT_BITRATE = 64
@@ -24,7 +24,7 @@ CHUNK_SAMPLES = 1 << 16
 RENDER_FORMAT = "guide-render-1"  # bump when the same inputs should give different audio
 
 __all__ = [
-    "BITRATES", "DEFAULT_BITRATE", "RenderResult", "SUBTITLE_FORMATS", "TARGET_LUFS", "check_target",
+    "BITRATES", "DEFAULT_BITRATE", "RenderResult", "SUBTITLE_FORMATS", "TARGET_LUFS", "check_subtitle_path", "check_target",
     "clean_tag_text", "render_mp3", "write_subtitles", "write_timeline",
 ]  # fmt: skip
 

@@ -60,11 +60,14 @@ def lrc(script: Script) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_subtitles(path: Path, script: Script) -> None:
-    writers = {".srt": srt, ".vtt": vtt, ".lrc": lrc}
-    writer = writers.get(path.suffix.lower())
-    if writer is None:
+def check_subtitle_path(path: Path) -> None:
+    if path.suffix.lower() not in SUBTITLE_FORMATS:
         raise OutputError(f"{path}: subtitles are .srt, .vtt or .lrc (the suffix picks the format)")
+
+
+def write_subtitles(path: Path, script: Script) -> None:
+    check_subtitle_path(path)
+    writer = {".srt": srt, ".vtt": vtt, ".lrc": lrc}[path.suffix.lower()]
     write_atomically(path, writer(script).encode("utf-8"))
 
 
