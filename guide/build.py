@@ -19,6 +19,7 @@ from .render.files import check_target
 from .routine import RangeChoice, Routine
 from .script import PACES, Pace, PaceName, Script, ScriptOptions, build_script, estimate_seconds
 from .voices import DEFAULT_VOICE, Clip, PhraseCache, Retry, Voice, default_cache_dir, open_voice, synthesize_phrases
+from .voices.cache import FORMAT as CLIP_FORMAT
 
 Progress = Callable[[int], None]
 
@@ -102,7 +103,7 @@ def build(routine: Routine, output: Path, options: BuildOptions, *, timeline: Pa
     ready = prepare(routine, options, progress, on_total)
     voice, script = ready.voice, ready.script
     result = render_mp3(script, ready.clips, voice.sample_rate, output, voice.label, options.bitrate_kbps,
-                        voice.cache_id, options.force)  # fmt: skip
+                        f"{CLIP_FORMAT}/{voice.cache_id}", options.force)  # fmt: skip
     if timeline is not None:
         write_timeline(timeline, script)
     if subtitles is not None:

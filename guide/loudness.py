@@ -100,18 +100,26 @@ def true_peak_db(samples: np.ndarray) -> float:
     return 20 * float(np.log10(peak)) if peak > 0 else float("-inf")
 
 
-def limit(samples: np.ndarray, rate: int, ceiling_db: float = TRUE_PEAK_CEILING_DBTP) -> np.ndarray:
-    """Look-ahead peak limiting: the gain dips smoothly around each over-the-ceiling peak."""
-    ceiling = 10 ** (ceiling_db / 20)
+def peak_envelope(samples: np.ndarray) -> np.ndarray:
+    """Each sample's true (4x oversampled) peak. Scales with gain, so it is computed once."""
     upsampled = np.abs(resample_poly(samples, OVERSAMPLE, 1))[: samples.size * OVERSAMPLE]
-    envelope = upsampled.reshape(-1, OVERSAMPLE).max(axis=1)
+    return upsampled.reshape(-1, OVERSAMPLE).max(axis=1)
+
+
+def limit(samples: np.ndarray, rate: int, ceiling_db: float = TRUE_PEAK_CEILING_DBTP,
+          envelope: np.ndarray | None = None, gain: float = 1.0) -> np.ndarray:  # fmt: skip
+    """`samples * gain` through a look-ahead peak limiter: the gain dips smoothly around
+    each over-the-ceiling peak. Pass `envelope` (peak_envelope of `samples`) to reuse it."""
+    ceiling = 10 ** (ceiling_db / 20)
+    envelope = (peak_envelope(samples) if envelope is None else envelope) * gain
+    louder = samples * np.float32(gain) if gain != 1.0 else samples
     if envelope.max(initial=0.0) <= ceiling:
-        return samples
+        return louder
     needed = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12))
     window = 2 * max(1, round(LIMITER_WINDOW_SECONDS * rate)) + 1
     # A min over a window then a mean over the same window never exceeds the gain any peak needs.
-    gain = uniform_filter1d(minimum_filter1d(needed, size=window), size=window)
-    return (samples * gain).astype(np.float32)
+    smooth = uniform_filter1d(minimum_filter1d(needed, size=window), size=window)
+    return (louder * smooth).astype(np.float32)
 
 
 def converge_gain(target: float, loudness_at: Callable[[float], float], rounds: int = 5) -> tuple[float, float]:
@@ -134,19 +142,24 @@ def converge_gain(target: float, loudness_at: Callable[[float], float], rounds: 
     return gain, loudness
 
 
-def amplify(samples: np.ndarray, gain_db: float, rate: int) -> np.ndarray:
+def amplify(samples: np.ndarray, gain_db: float, rate: int, envelope: np.ndarray | None = None) -> np.ndarray:
     """Gain, then limiting if the gain pushed peaks over the ceiling."""
     if gain_db == 0.0:
         return samples
-    louder = samples * np.float32(10 ** (gain_db / 20))
-    return limit(louder, rate) if gain_db > 0 else louder
+    if gain_db < 0:
+        return samples * np.float32(10 ** (gain_db / 20))
+    return limit(samples, rate, envelope=envelope, gain=10 ** (gain_db / 20))
 
 
 def level(samples: np.ndarray, rate: int, target: float = PHRASE_LUFS) -> np.ndarray:
     """One phrase to `target` LUFS under the true-peak ceiling, so every phrase sounds as loud."""
-    start = limit(samples, rate)
-    gain, _ = converge_gain(target, lambda g: integrated_loudness(amplify(start, g, rate), rate))
-    return amplify(start, gain, rate)
+    envelope = peak_envelope(samples)
+
+    def at(gain_db: float) -> np.ndarray:
+        return limit(samples, rate, envelope=envelope, gain=10 ** (gain_db / 20))
+
+    gain, _ = converge_gain(target, lambda g: integrated_loudness(at(g), rate))
+    return at(gain)
 
 
 def speech_only(placements: Iterable[tuple[int, np.ndarray]], rate: int) -> Iterator[np.ndarray]:

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ..loudness import TARGET_LUFS, amplify, converge_gain, integrated_loudness, speech_only, true_peak_db
+from ..loudness import (
+    TARGET_LUFS,
+    amplify,
+    converge_gain,
+    integrated_loudness,
+    peak_envelope,
+    speech_only,
+    true_peak_db,
+)
 from ..script import Script
 from ..voices import Clip
 from .encode import ENCODER_GAIN, encode_mp3
@@ -79,8 +87,15 @@ def _normalize(clips: Mapping[str, np.ndarray], placements: list[tuple[int, str]
     """One gain for the whole guide so it measures TARGET_LUFS; phrases arrive levelled,
     so this is a small correction (and re-limited only when it raises peaks)."""
 
+    envelopes: dict[str, np.ndarray] = {}
+
+    def louder_at(gain_db: float) -> dict[str, np.ndarray]:
+        if gain_db > 0 and not envelopes:  # only a boost needs peaks; phrases usually arrive hot enough
+            envelopes.update({text: peak_envelope(samples) for text, samples in clips.items()})
+        return {text: amplify(samples, gain_db, rate, envelopes.get(text)) for text, samples in clips.items()}
+
     def measured(gain_db: float) -> float:
-        louder = {text: amplify(samples, gain_db, rate) for text, samples in clips.items()}
+        louder = louder_at(gain_db)
         return integrated_loudness(speech_only(((start, louder[text]) for start, text in placements), rate), rate)
 
     unchanged = measured(0.0)
@@ -90,7 +105,7 @@ def _normalize(clips: Mapping[str, np.ndarray], placements: list[tuple[int, str]
         return unchanged + gain_db if gain_db <= 0 else measured(gain_db)
 
     gain_db, loudness = converge_gain(TARGET_LUFS, loudness_at)
-    return {text: amplify(samples, gain_db, rate) for text, samples in clips.items()}, loudness
+    return louder_at(gain_db), loudness
 
 
 def _pcm(samples: np.ndarray) -> bytes:

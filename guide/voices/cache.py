@@ -21,7 +21,7 @@ from pydub import AudioSegment
 from ..errors import GuideError
 
 # Bump when what a cached clip holds changes (now: trimmed + levelled to -16 LUFS).
-FORMAT = "guide-clip-2"
+FORMAT = "guide-clip-3"
 _MAGIC = FORMAT.encode() + b"\n"
 
 
