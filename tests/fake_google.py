@@ -44,6 +44,7 @@ class FakeGoogle:
     status: int = 429
     always_fail: bool = False
     unreachable: bool = False
+    times_out: bool = False  # a server too slow to answer within gTTS's timeout
     requests_seen: list[tuple[str, str]] = field(default_factory=list)  # (url, text)
     in_flight: int = 0
     max_in_flight: int = 0
@@ -62,6 +63,8 @@ class FakeGoogle:
             time.sleep(self.latency)
             if self.unreachable:
                 raise requests.exceptions.ConnectionError("Name or service not known")
+            if self.times_out:
+                raise requests.exceptions.ReadTimeout(f"read timed out (timeout={kwargs.get('timeout')})")
             response = requests.Response()
             response.url = str(request.url)
             response.request = request

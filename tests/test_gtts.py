@@ -102,3 +102,10 @@ def test_speech_rate_time_stretches_keeping_pitch(tmp_path: Path, monkeypatch: p
     slower = synthesize_phrases(open_voice("gtts:en", 0.8), ["X."], PhraseCache(tmp_path / "b"), retry=FAST)
     ratio = slower.clips["X."].duration_seconds / normal.clips["X."].duration_seconds
     assert ratio == pytest.approx(1 / 0.8, rel=0.08)
+
+
+def test_a_server_that_never_answers_in_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeGoogle(times_out=True).install(monkeypatch)
+    with pytest.raises(SynthesisIncomplete, match="1 of 1 phrases are still missing"):
+        synthesize_phrases(open_voice("gtts:en-au"), ["One."], PhraseCache(tmp_path), retry=FAST)
+    assert len(fake.requests_seen) == FAST.attempts
