@@ -10,7 +10,7 @@ import io
 
 from pydub import AudioSegment
 
-from ..errors import TransientVoiceError, VoiceError
+from ..errors import GuideError, TransientVoiceError, VoiceError
 from ..ffmpeg import decode_to_pcm
 
 SAMPLE_RATE = 24000  # what Google's MP3s carry
@@ -29,9 +29,10 @@ ACCENTS: dict[str, tuple[str, str]] = {
 
 
 def gtts_languages() -> dict[str, str]:
+    """gTTS's own language codes ("en", "zh-CN"), keyed by their lower-case form."""
     from gtts.lang import tts_langs
 
-    return {code.lower(): name for code, name in tts_langs().items()}
+    return {code.lower(): code for code in tts_langs()}
 
 
 def resolve_language(spec: str) -> tuple[str, str]:
@@ -41,18 +42,11 @@ def resolve_language(spec: str) -> tuple[str, str]:
         return ACCENTS[key]
     languages = gtts_languages()
     if key in languages:
-        original = next(code for code in _original_codes() if code.lower() == key)
-        return original, "com"
+        return languages[key], "com"
     raise VoiceError(
         f"gTTS has no language or accent '{spec}' "
         f"(accents: {', '.join(sorted(ACCENTS))}; languages: {', '.join(sorted(languages))})"
     )
-
-
-def _original_codes() -> list[str]:
-    from gtts.lang import tts_langs
-
-    return list(tts_langs())
 
 
 class GttsEngine:
@@ -89,9 +83,7 @@ class GttsEngine:
             raise TransientVoiceError(f"Google TTS returned no audio for {text[:40]!r}")
         try:
             pcm = decode_to_pcm(buffer.getvalue(), self.sample_rate, self.tempo)
-        except VoiceError:
-            raise
-        except Exception as error:
+        except GuideError as error:  # a garbled answer: asking again may well get a good one
             raise TransientVoiceError(f"Google TTS returned audio ffmpeg cannot read ({error})") from None
         return AudioSegment(data=pcm, sample_width=2, frame_rate=self.sample_rate, channels=1)
 
