@@ -84,3 +84,19 @@ def test_any_piper_voice_file(tmp_path: Path) -> None:
 
     with pytest.raises(VoiceError, match="needs a readable config"):
         open_voice(f"piper:{tmp_path / 'nojson.onnx'}")
+
+
+def test_two_build_processes_sharing_one_cache(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    routine = tmp_path / "r.md"
+    routine.write_text(TEXT.replace("Squat down.", "Squat down, then stand up tall."))
+    command = [sys.executable, "-m", "guide", "build", str(routine), "--cache-dir", str(tmp_path / "cache"), "-q"]
+    runs = [subprocess.Popen([*command, "-o", str(tmp_path / f"{name}.mp3")], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE) for name in ("a", "b")]  # fmt: skip
+    for run in runs:
+        _out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err.decode()
+    assert (tmp_path / "a.mp3").read_bytes() == (tmp_path / "b.mp3").read_bytes()
+    assert not list((tmp_path / "cache").glob("*/.tmp-*"))
