@@ -283,8 +283,4 @@ def cache_clear(cache_dir: CacheOpt = None) -> None:
     typer.echo(f"removed {info.entries} phrases ({info.bytes / 1e6:.1f} MB) from {info.path}")
 
 
-def main() -> None:  # pragma: no cover
-    app()
-
-
-__all__ = ["app", "main"]
+__all__ = ["app"]

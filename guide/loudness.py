@@ -94,9 +94,7 @@ def integrated_loudness(samples: np.ndarray | Iterable[np.ndarray], rate: int) -
 
 
 def true_peak_db(samples: np.ndarray) -> float:
-    if samples.size == 0:
-        return float("-inf")
-    peak = float(np.max(np.abs(resample_poly(samples, OVERSAMPLE, 1))))
+    peak = float(peak_envelope(samples).max(initial=0.0))
     return 20 * float(np.log10(peak)) if peak > 0 else float("-inf")
 
 

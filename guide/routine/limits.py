@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import RoutineError
-from .model import Amount, Exercise, Sides, Sourced
+from .model import Amount, Exercise, Sourced
 
 MAX_REPS = 500
 MAX_SETS = 20
@@ -47,13 +47,6 @@ def check_exercise(exercise: Exercise, source: str) -> None:
             source,
             dose.sets.line or exercise.line,
             f"{exercise.name}: sets without reps or a hold say nothing to do in each set",
-            "add a 'reps:' or 'hold:' line",
-        )
-    if dose.sides.value is not Sides.ONE and dose.reps.value is None and dose.hold_seconds.value is None:
-        raise RoutineError(
-            source,
-            dose.sides.line or exercise.line,
-            f"{exercise.name}: 'sides: {dose.sides.value.value}' needs reps or a hold to switch between",
             "add a 'reps:' or 'hold:' line",
         )
     if dose.rep_seconds.value is not None and dose.reps.value is None:

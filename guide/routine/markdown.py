@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ..errors import RoutineError
 from .infer import Findings, complete, infer
@@ -117,14 +118,17 @@ def _apply_key(found: Findings, key: str, value: str, words: str, line: int, sou
         sides = _SIDES.get(value.strip().lower())
         if sides is None:
             raise RoutineError(source, line, f"'sides: {value}' is not a side choice", "write one, each or alternate")
-        return Findings(**{**found.__dict__, "sides": sourced(sides)})
+        return replace(found, sides=sourced(sides))
     if key in ("sets", "reps"):
         amount = _parse_count(value, key, line, source)
-        return Findings(**{**found.__dict__, key: sourced(amount)})
+        counts: dict[str, Any] = {key: sourced(amount)}
+        return replace(found, **counts)
     seconds = _parse_duration(value, key, line, source)
     field = {"hold": "hold_seconds", "rest": "rest_seconds", "tempo": "rep_seconds", "setup": "setup_seconds"}[key]
-    extra = {"timed_work": False} if key == "hold" else {}
-    return Findings(**{**found.__dict__, field: sourced(seconds), **extra})
+    changes: dict[str, Any] = {field: sourced(seconds)}
+    if key == "hold":
+        changes["timed_work"] = False  # an explicit hold is a stretch, not timed work
+    return replace(found, **changes)
 
 
 def _parse_count(value: str, key: str, line: int, source: str) -> Amount:
