@@ -1,5 +1,23 @@
-"""`python -m guide` is the `guide` command."""
+"""The `guide` command (and `python -m guide`).
 
-from .cli import app
+Imports happen inside `main`, so Ctrl-C while Python is still starting up is one line,
+not a traceback.
+"""
 
-app(prog_name="guide")
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    try:
+        from .cli import app
+
+        app(prog_name="guide")
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,34 +1,40 @@
-"""The library behind the CLI: plan a routine, or build its MP3 and sidecars."""
+"""The whole job behind `guide build`, `guide plan` and `guide watch`: load a routine, choose
+where its outputs go, plan it, or synthesize and render it. The CLI only presents."""
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Callable
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .render import (
-    DEFAULT_BITRATE,
-    RenderResult,
-    check_subtitle_path,
-    render_mp3,
-    write_subtitles,
-    write_timeline,
-)
-from .render.files import check_target
-from .routine import RangeChoice, Routine
-from .script import PACES, Pace, PaceName, Script, ScriptOptions, build_script, estimate_seconds
-from .voices import DEFAULT_VOICE, Clip, PhraseCache, Retry, Voice, default_cache_dir, open_voice, synthesize_phrases
-from .voices.cache import FORMAT as CLIP_FORMAT
+from .errors import GuideError
+from .files import check_targets, make_folder, remove_empty_folders
+from .fingerprint import fingerprint
+from .progress import SILENT, Progress
+from .routine import RangeChoice, Routine, load_routine
+from .script import PACES, CueKind, Pace, PaceName, Script, ScriptOptions, Verbosity, build_script, estimate_seconds
+from .voices.base import Retry
 
-Progress = Callable[[int], None]
+if TYPE_CHECKING:
+    from .audio.pcm import Samples
+
+DEFAULT_VOICE = "piper"
+DEFAULT_BITRATE = 64
+OUTPUT_FOLDER = Path("output")
+MAX_SLUG_CHARS = 80
 
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """Every choice that shapes a guide besides the routine text."""
+
     voice: str = DEFAULT_VOICE
     pace: Pace = PACES[PaceName.NORMAL]
     ranges: RangeChoice = RangeChoice.LOW
+    verbosity: Verbosity = Verbosity.FULL
     bitrate_kbps: int = DEFAULT_BITRATE
     force: bool = False  # re-encode even when the MP3 already holds this exact render
     cache_dir: Path | None = None
@@ -36,17 +42,53 @@ class BuildOptions:
 
     @property
     def script_options(self) -> ScriptOptions:
-        return ScriptOptions(self.pace, self.ranges)
+        return ScriptOptions(self.pace, self.ranges, self.verbosity)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where a build writes. `mp3=None` means the default, output/<title>.mp3."""
+
+    mp3: Path | None = None
+    timeline: Path | None = None
+    subtitles: Path | None = None
+
+    def options(self) -> dict[str, Path | None]:
+        return {"-o": self.mp3, "--timeline": self.timeline, "--subtitles": self.subtitles}
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    render: RenderResult
+    path: Path
     script: Script
     voice_label: str
     synthesized: int
     cached: int
     seconds: float
+    duration: float
+    size: int
+    chapters: int
+    loudness_lufs: float | None  # None when the MP3 was already up to date
+    true_peak_dbtp: float | None
+    limited_fraction: float | None
+    max_reduction_db: float | None
+    replaced_source: str | None  # another routine whose MP3 this one replaced
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.loudness_lufs is None
+
+
+def slug(title: str) -> str:
+    """A file name from an untrusted title: letters (any script), digits and dashes only."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    words = re.findall(r"[^\W_]+", text)
+    return "-".join(words)[:MAX_SLUG_CHARS].strip("-") or "guide"
+
+
+def default_output(routine: Routine) -> Path:
+    """output/<slug of the title>.mp3"""
+    return OUTPUT_FOLDER / f"{slug(routine.title)}.mp3"
 
 
 def plan(routine: Routine, options: BuildOptions) -> Script:
@@ -55,57 +97,131 @@ def plan(routine: Routine, options: BuildOptions) -> Script:
     return build_script(routine, options.script_options, lambda text: estimate_seconds(text, rate))
 
 
+def plan_file(path: Path | str | None, options: BuildOptions) -> tuple[Routine, Script]:
+    """Load and plan a routine file, web address or (None) the built-in routine.
+
+    Raises RoutineError for unreadable or senseless routines, LimitError for absurd ones.
+    """
+    routine = load_routine(path)
+    return routine, plan(routine, options)
+
+
 @dataclass(frozen=True)
 class Prepared:
-    """Everything needed to render: the voice, the real (synthesized) script and its clips."""
+    """Everything needed to render: the real (synthesized) script and its phrases' samples."""
 
-    voice: Voice
+    voice_label: str
+    voice_id: str
+    sample_rate: int
     script: Script
-    clips: dict[str, Clip]
+    clips: dict[str, Samples]
     synthesized: int
     cached: int
 
 
-def prepare(routine: Routine, options: BuildOptions, progress: Progress | None = None,
-            on_total: Callable[[int], None] | None = None) -> Prepared:  # fmt: skip
-    """Synthesize (or fetch from cache) every phrase and lay out the real script."""
+def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT) -> Prepared:
+    """Synthesize (or fetch from the cache) every phrase the guide says, and lay out the real
+    script. Only phrases that reach the MP3 are synthesized.
+
+    Raises VoiceError (or SynthesisIncomplete) when the voice fails, GuideError when the
+    cache cannot be written, LimitError for a guide over the length limit.
+    """
+    from .voices import PhraseCache, default_cache_dir, open_voice, synthesize_phrases
+    from .voices.synthesize import CLIP_RECIPE
+
     voice = open_voice(options.voice, options.pace.speech_rate)
     cache = PhraseCache(options.cache_dir or default_cache_dir())
-    draft = plan(routine, options)
-    if on_total:
-        on_total(len(draft.phrases))
-    report = synthesize_phrases(voice, draft.phrases, cache, progress, options.retry)
-    clips = dict(report.clips)
-    synthesized = report.synthesized
+    rate = options.pace.speech_rate
+    clips: dict[str, Samples] = {}
+    synthesized = cached = 0
 
     def measure(text: str) -> float:
-        nonlocal synthesized
-        if text not in clips:  # real lengths can make room for a cue the estimate did not
-            extra = synthesize_phrases(voice, [text], cache, retry=options.retry)
-            clips.update(extra.clips)
-            synthesized += extra.synthesized
-        clip = clips[text]
-        return clip.frame_count() / clip.frame_rate
+        clip = clips.get(text)
+        return clip.size / voice.sample_rate if clip is not None else estimate_seconds(text, rate)
 
-    script = build_script(routine, options.script_options, measure)
-    return Prepared(voice, script, clips, synthesized, report.cached)
+    draft = build_script(routine, options.script_options, measure)
+    # The welcome says the guide's length, which real phrase lengths may change: it waits.
+    wanted = [cue.text for cue in draft.cues if cue.kind is not CueKind.WELCOME]
+    progress.stage("synthesizing", len(draft.phrases))
+    for _ in range(6):
+        missing = [text for text in dict.fromkeys(wanted) if text not in clips]
+        if missing:
+            report = synthesize_phrases(voice, missing, cache, progress.advance, options.retry)
+            clips.update(report.clips)
+            synthesized += report.synthesized
+            cached += report.cached
+        script = build_script(routine, options.script_options, measure)
+        wanted = list(script.phrases)
+        if all(text in clips for text in wanted):
+            break
+    else:  # pragma: no cover - lengths always settle within a round or two
+        raise GuideError("the guide's timing did not settle; please report this routine")
+    voice_id = fingerprint(CLIP_RECIPE, voice.cache_id)
+    return Prepared(voice.label, voice_id, voice.sample_rate, script, clips, synthesized, cached)
 
 
-def build(routine: Routine, output: Path, options: BuildOptions, *, timeline: Path | None = None,
-          subtitles: Path | None = None, progress: Progress | None = None,
-          on_total: Callable[[int], None] | None = None) -> BuildResult:  # fmt: skip
+def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: Progress = SILENT,
+          inputs: tuple[Path, ...] = ()) -> BuildResult:  # fmt: skip
+    """Synthesize `routine` and write its MP3 (and the sidecars asked for).
+
+    Every target is checked before any work; an MP3 appears only when complete; folders
+    the build made are removed again if it fails. Raises OutputError for targets that
+    cannot or must not be written, VoiceError/SynthesisIncomplete when the voice fails,
+    FfmpegError when encoding fails, LimitError for an over-long guide.
+    """
+    from .render import render_mp3, write_subtitles, write_timeline
+    from .render.sidecars import check_subtitle_path
+
     started = time.perf_counter()
-    for target in (output, timeline, subtitles):
-        if target is not None:
-            check_target(target)  # fail before minutes of synthesis, not after
-    if subtitles is not None:
-        check_subtitle_path(subtitles)
-    ready = prepare(routine, options, progress, on_total)
-    voice, script = ready.voice, ready.script
-    result = render_mp3(script, ready.clips, voice.sample_rate, output, voice.label, options.bitrate_kbps,
-                        f"{CLIP_FORMAT}/{voice.cache_id}", options.force)  # fmt: skip
-    if timeline is not None:
-        write_timeline(timeline, script)
-    if subtitles is not None:
-        write_subtitles(subtitles, script)
-    return BuildResult(result, script, voice.label, ready.synthesized, ready.cached, time.perf_counter() - started)
+    target = outputs.mp3 or default_output(routine)
+    chosen = {**outputs.options(), "-o": target}
+    check_targets(chosen, inputs)
+    if target.suffix.lower() != ".mp3":
+        raise GuideError(f"-o {target}: guide writes MP3 audio; give the file an .mp3 name")
+    if outputs.subtitles is not None:
+        check_subtitle_path(outputs.subtitles)
+    created: list[Path] = []
+    try:
+        for path in chosen.values():
+            if path is not None:
+                make_folder(path.parent, created)
+        ready = prepare(routine, options, progress)
+        script = ready.script
+        rendered = render_mp3(script, ready.clips, ready.sample_rate, target, ready.voice_label,
+                              options.bitrate_kbps, ready.voice_id, options.force, routine.source,
+                              progress)  # fmt: skip
+        if outputs.timeline is not None:
+            write_timeline(outputs.timeline, script)
+        if outputs.subtitles is not None:
+            write_subtitles(outputs.subtitles, script)
+    except BaseException:
+        remove_empty_folders(created)
+        raise
+    finally:
+        progress.done()
+    level = rendered.level
+    return BuildResult(
+        path=rendered.path, script=script, voice_label=ready.voice_label, synthesized=ready.synthesized,
+        cached=ready.cached, seconds=time.perf_counter() - started, duration=rendered.duration,
+        size=rendered.size, chapters=rendered.chapters,
+        loudness_lufs=level.loudness_lufs if level else None, true_peak_dbtp=level.true_peak_dbtp if level else None,
+        limited_fraction=level.limited_fraction if level else None,
+        max_reduction_db=level.max_reduction_db if level else None, replaced_source=rendered.replaced_source,
+    )  # fmt: skip
+
+
+def build_file(path: Path | str | None, outputs: Outputs, options: BuildOptions,
+               progress: Progress = SILENT) -> BuildResult:  # fmt: skip
+    """`guide build`: load the routine at `path` (a file, a web address, or None for the
+    built-in routine) and build it. Outputs that would replace the routine are refused
+    before it is read. Raises any GuideError of `load_routine` and `build`."""
+    inputs = (Path(path),) if isinstance(path, Path) else ()
+    check_targets(outputs.options(), inputs)
+    routine = load_routine(path)
+    return build(routine, outputs, options, progress, inputs)
+
+
+__all__ = [
+    "BuildOptions", "BuildResult", "DEFAULT_BITRATE", "DEFAULT_VOICE", "Outputs", "Prepared", "Retry", "build",
+    "build_file", "default_output", "plan", "plan_file", "prepare", "slug",
+]  # fmt: skip

@@ -42,14 +42,24 @@ class SynthesisIncomplete(VoiceError):
     def __init__(self, missing: int, total: int, cause: str) -> None:
         self.missing = missing
         self.total = total
-        super().__init__(
-            f"{missing} of {total} phrases are still missing: {cause}; "
-            "the others are cached, so re-running fetches only the missing ones"
-        )
+        if missing >= total:
+            resume = "none could be made; check the connection and run it again"
+        else:
+            resume = "the others are cached, so re-running fetches only the missing ones"
+        super().__init__(f"{missing} of {total} phrases are still missing: {cause}; {resume}")
 
 
 class OutputError(GuideError):
     """The MP3 or a sidecar cannot be written where asked."""
+
+
+class FfmpegError(GuideError):
+    """ffmpeg could not decode or encode; the message ends with ffmpeg's own reason."""
+
+    def __init__(self, what: str, detail: str) -> None:
+        self.what = what
+        self.detail = detail
+        super().__init__(_one_line(f"{what}: {detail}"))
 
 
 def _one_line(text: str) -> str:

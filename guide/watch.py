@@ -1,4 +1,7 @@
-"""`guide watch`: rebuild on every save, report each result, never stop on a mistake."""
+"""`guide watch`: rebuild on every save, report each result, never stop on a mistake.
+
+A warm process: the voice model, imports and phrase cache stay loaded between builds.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +9,35 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from watchfiles import watch
-
-from .build import BuildOptions, BuildResult, build
+from .build import BuildOptions, BuildResult, Outputs, build_file
 from .errors import GuideError
-from .routine import load_routine
+from .progress import SILENT, Progress
 
 DEBOUNCE_MS = 300  # editors write a file in several steps; build once they are done
 
 
-def build_once(routine: Path, output: Path | None, options: BuildOptions,
-               output_for: Callable[[str], Path]) -> BuildResult:  # fmt: skip
-    parsed = load_routine(routine)
-    return build(parsed, output or output_for(parsed.title), options)
-
-
 def watch_routine(
     routine: Path,
-    output: Path | None,
+    outputs: Outputs,
     options: BuildOptions,
-    output_for: Callable[[str], Path],
     on_result: Callable[[BuildResult], None],
     on_error: Callable[[GuideError], None],
     stop: threading.Event | None = None,
+    on_start: Callable[[], None] | None = None,
+    progress: Progress = SILENT,
 ) -> None:
-    """Build now and after every change to `routine`, until `stop` is set (or Ctrl-C)."""
+    """Build now and after every change to `routine`, until `stop` is set (or Ctrl-C).
+
+    Each build is `build_file` with the same outputs and options; its GuideError goes to
+    `on_error` and watching goes on.
+    """
+    from watchfiles import watch
 
     def attempt() -> None:
+        if on_start:
+            on_start()
         try:
-            on_result(build_once(routine, output, options, output_for))
+            on_result(build_file(routine, outputs, options, progress))
         except GuideError as error:
             on_error(error)
 

@@ -29,12 +29,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from guide.render.encode import encode_mp3
+from guide.voices.finish import trim_silence
+
 from guide.build import BuildOptions, build, prepare
 from guide.render import _floats, _pcm
-from guide.render.encode import encode_mp3
 from guide.routine import builtin_text, parse_routine
 from guide.voices import open_voice
-from guide.voices.finish import trim_silence
 
 RESULTS: list[tuple[str, float, str]] = []
 
@@ -82,11 +83,15 @@ def main() -> None:
 
     t_cold = report("cold build (empty cache)", median_seconds(cold, args.runs))
     warm = BuildOptions(cache_dir=work / "cold-cache-0")
-    t_unchanged = report("unchanged re-render (up to date)",
-                         median_seconds(lambda i: build(routine, work / "cold0.mp3", warm), args.runs))
+    t_unchanged = report(
+        "unchanged re-render (up to date)",
+        median_seconds(lambda i: build(routine, work / "cold0.mp3", warm), args.runs),
+    )
     forced = replace(warm, force=True)
-    t_forced = report("unchanged re-render, forced re-encode",
-                      median_seconds(lambda i: build(routine, work / "cold0.mp3", forced), args.runs))
+    t_forced = report(
+        "unchanged re-render, forced re-encode",
+        median_seconds(lambda i: build(routine, work / "cold0.mp3", forced), args.runs),
+    )
 
     def one_edit(i: int) -> None:
         text = builtin_text().replace("Breathe into the stretch.", f"Breathe into the stretch, round {i + 2}.")
@@ -107,8 +112,9 @@ def main() -> None:
     t_synth = median_seconds(floor_synthesis, args.runs)
     from guide.voices import PhraseCache, synthesize_phrases
 
-    t_cached = median_seconds(lambda i: synthesize_phrases(open_voice("piper"), phrases, PhraseCache(work / "cold-cache-0")),
-                              args.runs)
+    t_cached = median_seconds(
+        lambda i: synthesize_phrases(open_voice("piper"), phrases, PhraseCache(work / "cold-cache-0")), args.runs
+    )
     report("Piper, all phrases synthesized", t_synth, f"{len(phrases)} phrases, model load included")
     report("Piper, all phrases from the cache", t_cached, "read + verify, no model load")
     pcm = {t: _pcm(_floats(clips[t], 22050)) for t in phrases}
@@ -116,22 +122,30 @@ def main() -> None:
 
     placements = [(round(c.start * 22050), c.text) for c in script.cues]
     total = round(script.duration * 22050)
-    t_encode = median_seconds(lambda i: encode_mp3(_pcm_chunks(placements, pcm, total), 22050, 64, work / "floor.mp3"),
-                              args.runs)
-    t_floor = report("floor (unique-phrase synthesis + one encode)", t_synth + t_encode,
-                     f"= {t_synth:.2f} synthesis + {t_encode:.2f} encode, {len(phrases)} phrases")
+    t_encode = median_seconds(
+        lambda i: encode_mp3(_pcm_chunks(placements, pcm, total), 22050, 64, work / "floor.mp3"), args.runs
+    )
+    t_floor = report(
+        "floor (unique-phrase synthesis + one encode)",
+        t_synth + t_encode,
+        f"= {t_synth:.2f} synthesis + {t_encode:.2f} encode, {len(phrases)} phrases",
+    )
 
     # Length: a 10-minute and a 60-minute routine, phrases cached, forced re-encode.
     ten, sixty = parse_routine(stations(10), "10min"), parse_routine(stations(60), "60min")
     length_cache = BuildOptions(cache_dir=work / "length-cache", force=True)
     build(sixty, work / "sixty.mp3", length_cache)
     build(ten, work / "ten.mp3", length_cache)
-    t_ten = report("10-minute routine (cached phrases)",
-                   median_seconds(lambda i: build(ten, work / "ten.mp3", length_cache), args.runs),
-                   f"{build(ten, work / 'ten.mp3', length_cache).script.duration / 60:.1f} min of audio")
-    t_sixty = report("60-minute routine (cached phrases)",
-                     median_seconds(lambda i: build(sixty, work / "sixty.mp3", length_cache), args.runs),
-                     f"{build(sixty, work / 'sixty.mp3', length_cache).script.duration / 60:.1f} min of audio")
+    t_ten = report(
+        "10-minute routine (cached phrases)",
+        median_seconds(lambda i: build(ten, work / "ten.mp3", length_cache), args.runs),
+        f"{build(ten, work / 'ten.mp3', length_cache).script.duration / 60:.1f} min of audio",
+    )
+    t_sixty = report(
+        "60-minute routine (cached phrases)",
+        median_seconds(lambda i: build(sixty, work / "sixty.mp3", length_cache), args.runs),
+        f"{build(sixty, work / 'sixty.mp3', length_cache).script.duration / 60:.1f} min of audio",
+    )
     peak_mb = peak_memory_of_build(stations(60), work)
     print(f"{'peak memory, 60-minute build':<44} {peak_mb:9.1f} MB")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import requests
 
-from guide.ffmpeg import run_ffmpeg
+from guide.audio.ffmpeg import run_ffmpeg
 
 
 def tone_mp3(seconds: float = 0.6, rate: int = 24000) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 from pathlib import Path
@@ -10,10 +11,10 @@ import numpy as np
 import pytest
 from mutagen.id3 import ID3
 
-from guide.build import BuildOptions, build
+from guide.audio.ffmpeg import decode_to_pcm, ffmpeg_exe, run_ffmpeg
+from guide.audio.loudness import integrated_loudness, true_peak_db
+from guide.build import BuildOptions, Outputs, build
 from guide.errors import VoiceError
-from guide.ffmpeg import decode_to_pcm, ffmpeg_exe, run_ffmpeg
-from guide.loudness import integrated_loudness, true_peak_db
 from guide.routine import parse_routine
 from guide.script import CueKind
 
@@ -42,7 +43,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, object]
     folder = tmp_path_factory.mktemp("e2e")
     routine = parse_routine(SHORT, "short.md")
     options = BuildOptions(cache_dir=folder / "cache")
-    result = build(routine, folder / "quick.mp3", options, timeline=folder / "quick.json", subtitles=folder / "quick.srt")
+    result = build(routine, Outputs(folder / "quick.mp3", folder / "quick.json", folder / "quick.srt"), options)
     return folder, json.loads((folder / "quick.json").read_text()), result
 
 
@@ -60,7 +61,7 @@ def _onset(audio: np.ndarray, around: float, rate: int = 22050) -> float:
 
 
 def test_every_cue_starts_where_the_timeline_says(built) -> None:  # type: ignore[no-untyped-def]
-    folder, timeline, result = built
+    folder, timeline, _result = built
     audio = _decoded(folder / "quick.mp3")
     errors = [abs(_onset(audio, cue["start"]) - cue["start"]) for cue in timeline["cues"]]
     assert max(errors) <= 0.020, max(errors)
@@ -72,7 +73,7 @@ def test_every_cue_starts_where_the_timeline_says(built) -> None:  # type: ignor
 
 
 def test_rep_and_hold_timing_in_the_decoded_audio(built) -> None:  # type: ignore[no-untyped-def]
-    folder, timeline, result = built
+    folder, _timeline, result = built
     audio = _decoded(folder / "quick.mp3")
     script = result.script
     reps = [c for c in script.cues if c.kind is CueKind.REP][:4]
@@ -84,30 +85,35 @@ def test_rep_and_hold_timing_in_the_decoded_audio(built) -> None:  # type: ignor
 
 
 def test_loudness_and_true_peak_of_the_mp3(built) -> None:  # type: ignore[no-untyped-def]
-    folder, _, result = built
+    folder, _, _result = built
     audio = _decoded(folder / "quick.mp3")
     assert integrated_loudness(audio, 22050) == pytest.approx(-16.0, abs=1.0)
     assert true_peak_db(audio) <= -1.0
     report = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(folder / "quick.mp3"),
                              "-af", "ebur128=peak=true", "-f", "null", "-"], capture_output=True, text=True)  # fmt: skip
-    summary = report.stderr[report.stderr.rindex("Summary:"):]
+    summary = report.stderr[report.stderr.rindex("Summary:") :]
     lufs = float(summary.split("I:")[1].split("LUFS")[0])
     peak = float(summary.split("Peak:")[1].split("dBFS")[0])
     assert lufs == pytest.approx(-16.0, abs=1.0) and peak <= -1.0
 
 
 def test_tags_and_chapters(built) -> None:  # type: ignore[no-untyped-def]
-    folder, timeline, result = built
+    folder, timeline, _result = built
     tags = ID3(folder / "quick.mp3")
     assert str(tags["TIT2"]) == "Quick Test" and "piper" in str(tags["TPE1"])
     toc = tags.getall("CTOC")[0]
-    assert toc.child_element_ids == ["chp0", "chp1"]
-    chapters = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
-    assert [str(c.sub_frames["TIT2"]) for c in chapters] == ["Leg Swings", "Wall Sit"]
+    assert toc.child_element_ids == ["chp0", "chp1", "chp2"]
+    stored = tags.getall("CHAP")  # in the order they sit in the file
+    assert [c.start_time for c in stored] == sorted(c.start_time for c in stored), "CHAP frames in time order"
+    chapters = stored
+    assert [str(c.sub_frames["TIT2"]) for c in chapters] == ["Welcome", "Leg Swings", "Wall Sit"]
+    assert chapters[0].start_time == 0 and chapters[-1].end_time == round(timeline["duration_seconds"] * 1000)
+    assert all(a.end_time == b.start_time for a, b in itertools.pairwise(chapters))
     for chap, expected in zip(chapters, timeline["chapters"], strict=True):
         assert abs(chap.start_time - expected["start"] * 1000) <= 1 and abs(chap.end_time - expected["end"] * 1000) <= 1
     listing = run_ffmpeg(["-i", str(folder / "quick.mp3"), "-f", "ffmetadata", "-"]).decode()
-    assert listing.count("[CHAPTER]") == 2 and "title=Wall Sit" in listing
+    assert listing.count("[CHAPTER]") == 3 and "title=Wall Sit" in listing
+    assert listing.index("title=Welcome") < listing.index("title=Leg Swings") < listing.index("title=Wall Sit")
     srt = (folder / "quick.srt").read_text()
     assert srt.startswith("1\n00:00:00,") and "Leg Swings" in srt
 
@@ -115,12 +121,15 @@ def test_tags_and_chapters(built) -> None:  # type: ignore[no-untyped-def]
 def test_same_input_gives_byte_identical_mp3(tmp_path: Path, built) -> None:  # type: ignore[no-untyped-def]
     folder, _, _ = built
     routine = parse_routine(SHORT, "short.md")
-    build(routine, tmp_path / "again.mp3", BuildOptions(cache_dir=tmp_path / "fresh-cache"))
+    build(routine, Outputs(tmp_path / "again.mp3"), BuildOptions(cache_dir=tmp_path / "fresh-cache"))
     assert (tmp_path / "again.mp3").read_bytes() == (folder / "quick.mp3").read_bytes()
 
 
-def test_a_failed_build_leaves_the_previous_mp3_untouched(tmp_path: Path, built,  # type: ignore[no-untyped-def]
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_build_leaves_the_previous_mp3_untouched(
+    tmp_path: Path,
+    built,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     folder, _, _ = built
     target = tmp_path / "keep.mp3"
     target.write_bytes((folder / "quick.mp3").read_bytes())
@@ -133,6 +142,6 @@ def test_a_failed_build_leaves_the_previous_mp3_untouched(tmp_path: Path, built,
     monkeypatch.setattr(PiperEngine, "synthesize", broken)
     routine = parse_routine(SHORT.replace("Slide down the wall.", "A sentence never synthesized."), "short.md")
     with pytest.raises(VoiceError):
-        build(routine, target, BuildOptions(cache_dir=folder / "cache"))
+        build(routine, Outputs(target), BuildOptions(cache_dir=folder / "cache"))
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["keep.mp3"]  # no temp file left behind

@@ -10,7 +10,7 @@ from mutagen.id3 import ID3
 from typer.testing import CliRunner
 
 import guide.render as render
-from guide.build import BuildOptions, build
+from guide.build import BuildOptions, Outputs, build
 from guide.cli import app
 from guide.routine import parse_routine
 from guide.voices import open_voice
@@ -24,9 +24,9 @@ TEXT = "# Fault Test\n\n## Squats\nreps: 2\ntempo: 1s\nsetup: 1s\n\nSquat down.\
 def test_ctrl_c_during_encode_keeps_the_previous_mp3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "guide.mp3"
     options = BuildOptions(cache_dir=tmp_path / "cache")
-    build(parse_routine(TEXT, "f.md"), target, options)
+    build(parse_routine(TEXT, "f.md"), Outputs(target), options)
     before = target.read_bytes()
-    real_chunks = render._pcm_chunks
+    real_chunks = render.track_chunks
 
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         for i, chunk in enumerate(real_chunks(*args, **kwargs)):
@@ -34,13 +34,13 @@ def test_ctrl_c_during_encode_keeps_the_previous_mp3(tmp_path: Path, monkeypatch
                 raise KeyboardInterrupt
             yield chunk
 
-    monkeypatch.setattr(render, "_pcm_chunks", interrupted)
+    monkeypatch.setattr(render, "track_chunks", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build(parse_routine(TEXT.replace("reps: 2", "reps: 3"), "f.md"), target, options)
+        build(parse_routine(TEXT.replace("reps: 2", "reps: 3"), "f.md"), Outputs(target), options)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "guide.mp3"]
-    monkeypatch.setattr(render, "_pcm_chunks", real_chunks)
-    assert build(parse_routine(TEXT.replace("reps: 2", "reps: 3"), "f.md"), target, options).render.size > 0
+    monkeypatch.setattr(render, "track_chunks", real_chunks)
+    assert build(parse_routine(TEXT.replace("reps: 2", "reps: 3"), "f.md"), Outputs(target), options).size > 0
 
 
 def test_ctrl_c_in_the_cli_is_one_line_and_nothing_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,7 +50,7 @@ def test_ctrl_c_in_the_cli_is_one_line_and_nothing_written(tmp_path: Path, monke
     def interrupt(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("guide.cli.build", interrupt)
+    monkeypatch.setattr("guide.cli.build_file", interrupt)
     result = CliRunner().invoke(app, ["build", str(routine), "-o", str(tmp_path / "x.mp3")])
     assert result.exit_code == 130 and result.output.startswith("error: interrupted")
     assert not (tmp_path / "x.mp3").exists()

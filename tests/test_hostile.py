@@ -40,7 +40,9 @@ def _read_and_plan(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(), markdownish(), st.lists(st.one_of(PROSE, st.text(max_size=60)), max_size=12).map("\n".join)))
+@given(
+    st.one_of(st.text(), markdownish(), st.lists(st.one_of(PROSE, st.text(max_size=60)), max_size=12).map("\n".join))
+)
 def test_readers_raise_only_guide_errors(text: str) -> None:
     _read_and_plan(text)
 

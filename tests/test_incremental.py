@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.build import BuildOptions, BuildResult, build
+from guide.build import BuildOptions, BuildResult, Outputs, build
 from guide.errors import GuideError
 from guide.routine import parse_routine
 from guide.watch import watch_routine
@@ -36,22 +36,22 @@ Rise onto your toes.
 def test_unchanged_build_synthesizes_and_encodes_nothing(tmp_path: Path) -> None:
     options = BuildOptions(cache_dir=tmp_path / "cache")
     routine = parse_routine(ROUTINE, "tiny.md")
-    first = build(routine, tmp_path / "t.mp3", options)
+    first = build(routine, Outputs(tmp_path / "t.mp3"), options)
     stamp = (tmp_path / "t.mp3").stat().st_mtime_ns
-    again = build(routine, tmp_path / "t.mp3", options)
+    again = build(routine, Outputs(tmp_path / "t.mp3"), options)
     assert first.synthesized > 0 and again.synthesized == 0
-    assert again.render.up_to_date and (tmp_path / "t.mp3").stat().st_mtime_ns == stamp
-    forced = build(routine, tmp_path / "t.mp3", BuildOptions(cache_dir=tmp_path / "cache", force=True))
-    assert not forced.render.up_to_date and (tmp_path / "t.mp3").read_bytes()
+    assert again.up_to_date and (tmp_path / "t.mp3").stat().st_mtime_ns == stamp
+    forced = build(routine, Outputs(tmp_path / "t.mp3"), BuildOptions(cache_dir=tmp_path / "cache", force=True))
+    assert not forced.up_to_date and (tmp_path / "t.mp3").read_bytes()
 
 
 def test_editing_one_exercise_synthesizes_only_its_new_phrases(tmp_path: Path) -> None:
     options = BuildOptions(cache_dir=tmp_path / "cache")
-    build(parse_routine(ROUTINE, "tiny.md"), tmp_path / "t.mp3", options)
+    build(parse_routine(ROUTINE, "tiny.md"), Outputs(tmp_path / "t.mp3"), options)
     edited = ROUTINE.replace("Rise onto your toes.", "Rise slowly onto your toes.")
-    result = build(parse_routine(edited, "tiny.md"), tmp_path / "t.mp3", options)
+    result = build(parse_routine(edited, "tiny.md"), Outputs(tmp_path / "t.mp3"), options)
     assert result.synthesized == 1  # the changed sentence; the welcome keeps its length in minutes
-    assert not result.render.up_to_date
+    assert not result.up_to_date
 
 
 def test_watch_rebuilds_on_save_and_survives_mistakes(tmp_path: Path) -> None:
@@ -61,8 +61,11 @@ def test_watch_rebuilds_on_save_and_survives_mistakes(tmp_path: Path) -> None:
     errors: list[GuideError] = []
     stop = threading.Event()
     options = BuildOptions(cache_dir=tmp_path / "cache")
-    thread = threading.Thread(target=watch_routine, daemon=True, args=(
-        path, tmp_path / "t.mp3", options, lambda title: tmp_path / "x.mp3", results.append, errors.append, stop))
+    thread = threading.Thread(
+        target=watch_routine,
+        daemon=True,
+        args=(path, Outputs(tmp_path / "t.mp3"), options, results.append, errors.append, stop),
+    )
     thread.start()
 
     def wait_for(condition) -> None:  # type: ignore[no-untyped-def]
@@ -77,9 +80,9 @@ def test_watch_rebuilds_on_save_and_survives_mistakes(tmp_path: Path) -> None:
     wait_for(lambda: len(errors) == 1)
     assert "tiny.md:4" in str(errors[0])
     good_bytes = (tmp_path / "t.mp3").read_bytes()
-    assert good_bytes == results[0].render.path.read_bytes()  # the mistake left the MP3 alone
+    assert good_bytes == results[0].path.read_bytes()  # the mistake left the MP3 alone
     path.write_text(ROUTINE.replace("reps: 3\ntempo", "reps: 4\ntempo", 1))
     wait_for(lambda: len(results) == 2)
     stop.set()
     thread.join(timeout=10)
-    assert results[1].render.duration > results[0].render.duration
+    assert results[1].duration > results[0].duration

@@ -17,13 +17,17 @@ def _dose(prose: str) -> dict[str, object]:
         "sets": found.sets.value if found.sets else None,
         "reps": found.reps.value if found.reps else None,
         "hold": found.hold_seconds.value if found.hold_seconds else None,
+        "work": found.work_seconds.value if found.work_seconds else None,
         "rest": found.rest_seconds.value if found.rest_seconds else None,
     }
 
 
 A = Amount.exactly
 CASES = [
-    ("Do ten squats, 3 sets of 12 reps, resting 45 seconds between sets.", {"sets": A(3), "reps": A(12), "rest": A(45)}),
+    (
+        "Do ten squats, 3 sets of 12 reps, resting 45 seconds between sets.",
+        {"sets": A(3), "reps": A(12), "rest": A(45)},
+    ),
     ("Hold for one minute.", {"hold": A(60)}),
     ("Hold the stretch for half a minute.", {"hold": A(30)}),
     ("Repeat twice on each side.", {"reps": A(2), "sides": Sides.EACH}),
@@ -35,10 +39,12 @@ CASES = [
     ("Complete twenty-five repetitions.", {"reps": A(25)}),
     ("Alternate legs for 10 reps each leg.", {"reps": A(10), "sides": Sides.ALTERNATE}),
     ("Hold for several seconds, then release.", {"hold": A(5)}),
-    ("Hold for 30 seconds, rest, and repeat 4-5 times before alternating legs.",
-     {"hold": A(30), "sets": Amount(4, 5), "sides": Sides.EACH, "rest": None}),
+    (
+        "Hold for 30 seconds, rest, and repeat 4-5 times before alternating legs.",
+        {"hold": A(30), "sets": Amount(4, 5), "sides": Sides.EACH, "rest": None},
+    ),
     ("Take a 20-second hold on each leg.", {"hold": A(20), "sides": Sides.EACH}),
-    ("March in place for 2 minutes.", {"hold": A(120)}),
+    ("March in place for 2 minutes.", {"work": A(120)}),
     ("Do 2 sets of 10, with 90 seconds of rest.", {"sets": A(2), "reps": A(10), "rest": A(90)}),
     ("Repeat on the other side.", {"sides": Sides.EACH}),
     ("Rest your hand on your knee and breathe.", {"rest": "absent"}),
@@ -60,8 +66,13 @@ def test_phrase_to_dose(prose: str, expected: dict[str, object]) -> None:
 def test_seed_article_finds_exactly_the_five_exercises() -> None:
     routine = load_routine(SEED)
     names = [e.name for e in routine.exercises]
-    assert names == ["Supine Leg Rotations", "Kneeling Hip-Flexor Stretch", "Walking Butt Kick",
-                     "Spiderman Stretch", "Supine Hip Rotation"]
+    assert names == [
+        "Supine Leg Rotations",
+        "Kneeling Hip-Flexor Stretch",
+        "Walking Butt Kick",
+        "Spiderman Stretch",
+        "Supine Hip Rotation",
+    ]
     assert [s.heading for s in routine.skipped] == ["About the Author", "Never Miss a Post!"]
     by_name = {e.name: e.dose for e in routine.exercises}
     legs = by_name["Supine Leg Rotations"]
@@ -72,7 +83,11 @@ def test_seed_article_finds_exactly_the_five_exercises() -> None:
     kick = by_name["Walking Butt Kick"]
     assert (kick.sides.value, kick.reps.value) == (Sides.ALTERNATE, A(8))
     spider = by_name["Spiderman Stretch"]
-    assert (spider.sides.value, spider.hold_seconds.value, spider.reps.value) == (Sides.ALTERNATE, Amount(3, 5), Amount(3, 5))
+    assert (spider.sides.value, spider.hold_seconds.value, spider.reps.value) == (
+        Sides.ALTERNATE,
+        Amount(3, 5),
+        Amount(3, 5),
+    )
     hip = by_name["Supine Hip Rotation"]
     assert (hip.sides.value, hip.hold_seconds.value, hip.reps.value) == (Sides.ALTERNATE, A(5), A(6))
     assert hip.hold_seconds.words == "hold for several seconds"
@@ -100,7 +115,7 @@ def test_instructions_are_read_from_the_article_not_the_intro() -> None:
 ])  # fmt: skip
 def test_our_own_articles(article: str, expected: dict[str, tuple[object, ...]]) -> None:
     routine = load_routine(ARTICLES / article)
-    got = {e.name: (e.dose.sides.value, int(e.dose.sets.value.low), e.dose.reps.value, e.dose.hold_seconds.value)
+    got = {e.name: (e.dose.sides.value, int(e.dose.sets.value.low), e.dose.reps.value, e.dose.timed.value)
            for e in routine.exercises}  # fmt: skip
     assert got == expected
     assert routine.skipped, "the footer is skipped, not read"

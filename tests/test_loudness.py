@@ -4,7 +4,8 @@ import numpy as np
 import pyloudnorm
 import pytest
 
-from guide.loudness import TRUE_PEAK_CEILING_DBTP, integrated_loudness, level, limit, speech_only, true_peak_db
+from guide.audio.level import LEVEL, level_guide, limit
+from guide.audio.loudness import integrated_loudness, speech_only, true_peak_db
 
 
 @pytest.mark.parametrize("rate", [16000, 22050, 24000])
@@ -36,15 +37,24 @@ def test_limiter_holds_the_true_peak_ceiling() -> None:
     rate = 22050
     t = np.arange(rate) / rate
     loud = (1.6 * np.sin(2 * np.pi * 3000 * t) * np.hanning(rate)).astype(np.float32)
-    limited = limit(loud, rate)
-    assert true_peak_db(limited) <= TRUE_PEAK_CEILING_DBTP + 0.1
+    limited, curve = limit(loud, rate, gain=1.0)
+    assert true_peak_db(limited) <= LEVEL.ceiling_dbtp + 0.1
+    assert curve.min() < 0.7
     assert np.allclose(limited[:50], loud[:50], atol=1e-4)  # quiet parts untouched
 
 
-def test_level_brings_a_phrase_to_its_target() -> None:
+def test_one_gain_for_the_guide_brings_it_to_the_target_without_touching_its_balance() -> None:
     rate = 22050
     rng = np.random.default_rng(3)
     quiet = (rng.standard_normal(rate) * 0.01).astype(np.float32)
-    levelled = level(quiet, rate, target=-18.0)
-    assert integrated_loudness(levelled, rate) == pytest.approx(-18.0, abs=0.15)
-    assert true_peak_db(levelled) <= TRUE_PEAK_CEILING_DBTP + 0.1
+    quieter = (rng.standard_normal(rate // 3) * 0.004).astype(np.float32)
+    phrases = {"a": quiet, "b": quieter}
+    placements = [(0, "a"), (rate * 2, "b"), (rate * 4, "a")]
+    levelled = level_guide(phrases, placements, rate)
+    track = np.concatenate(list(speech_only(((s, levelled.phrases[t]) for s, t in placements), rate)))
+    assert integrated_loudness(track, rate) == pytest.approx(LEVEL.target_lufs, abs=0.1)
+    # One gain: the quieter phrase stays exactly as much quieter (no phrase is levelled alone).
+    ratio = np.abs(levelled.phrases["b"]).max() / np.abs(quieter).max()
+    assert ratio == pytest.approx(np.abs(levelled.phrases["a"]).max() / np.abs(quiet).max(), rel=0.02)
+    assert levelled.report.limited_fraction < 0.05
+    assert levelled.report.true_peak_dbtp <= LEVEL.ceiling_dbtp + 0.1

@@ -8,8 +8,13 @@ from guide.routine import Amount, Origin, Sides, builtin_text, parse_routine
 
 def test_builtin_routine_has_the_five_exercises() -> None:
     routine = parse_routine(builtin_text(), "builtin.md")
-    assert [e.name for e in routine.exercises] == ["Supine Leg Rotations", "Kneeling Hip-Flexor Stretch",
-                                                   "Walking Butt Kick", "Spiderman Stretch", "Supine Hip Rotation"]
+    assert [e.name for e in routine.exercises] == [
+        "Supine Leg Rotations",
+        "Kneeling Hip-Flexor Stretch",
+        "Walking Butt Kick",
+        "Spiderman Stretch",
+        "Supine Hip Rotation",
+    ]
     kneel = routine.exercises[1].dose
     assert kneel.sets.value == Amount(4, 5) and kneel.hold_seconds.value == Amount.exactly(30)
     assert kneel.sides.origin is Origin.EXPLICIT and kneel.sides.line == 14
@@ -33,7 +38,7 @@ def test_explicit_keys_win_over_the_prose() -> None:
     ("reps: 0", 4, "outside 1-500"),
     ("reps: 9-3", 4, "runs backwards"),
     ("reps: 5\nreps: 6", 5, "set twice"),
-    ("sets: 3", 4, "sets without reps or a hold"),
+    ("sets: 3", 4, "sets without reps, a hold or timed work"),
     ("hold: 20s\ntempo: 2s", 5, "a tempo only applies to reps"),
 ])  # fmt: skip
 def test_errors_name_file_line_and_fix(body: str, line: int, words: str) -> None:

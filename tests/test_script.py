@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from guide.routine import parse_routine
@@ -29,7 +31,7 @@ def test_reps_are_exactly_one_tempo_apart() -> None:
     reps = [c for c in script.cues if c.kind is CueKind.REP]
     assert [c.text for c in reps][:3] == ["One.", "Two.", "Three."]
     assert len(reps) == 12
-    for a, b in zip(reps, reps[1:], strict=False):
+    for a, b in itertools.pairwise(reps):
         assert b.start - a.start == pytest.approx(2.5, abs=1e-9)
     assert reps[0].start >= next(c for c in script.cues if c.kind is CueKind.SETUP).start + 5
 
@@ -76,7 +78,7 @@ def test_a_slow_voice_grows_the_tempo_and_warns_once() -> None:
     script = script_for("reps: 20\ntempo: 0.5s", lambda text: 0.1 * len(text))
     reps = [c for c in script.cues if c.kind is CueKind.REP]
     longest = max(0.1 * len(c.text) for c in reps)
-    gaps = {round(b.start - a.start, 9) for a, b in zip(reps, reps[1:], strict=False)}
+    gaps = {round(b.start - a.start, 9) for a, b in itertools.pairwise(reps)}
     assert gaps == {round(longest + GAP, 9)}
     assert len(script.warnings) == 1 and "Move" in script.warnings[0]
 
@@ -95,10 +97,12 @@ def test_nothing_overlaps_and_nothing_drifts_on_a_long_guide() -> None:
 def test_chapters_cover_each_exercise_in_order() -> None:
     text = "# Two\n\n## A\nreps: 3\n\nGo.\n\n## B\nhold: 10s\n\nGo.\n"
     script = build_script(parse_routine(text, "two.md"), OPTIONS, measure)
-    assert [c.title for c in script.chapters] == ["A", "B"]
-    assert script.chapters[0].end == script.chapters[1].start
-    first = next(c for c in script.cues if c.chapter == 1)
-    assert first.text == "Exercise two of two: B." and first.start == script.chapters[1].start
+    assert [c.title for c in script.chapters] == ["Welcome", "A", "B"]
+    assert script.chapters[0].start == 0 and script.chapters[-1].end == script.duration
+    assert all(a.end == b.start for a, b in zip(script.chapters, script.chapters[1:], strict=False))  # no gaps
+    first = next(c for c in script.cues if c.chapter == 2)
+    assert first.text == "Exercise two of two: B." and first.start == script.chapters[2].start
+    assert script.cues[-1].kind is CueKind.CLOSING and script.cues[-1].chapter == 2
 
 
 def test_pace_never_changes_written_times() -> None:

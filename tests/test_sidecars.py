@@ -15,9 +15,11 @@ def test_timeline_json_has_every_cue_with_its_chapter() -> None:
     assert document["title"] == "Side" and len(document["cues"]) == len(SCRIPT.cues)
     first_rep = next(c for c in document["cues"] if c["text"] == "One.")
     assert first_rep["chapter"] == "A" and first_rep["end"] > first_rep["start"]
-    assert document["cues"][0]["chapter"] is None  # the welcome is before the first chapter
-    assert document["chapters"] == [{"title": "A", "start": round(SCRIPT.chapters[0].start, 3),
-                                     "end": round(SCRIPT.chapters[0].end, 3)}]  # fmt: skip
+    assert document["cues"][0]["chapter"] == "Welcome"  # the opening chapter holds the welcome
+    assert [c["title"] for c in document["chapters"]] == ["Welcome", "A"]
+    assert document["chapters"][1] == {"title": "A", "start": round(SCRIPT.chapters[1].start, 3),
+                                       "end": round(SCRIPT.duration, 3)}  # fmt: skip
+    assert {c["kind"] for c in document["cues"]} >= {"welcome", "exercise", "rep", "closing"}
 
 
 def test_subtitle_formats() -> None:

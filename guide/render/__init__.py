@@ -1,39 +1,45 @@
-"""Cues + clips -> one MP3 (loudness-normalised, tagged, with chapters) and sidecars."""
+"""Cues + phrase samples -> one MP3 (levelled, tagged, with chapters) and its sidecars.
+
+A face over guide.audio (the signal work) and guide.files (safe writes).
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
+import math
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from ..loudness import (
-    TARGET_LUFS,
-    amplify,
-    converge_gain,
-    integrated_loudness,
-    peak_envelope,
-    speech_only,
-    true_peak_db,
-)
+from ..audio import ffmpeg as audio_ffmpeg
+from ..audio import level as audio_level
+from ..audio import loudness as audio_loudness
+from ..audio import mix as audio_mix
+from ..audio import pcm as audio_pcm
+from ..audio.ffmpeg import ENCODER, encode_mp3
+from ..audio.level import LEVEL, LevelReport, level_guide
+from ..audio.mix import track_chunks
+from ..audio.pcm import Samples, pcm16
+from ..files import produce_atomically
+from ..fingerprint import fingerprint, package_version
+from ..progress import SILENT, Progress
 from ..script import Script
-from ..voices import Clip
-from .encode import ENCODER_GAIN, encode_mp3
-from .files import check_target, produce_atomically
+from . import tags as tags_module
 from .sidecars import SUBTITLE_FORMATS, check_subtitle_path, write_subtitles, write_timeline
-from .tags import clean_tag_text, read_render_key, write_tags
+from .tags import RenderStamp, clean_tag_text, read_stamp, write_tags
 
 DEFAULT_BITRATE = 64
 BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
-CHUNK_SAMPLES = 1 << 16
-RENDER_FORMAT = "guide-render-1"  # bump when the same inputs should give different audio
+ENCODE_CHUNK = 1 << 16
+
+# How an MP3 is made from phrases: levelling and encoder settings, and the code that
+# applies them. Part of every render key.
+RENDER_RECIPE = fingerprint(LEVEL, ENCODER, audio_level, audio_loudness, audio_ffmpeg, audio_mix, audio_pcm,
+                            tags_module, sys.modules[__name__], package_version("imageio-ffmpeg"))  # fmt: skip
 
 __all__ = [
-    "BITRATES", "DEFAULT_BITRATE", "RenderResult", "SUBTITLE_FORMATS", "TARGET_LUFS", "check_subtitle_path", "check_target",
-    "clean_tag_text", "render_mp3", "write_subtitles", "write_timeline",
+    "BITRATES", "DEFAULT_BITRATE", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
+    "clean_tag_text", "render_key", "render_mp3", "write_subtitles", "write_timeline",
 ]  # fmt: skip
 
 
@@ -42,98 +48,62 @@ class RenderResult:
     path: Path
     duration: float
     size: int
-    loudness_lufs: float
-    true_peak_dbtp: float
     chapters: int
-    up_to_date: bool = False  # the file already held exactly this render; nothing was encoded
+    level: LevelReport | None  # None when the file was already up to date
+    replaced_source: str | None = None  # the routine an overwritten guide MP3 was made from, if another
+
+    @property
+    def up_to_date(self) -> bool:
+        """The file already held exactly this render; nothing was encoded."""
+        return self.level is None
 
 
 def render_key(script: Script, voice_id: str, voice_label: str, bitrate_kbps: int) -> str:
-    """Everything the MP3's bytes depend on (clips are a function of voice id + text)."""
+    """Everything the MP3's bytes depend on. `voice_id` identifies the phrases' audio (voice +
+    how phrases are made), so the key changes whenever any clip would."""
     cues = [(c.text, round(c.start, 6), round(c.duration, 6)) for c in script.cues]
     chapters = [(c.title, round(c.start, 6), round(c.end, 6)) for c in script.chapters]
-    document = [RENDER_FORMAT, voice_id, voice_label, bitrate_kbps, script.title, round(script.duration, 6),
-                cues, chapters]  # fmt: skip
-    return hashlib.sha256(json.dumps(document).encode()).hexdigest()
+    return fingerprint(RENDER_RECIPE, voice_id, voice_label, bitrate_kbps, script.title, round(script.duration, 6),
+                       cues, chapters)  # fmt: skip
 
 
-def render_mp3(script: Script, clips: Mapping[str, Clip], rate: int, path: Path, voice_label: str,
-               bitrate_kbps: int = DEFAULT_BITRATE, voice_id: str = "", force: bool = False) -> RenderResult:  # fmt: skip
-    """Lay every cue's clip at its onset, normalise, encode, tag; `path` appears only when done.
+def render_mp3(script: Script, clips: Mapping[str, Samples], rate: int, path: Path, voice_label: str,
+               bitrate_kbps: int = DEFAULT_BITRATE, voice_id: str = "", force: bool = False,
+               source: str = "", progress: Progress = SILENT) -> RenderResult:  # fmt: skip
+    """Lay every cue's phrase at its onset, level, encode, tag; `path` appears only when done.
 
-    When `path` already holds this exact render (same key in its tags), it is left alone.
+    When `path` already holds this exact render, whole (same key, same audio length), it
+    is left alone. Raises OutputError when `path` cannot be written, FfmpegError when
+    encoding fails.
     """
     key = render_key(script, voice_id or voice_label, voice_label, bitrate_kbps)
-    if not force and path.is_file() and read_render_key(path) == key:
-        size = path.stat().st_size
-        return RenderResult(path, script.duration, size, float("nan"), float("nan"), len(script.chapters), True)
-    samples = {text: _floats(clips[text], rate) for text in script.phrases}
+    previous = read_stamp(path)
+    if not force and previous is not None and previous.key == key and previous.whole:
+        return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), None)
     placements = [(round(cue.start * rate), cue.text) for cue in script.cues]
-    processed, loudness = _normalize(samples, placements, rate)
-    pcm = {text: _pcm(x / ENCODER_GAIN) for text, x in processed.items()}
+    progress.stage("levelling", 1)
+    levelled = level_guide({text: clips[text] for text in script.phrases}, placements, rate)
+    progress.advance(1)
+    pcm = {text: pcm16(x / ENCODER.playback_gain) for text, x in levelled.phrases.items()}
     total = round(script.duration * rate)
 
     def make(temp: Path) -> None:
-        encode_mp3(_pcm_chunks(placements, pcm, total), rate, bitrate_kbps, temp)
-        write_tags(temp, script, voice_label, key)
+        progress.stage("encoding", math.ceil(total / rate))
+        encode_mp3(_counted(track_chunks(placements, pcm, total), progress, rate), rate,
+                         bitrate_kbps, temp)  # fmt: skip
+        write_tags(temp, script, voice_label, RenderStamp(key, temp.stat().st_size, source))
 
     produce_atomically(path, make)
-    peak = max((true_peak_db(x) for x in processed.values()), default=float("-inf"))
-    return RenderResult(path, script.duration, path.stat().st_size, loudness, peak, len(script.chapters))
+    replaced = previous.source if previous is not None and previous.source and previous.source != source else None
+    return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), levelled.report, replaced)
 
 
-def _normalize(clips: Mapping[str, np.ndarray], placements: list[tuple[int, str]],
-               rate: int) -> tuple[dict[str, np.ndarray], float]:  # fmt: skip
-    """One gain for the whole guide so it measures TARGET_LUFS; phrases arrive levelled,
-    so this is a small correction (and re-limited only when it raises peaks)."""
-
-    envelopes: dict[str, np.ndarray] = {}
-
-    def louder_at(gain_db: float) -> dict[str, np.ndarray]:
-        if gain_db > 0 and not envelopes:  # only a boost needs peaks; phrases usually arrive hot enough
-            envelopes.update({text: peak_envelope(samples) for text, samples in clips.items()})
-        return {text: amplify(samples, gain_db, rate, envelopes.get(text)) for text, samples in clips.items()}
-
-    def measured(gain_db: float) -> float:
-        louder = louder_at(gain_db)
-        return integrated_loudness(speech_only(((start, louder[text]) for start, text in placements), rate), rate)
-
-    unchanged = measured(0.0)
-
-    def loudness_at(gain_db: float) -> float:
-        # A cut is linear; only a boost can engage the limiter and needs measuring again.
-        return unchanged + gain_db if gain_db <= 0 else measured(gain_db)
-
-    gain_db, loudness = converge_gain(TARGET_LUFS, loudness_at)
-    return louder_at(gain_db), loudness
-
-
-def _pcm(samples: np.ndarray) -> bytes:
-    return np.clip(np.round(samples * 32767), -32768, 32767).astype("<i2").tobytes()
-
-
-def _floats(clip: Clip, rate: int) -> np.ndarray:
-    if clip.frame_rate != rate or clip.channels != 1 or clip.sample_width != 2:
-        clip = clip.set_frame_rate(rate).set_channels(1).set_sample_width(2)
-    return np.frombuffer(clip.raw_data, dtype="<i2").astype(np.float32) / 32768.0
-
-
-def _pcm_chunks(placements: list[tuple[int, str]], pcm: Mapping[str, bytes], total: int) -> Iterator[bytes]:
-    """The whole track in order, in linear time: silence, clip, silence, clip..."""
-    silence = bytes(2 * CHUNK_SAMPLES)
-    cursor = 0  # in samples
-
-    def quiet(samples: int) -> Iterator[bytes]:
-        while samples > 0:
-            step = min(samples, CHUNK_SAMPLES)
-            yield silence[: 2 * step]
-            samples -= step
-
-    for start, text in placements:
-        if start < cursor:
-            raise AssertionError(f"cue '{text}' overlaps the previous one")  # the script never does this
-        yield from quiet(start - cursor)
-        data = pcm[text]
-        yield data
-        cursor = start + len(data) // 2
-    yield from quiet(total - cursor)
+def _counted(chunks: Iterator[bytes], progress: Progress, rate: int) -> Iterator[bytes]:
+    samples = reported = 0
+    for chunk in chunks:
+        samples += len(chunk) // 2
+        seconds = samples // rate
+        if seconds > reported:
+            progress.advance(seconds - reported)
+            reported = seconds
+        yield chunk

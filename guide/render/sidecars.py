@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from ..errors import OutputError
+from ..files import write_atomically
 from ..script import Script
-from .files import write_atomically
 
 SUBTITLE_FORMATS = (".srt", ".vtt", ".lrc")
 
@@ -19,7 +19,8 @@ def timeline_json(script: Script) -> str:
             "text": cue.text,
             "start": round(cue.start, 3),
             "end": round(cue.end, 3),
-            "chapter": None if cue.chapter is None else script.chapters[cue.chapter].title,
+            "chapter": script.chapters[cue.chapter].title,
+            "kind": cue.kind.value,
         }
         for cue in script.cues
     ]
@@ -61,15 +62,18 @@ def lrc(script: Script) -> str:
 
 
 def check_subtitle_path(path: Path) -> None:
+    """Raises OutputError unless the suffix names a subtitle format."""
     if path.suffix.lower() not in SUBTITLE_FORMATS:
-        raise OutputError(f"{path}: subtitles are .srt, .vtt or .lrc (the suffix picks the format)")
+        raise OutputError(f"--subtitles {path}: subtitles are .srt, .vtt or .lrc (the suffix picks the format)")
 
 
 def write_subtitles(path: Path, script: Script) -> None:
+    """Write the cues as subtitles in the format the suffix names. Raises OutputError."""
     check_subtitle_path(path)
     writer = {".srt": srt, ".vtt": vtt, ".lrc": lrc}[path.suffix.lower()]
-    write_atomically(path, writer(script).encode("utf-8"))
+    write_atomically(path, writer(script).encode("utf-8"), option="--subtitles")
 
 
 def write_timeline(path: Path, script: Script) -> None:
-    write_atomically(path, timeline_json(script).encode("utf-8"))
+    """Write every cue's text, timing, chapter and kind as JSON. Raises OutputError."""
+    write_atomically(path, timeline_json(script).encode("utf-8"), option="--timeline")

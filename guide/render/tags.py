@@ -1,15 +1,25 @@
-"""ID3v2 tags: title, artist, album, and one CHAP per exercise plus a CTOC (ID3v2 Chapter spec)."""
+"""ID3v2.4 tags: title, artist, album, one CHAP per chapter in time order plus a CTOC, and
+a stamp saying what the audio was made from and how long it is.
+
+mutagen's `ID3.save` orders frames by size, which puts chapters out of time order (some
+players list CHAP frames in file order), so the tag is assembled here from mutagen's
+frames in the order we choose.
+"""
 
 from __future__ import annotations
 
 import re
+import struct
+from dataclasses import dataclass
 from pathlib import Path
 
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags, ID3NoHeaderError
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags, Frame, ID3NoHeaderError
+from mutagen.id3._tags import ID3SaveConfig, save_frame  # the frame serializer ID3.save itself uses
 
 from ..script import Script
 
 MAX_TAG_CHARS = 200
+KEY_DESC, BYTES_DESC, SOURCE_DESC = "guide render key", "guide audio bytes", "guide routine"
 
 
 def clean_tag_text(text: str) -> str:
@@ -18,23 +28,34 @@ def clean_tag_text(text: str) -> str:
     return " ".join(text.split())[:MAX_TAG_CHARS] or "Untitled"
 
 
-RENDER_KEY = "guide render key"
+@dataclass(frozen=True)
+class RenderStamp:
+    key: str  # render_key: everything the audio depends on
+    audio_bytes: int  # the MP3 audio after the tag, so a truncated file is never "up to date"
+    source: str  # which routine it was made from
+    whole: bool = True
 
 
-def write_tags(path: Path, script: Script, voice_label: str, render_key: str) -> None:
-    tags = ID3()
-    # What the audio was made from, so an unchanged re-run can leave the file alone.
-    tags.add(TXXX(encoding=3, desc=RENDER_KEY, text=[render_key]))
+def _syncsafe(size: int) -> bytes:
+    return bytes(((size >> shift) & 0x7F) for shift in (21, 14, 7, 0))
+
+
+def tag_frames(script: Script, voice_label: str, stamp: RenderStamp) -> list[Frame]:
     title = clean_tag_text(script.title)
-    tags.add(TIT2(encoding=3, text=[title]))
-    tags.add(TPE1(encoding=3, text=[clean_tag_text(f"guide ({voice_label})")]))
-    tags.add(TALB(encoding=3, text=["guide workouts"]))
-    tags.add(TCON(encoding=3, text=["Fitness"]))
     ids = [f"chp{i}" for i in range(len(script.chapters))]
-    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
-                  sub_frames=[TIT2(encoding=3, text=[title])]))  # fmt: skip
+    frames: list[Frame] = [
+        TIT2(encoding=3, text=[title]),
+        TPE1(encoding=3, text=[clean_tag_text(f"guide ({voice_label})")]),
+        TALB(encoding=3, text=["guide workouts"]),
+        TCON(encoding=3, text=["Fitness"]),
+        TXXX(encoding=3, desc=KEY_DESC, text=[stamp.key]),
+        TXXX(encoding=3, desc=BYTES_DESC, text=[str(stamp.audio_bytes)]),
+        TXXX(encoding=3, desc=SOURCE_DESC, text=[clean_tag_text(stamp.source)]),
+        CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
+             sub_frames=[TIT2(encoding=3, text=[title])]),
+    ]  # fmt: skip
     for element_id, chapter in zip(ids, script.chapters, strict=True):
-        tags.add(CHAP(
+        frames.append(CHAP(
             element_id=element_id,
             start_time=round(chapter.start * 1000),
             end_time=round(chapter.end * 1000),
@@ -42,12 +63,36 @@ def write_tags(path: Path, script: Script, voice_label: str, render_key: str) ->
             end_offset=0xFFFFFFFF,
             sub_frames=[TIT2(encoding=3, text=[clean_tag_text(chapter.title)])],
         ))  # fmt: skip
-    tags.save(path, v2_version=4, padding=lambda _info: 0)
+    return frames
 
 
-def read_render_key(path: Path) -> str | None:
+def write_tags(path: Path, script: Script, voice_label: str, stamp: RenderStamp) -> None:
+    """Put the tag in front of the bare MP3 audio at `path` (which has no tag yet)."""
+    config = ID3SaveConfig(4)
+    body = b"".join(save_frame(frame, config=config) for frame in tag_frames(script, voice_label, stamp))
+    header = b"ID3" + struct.pack(">BBB", 4, 0, 0) + _syncsafe(len(body))
+    audio = path.read_bytes()
+    with path.open("wb") as handle:
+        handle.write(header + body)
+        handle.write(audio)
+
+
+def read_stamp(path: Path) -> RenderStamp | None:
+    """The stamp of a guide MP3 at `path`; None if it is not one (or not a regular file)."""
     try:
-        frames = ID3(path).getall(f"TXXX:{RENDER_KEY}")
-    except (ID3NoHeaderError, OSError, ValueError):
+        if not path.is_file():
+            return None
+        tags = ID3(path)
+        size = path.stat().st_size
+    except (ID3NoHeaderError, OSError, ValueError, Exception):  # mutagen raises its own zoo on garbage
         return None
-    return str(frames[0].text[0]) if frames else None
+
+    def text(desc: str) -> str:
+        frames = tags.getall(f"TXXX:{desc}")
+        return str(frames[0].text[0]) if frames and frames[0].text else ""
+
+    key, audio_bytes = text(KEY_DESC), text(BYTES_DESC)
+    if not key or not audio_bytes.isdigit():
+        return None
+    whole = size - tags.size == int(audio_bytes)
+    return RenderStamp(key, int(audio_bytes), text(SOURCE_DESC), whole)

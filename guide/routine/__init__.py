@@ -6,11 +6,14 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..errors import RoutineError
+from ..files import describe_os_error, read_regular_file
 from .article import read_article
 from .limits import MAX_ROUTINE_BYTES, check_exercise
 from .markdown import looks_like_markdown, read_markdown
 from .model import (
+    DOSE_FIELDS,
     Amount,
+    Block,
     Dose,
     Exercise,
     Origin,
@@ -24,13 +27,28 @@ from .model import (
 BUILTIN_NAME = "post-run-hip-mobility.md"
 
 __all__ = [
-    "Amount", "Dose", "Exercise", "Origin", "RangeChoice", "Routine", "Sides", "Skipped",
-    "Sourced", "builtin_text", "load_routine", "parse_routine", "BUILTIN_NAME",
+    "DOSE_FIELDS", "Amount", "Block", "Dose", "Exercise", "Origin", "RangeChoice", "Routine", "Sides", "Skipped",
+    "Sourced", "builtin_routines", "builtin_text", "load_routine", "parse_routine", "BUILTIN_NAME",
 ]  # fmt: skip
 
 
-def builtin_text() -> str:
-    return files("guide.routine").joinpath("builtin", BUILTIN_NAME).read_text(encoding="utf-8")
+def builtin_routines() -> list[tuple[str, str]]:
+    """(file name, title) of every built-in routine."""
+    found = []
+    for entry in sorted(files("guide.routine").joinpath("builtin").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".md"):
+            first = entry.read_text(encoding="utf-8").lstrip().splitlines()[0]
+            found.append((entry.name, first.lstrip("# ").strip()))
+    return found
+
+
+def builtin_text(name: str = BUILTIN_NAME) -> str:
+    """The text of a built-in routine, by file name (with or without .md). Raises RoutineError."""
+    names = [known for known, _ in builtin_routines()]
+    wanted = name if name.endswith(".md") else f"{name}.md"
+    if wanted not in names:
+        raise RoutineError(name, None, "is not a built-in routine", f"choose one of: {', '.join(names)}")
+    return files("guide.routine").joinpath("builtin", wanted).read_text(encoding="utf-8")
 
 
 def parse_routine(text: str, source: str) -> Routine:
@@ -53,21 +71,28 @@ def parse_routine(text: str, source: str) -> Routine:
     return routine
 
 
-def load_routine(path: Path | None) -> Routine:
-    """Read a routine file (or the built-in routine when `path` is None)."""
+def load_routine(path: Path | str | None) -> Routine:
+    """Read a routine file (or the built-in routine when `path` is None).
+
+    Never blocks on a FIFO, never reads a device or more than the size cap. Raises
+    RoutineError naming the file (and line) for anything unreadable or senseless.
+    """
     if path is None:
         return parse_routine(builtin_text(), f"(built-in) {BUILTIN_NAME}")
+    path = Path(path)
     source = str(path)
-    if not path.exists():
-        raise RoutineError(source, None, "no such file", "check the path, or run 'guide init FILE'")
-    if path.is_dir():
-        raise RoutineError(source, None, "is a directory, not a routine file", "give the .md or .txt file inside it")
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_ROUTINE_BYTES)
+    except FileNotFoundError:
+        raise RoutineError(source, None, "no such file", "check the path, or run 'guide init FILE'") from None
+    except IsADirectoryError:
+        raise RoutineError(
+            source, None, "is a folder, not a routine file", "give the .md or .txt file inside it"
+        ) from None
     except OSError as error:
-        raise RoutineError(source, None, f"cannot be read ({error.strerror})") from None
-    if len(data) > MAX_ROUTINE_BYTES:
-        raise RoutineError(source, None, f"is {len(data):,} bytes; a routine is at most {MAX_ROUTINE_BYTES:,}")
+        raise RoutineError(source, None, f"cannot be read ({describe_os_error(error)})") from None
+    except ValueError as error:
+        raise RoutineError(source, None, str(error)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

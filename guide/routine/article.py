@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .infer import complete, infer
-from .model import Exercise, Routine, Skipped
+from .model import Block, Exercise, Routine, Skipped
 from .prose import sentences
 
 MAX_HEADING_WORDS = 6
@@ -46,16 +46,14 @@ def read_article(text: str, source: str) -> Routine:
     for block in blocks:
         prose = " ".join(block.paragraphs)
         found = infer(prose, block.line + 1)
-        if found.reps is None and found.hold_seconds is None and found.sets is None:
+        if not found.prescribes_anything:
             skipped.append(Skipped(block.heading, "no dose", block.line))
             continue
-        exercises.append(
-            Exercise(block.heading, tuple(sentences(prose)), complete(found), block.line)
-        )
+        exercises.append(Exercise(block.heading, tuple(sentences(prose)), complete(found), block.line))
     return Routine(
         title=title,
         intro=(),  # an article's intro is an essay, not something to hear before exercising
-        exercises=tuple(exercises),
+        blocks=tuple(Block.single(exercise) for exercise in exercises),
         source=source,
         skipped=tuple(skipped),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .model import Amount, Dose, Origin, Sides, Sourced
+from .model import DOSE_FIELDS, Amount, Dose, Origin, Sides, Sourced
 from .prose import for_inference
 
 SEVERAL_SECONDS = 5.0  # DESIGN.md: "several seconds" means 5 s
@@ -38,20 +38,24 @@ class Findings:
     sets: Sourced[Amount] | None = None
     reps: Sourced[Amount] | None = None
     hold_seconds: Sourced[Amount] | None = None
+    work_seconds: Sourced[Amount] | None = None
     rest_seconds: Sourced[Amount | None] | None = None
     rep_seconds: Sourced[Amount] | None = None
     setup_seconds: Sourced[Amount] | None = None
-    timed_work: bool = False
+    after_seconds: Sourced[Amount] | None = None
 
     def over(self, weaker: Findings) -> Findings:
-        """These findings, falling back to `weaker` field by field."""
-        merged = {
-            name: getattr(self, name) if getattr(self, name) is not None else getattr(weaker, name)
-            for name in ("sides", "sets", "reps", "hold_seconds", "rest_seconds",
-                         "rep_seconds", "setup_seconds")
-        }  # fmt: skip
-        timed = self.timed_work if self.hold_seconds is not None else weaker.timed_work
-        return Findings(**merged, timed_work=timed)
+        """These findings, falling back to `weaker` field by field. A hold and timed work
+        are one choice: whichever these findings make wins over the weaker one's."""
+        merged = {name: getattr(self, name) if getattr(self, name) is not None else getattr(weaker, name)
+                  for name in DOSE_FIELDS}  # fmt: skip
+        if self.hold_seconds is not None or self.work_seconds is not None:
+            merged["hold_seconds"], merged["work_seconds"] = self.hold_seconds, self.work_seconds
+        return Findings(**merged)
+
+    @property
+    def prescribes_anything(self) -> bool:
+        return complete(self).prescribes_anything
 
 
 def _amount(match: re.Match[str], scale: float = 1.0) -> Amount:
@@ -77,7 +81,7 @@ def infer(prose: str, line: int) -> Findings:
     found = _infer_rest(text, line, found)
     found = _infer_counts(text, line, found)
     found = replace(found, sides=_infer_sides(text, line))
-    if found.sets is not None and found.reps is None and found.hold_seconds is None:
+    if found.sets is not None and found.reps is None and found.hold_seconds is None and found.work_seconds is None:
         # "ten rounds of breath" with nothing to do in each round counts repetitions
         found = replace(found, reps=found.sets, sets=None)
     return found
@@ -100,9 +104,7 @@ def _infer_hold(text: str, line: int, found: Findings) -> Findings:
     for match in re.finditer(rf"\bfor\s+(?:about\s+)?{_DURATION}", text):
         before = text[max(0, match.start() - 30) : match.start()]
         if not re.search(r"\b(?:rest|resting|recover|break|between)\b", before):
-            return replace(
-                found, hold_seconds=_found(_seconds(match), match, line), timed_work=True
-            )
+            return replace(found, work_seconds=_found(_seconds(match), match, line))
     return found
 
 
@@ -124,9 +126,7 @@ def _infer_rest(text: str, line: int, found: Findings) -> Findings:
 
 
 def _infer_counts(text: str, line: int, found: Findings) -> Findings:
-    sets_of_reps = re.search(
-        rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}", text
-    )
+    sets_of_reps = re.search(rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}", text)
     if sets_of_reps:
         sets_match = re.match(_RANGE, sets_of_reps.group("sets"))
         assert sets_match is not None
@@ -149,7 +149,7 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
     times = re.search(rf"\b{_RANGE}\s*times\b", text)
     if times:
         amount = _amount(times)
-        hold = found.hold_seconds
+        hold = found.hold_seconds or found.work_seconds
         long_hold = hold is not None and hold.value is not None and hold.value.low >= LONG_HOLD
         rest_said = found.rest_seconds is not None
         if hold is not None and (long_hold or rest_said) and found.sets is None:
@@ -174,9 +174,7 @@ def _infer_sides(text: str, line: int) -> Sourced[Sides] | None:
     ):
         if not match.group("after"):
             return Sourced(Sides.ALTERNATE, Origin.INFERRED, match.group(0).strip(), line)
-    moving = re.search(
-        r"\b(?:rotate|drop|lower|twist)\s+(?:\w+\s+){0,3}to\s+the\s+other\s+side\b", text
-    )
+    moving = re.search(r"\b(?:rotate|drop|lower|twist)\s+(?:\w+\s+){0,3}to\s+the\s+other\s+side\b", text)
     if moving:
         return Sourced(Sides.ALTERNATE, Origin.INFERRED, moving.group(0), line)
     steps = {m.group(1): m for m in re.finditer(r"\bstep\s+forward\s+with\s+\w+\s+(right|left)", text)}
@@ -202,8 +200,9 @@ def complete(found: Findings) -> Dose:
         sets=found.sets or Sourced(Amount.exactly(1), Origin.DEFAULT),
         reps=found.reps or unsaid,
         hold_seconds=found.hold_seconds or unsaid,
+        work_seconds=found.work_seconds or unsaid,
         rest_seconds=found.rest_seconds or paced,
         rep_seconds=found.rep_seconds or paced,
         setup_seconds=found.setup_seconds or paced,
-        timed_work=found.timed_work,
+        after_seconds=found.after_seconds or unsaid,
     )

@@ -18,6 +18,8 @@ _BOUNDS: dict[str, tuple[float, float, str]] = {
     "reps": (1, MAX_REPS, "reps per set"),
     "sets": (1, MAX_SETS, "sets"),
     "hold_seconds": (0.5, MAX_HOLD_SECONDS, "seconds of hold"),
+    "work_seconds": (1, MAX_HOLD_SECONDS, "seconds of work"),
+    "after_seconds": (0, MAX_REST_SECONDS, "seconds of rest after it"),
     "rest_seconds": (0, MAX_REST_SECONDS, "seconds of rest"),
     "setup_seconds": (0, MAX_SETUP_SECONDS, "seconds of setup"),
     "rep_seconds": (MIN_REP_SECONDS, MAX_REP_SECONDS, "seconds per rep"),
@@ -42,12 +44,26 @@ def check_exercise(exercise: Exercise, source: str) -> None:
                     f"{exercise.name}: {value:g} {unit}{said} is outside {low:g}-{high:g}",
                     "write a value inside that range",
                 )
-    if dose.reps.value is None and dose.hold_seconds.value is None:
+    if dose.hold_seconds.value is not None and dose.work_seconds.value is not None:
+        raise RoutineError(
+            source,
+            dose.work_seconds.line or exercise.line,
+            f"{exercise.name}: a hold and timed work are two ways to time the same thing",
+            "keep either 'hold:' (a still position) or 'work:' (moving for a time)",
+        )
+    if dose.reps.value is None and dose.hold_seconds.value is None and dose.work_seconds.value is None:
         raise RoutineError(
             source,
             dose.sets.line or exercise.line,
-            f"{exercise.name}: sets without reps or a hold say nothing to do in each set",
-            "add a 'reps:' or 'hold:' line",
+            f"{exercise.name}: sets without reps, a hold or timed work say nothing to do in each set",
+            "add a 'reps:', 'hold:' or 'work:' line",
+        )
+    if dose.reps.value is not None and dose.work_seconds.value is not None:
+        raise RoutineError(
+            source,
+            dose.work_seconds.line or exercise.line,
+            f"{exercise.name}: timed work is done for a time, not for a number of reps",
+            "keep either 'reps:' or 'work:'",
         )
     if dose.rep_seconds.value is not None and dose.reps.value is None:
         raise RoutineError(

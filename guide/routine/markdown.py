@@ -9,10 +9,12 @@ from typing import Any
 
 from ..errors import RoutineError
 from .infer import Findings, complete, infer
-from .model import Amount, Exercise, Origin, Routine, Sides, Skipped, Sourced
+from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import sentences
 
-KEYS = ("sides", "sets", "reps", "hold", "rest", "tempo", "setup")
+KEYS = ("sides", "sets", "reps", "hold", "work", "rest", "tempo", "setup", "after")
+_DURATION_FIELDS = {"hold": "hold_seconds", "work": "work_seconds", "rest": "rest_seconds", "tempo": "rep_seconds",
+                    "setup": "setup_seconds", "after": "after_seconds"}  # fmt: skip
 _KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _COUNT = re.compile(r"^(?P<lo>\d+)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+))?$")
 _DURATION = re.compile(
@@ -65,7 +67,7 @@ def read_markdown(text: str, source: str) -> Routine:
     return Routine(
         title=title,
         intro=tuple(sentences(" ".join(intro))) if intro else (),
-        exercises=tuple(exercises),
+        blocks=tuple(Block.single(exercise) for exercise in exercises),
         source=source,
         skipped=tuple(skipped),
     )
@@ -94,7 +96,7 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
     prose_line = next((number for number, text in body if text.strip()), section.line)
     inferred = infer(prose, prose_line) if prose else Findings()
     found = explicit.over(inferred)
-    if found.reps is None and found.hold_seconds is None and found.sets is None:
+    if not found.prescribes_anything:
         return None
     return Exercise(
         name=section.heading,
@@ -124,10 +126,7 @@ def _apply_key(found: Findings, key: str, value: str, words: str, line: int, sou
         counts: dict[str, Any] = {key: sourced(amount)}
         return replace(found, **counts)
     seconds = _parse_duration(value, key, line, source)
-    field = {"hold": "hold_seconds", "rest": "rest_seconds", "tempo": "rep_seconds", "setup": "setup_seconds"}[key]
-    changes: dict[str, Any] = {field: sourced(seconds)}
-    if key == "hold":
-        changes["timed_work"] = False  # an explicit hold is a stretch, not timed work
+    changes: dict[str, Any] = {_DURATION_FIELDS[key]: sourced(seconds)}
     return replace(found, **changes)
 
 
@@ -135,7 +134,9 @@ def _parse_count(value: str, key: str, line: int, source: str) -> Amount:
     match = _COUNT.match(value.strip())
     if not match:
         raise RoutineError(
-            source, line, f"'{key}: {value}' is not a whole number or range",
+            source,
+            line,
+            f"'{key}: {value}' is not a whole number or range",
             f"write e.g. '{key}: 12' or '{key}: 8-12'",
         )
     low = int(match.group("lo"))
@@ -149,7 +150,9 @@ def _parse_duration(value: str, key: str, line: int, source: str) -> Amount:
     match = _DURATION.match(value.strip().lower())
     if not match:
         raise RoutineError(
-            source, line, f"'{key}: {value}' is not a duration",
+            source,
+            line,
+            f"'{key}: {value}' is not a duration",
             f"write e.g. '{key}: 30s', '{key}: 1 min' or '{key}: 3-5s'",
         )
     unit = (match.group("unit") or "s")[0]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Generic, TypeVar
 
 T = TypeVar("T", covariant=True)  # a Sourced[int] is a Sourced[int | None]
+U = TypeVar("U")
 
 
 class Sides(StrEnum):
@@ -71,6 +72,10 @@ class Sourced(Generic[T]):
     words: str = ""  # the text it was read from: a key line or a phrase of prose
     line: int | None = None
 
+    def with_value(self, value: U) -> Sourced[U]:
+        """The same provenance for another value (a range picked, a pace default filled in)."""
+        return replace(self, value=value)  # type: ignore[return-value, type-var]
+
     def describe(self) -> str:
         if self.origin is Origin.EXPLICIT:
             return f'set by "{self.words}"' if self.words else "set explicitly"
@@ -80,6 +85,13 @@ class Sourced(Generic[T]):
         return f'{self.origin.value} (said "{self.words}")' if self.words else self.origin.value
 
 
+# The dose fields, in the order plan shows them. Each is a Sourced value on Dose.
+DOSE_FIELDS = (
+    "sides", "sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "rep_seconds", "setup_seconds",
+    "after_seconds",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Dose:
     """How an exercise is performed. Unset timings are filled in by the pace."""
@@ -87,20 +99,31 @@ class Dose:
     sides: Sourced[Sides]
     sets: Sourced[Amount]
     reps: Sourced[Amount | None]
-    hold_seconds: Sourced[Amount | None]
-    rest_seconds: Sourced[Amount | None]
+    hold_seconds: Sourced[Amount | None]  # a static hold: "Hold" ... "And release"
+    work_seconds: Sourced[Amount | None]  # timed work: "Begin" ... "And stop"
+    rest_seconds: Sourced[Amount | None]  # between sets
     rep_seconds: Sourced[Amount | None]
     setup_seconds: Sourced[Amount | None]
-    # "Hold" for stretches; timed work ("march for one minute") is started and stopped instead.
-    timed_work: bool = False
+    after_seconds: Sourced[Amount | None]  # rest after this exercise, before the next in its round
 
     @property
     def prescribes_anything(self) -> bool:
+        """Says what to do: reps, a hold, timed work, or a number of sets."""
         return (
             self.reps.value is not None
             or self.hold_seconds.value is not None
+            or self.work_seconds.value is not None
             or self.sets.origin is not Origin.DEFAULT
         )
+
+    @property
+    def timed_work(self) -> bool:
+        return self.work_seconds.value is not None
+
+    @property
+    def timed(self) -> Sourced[Amount | None]:
+        """The hold or the timed work, whichever this exercise has."""
+        return self.work_seconds if self.timed_work else self.hold_seconds
 
 
 @dataclass(frozen=True)
@@ -109,6 +132,30 @@ class Exercise:
     instructions: tuple[str, ...]  # sentences, read aloud in order
     dose: Dose
     line: int  # where its heading is
+
+
+@dataclass(frozen=True)
+class Block:
+    """Exercises done in order, `rounds` times: a circuit, a Tabata, an EMOM, or (the common
+    case) one exercise done once. A one-exercise, one-round block has no name."""
+
+    name: str | None
+    exercises: tuple[Exercise, ...]
+    rounds: Sourced[Amount]
+    rest_seconds: Sourced[Amount | None]  # between rounds
+    every_seconds: Sourced[Amount | None]  # EMOM: each exercise starts on this interval
+    line: int
+
+    @staticmethod
+    def single(exercise: Exercise) -> Block:
+        once: Sourced[Amount] = Sourced(Amount.exactly(1), Origin.DEFAULT)
+        return Block(None, (exercise,), once, Sourced(None, Origin.DEFAULT), Sourced(None, Origin.DEFAULT),
+                     exercise.line)  # fmt: skip
+
+    @property
+    def is_plain(self) -> bool:
+        """One exercise done once: read exactly as a routine without blocks."""
+        return len(self.exercises) == 1 and self.rounds.value.high <= 1 and self.every_seconds.value is None
 
 
 @dataclass(frozen=True)
@@ -122,6 +169,11 @@ class Skipped:
 class Routine:
     title: str
     intro: tuple[str, ...]  # sentences read after the title (Markdown routines only)
-    exercises: tuple[Exercise, ...]
+    blocks: tuple[Block, ...]
     source: str
     skipped: tuple[Skipped, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # where the reader was unsure; plan shows them
+
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        return tuple(exercise for block in self.blocks for exercise in block.exercises)

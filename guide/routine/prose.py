@@ -24,9 +24,7 @@ _TENS = {
 }  # fmt: skip
 _TENS_RE = "|".join(_TENS)
 _UNITS_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
-_NUMBER_WORD = re.compile(
-    rf"\b(?:(?P<tens>{_TENS_RE})(?:[\s-](?P<unit>{_UNITS_RE}))?|(?P<single>{_UNITS_RE}))\b"
-)
+_NUMBER_WORD = re.compile(rf"\b(?:(?P<tens>{_TENS_RE})(?:[\s-](?P<unit>{_UNITS_RE}))?|(?P<single>{_UNITS_RE}))\b")
 
 
 def apply(processors: Iterable[Processor], text: str) -> str:

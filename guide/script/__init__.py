@@ -2,12 +2,12 @@
 
 from .builder import Measure, build_script, resolve
 from .estimate import estimate_seconds
-from .model import Chapter, Cue, CueKind, ExercisePlan, ResolvedDose, Script, ScriptOptions
+from .model import BlockPlan, Chapter, Cue, CueKind, ExercisePlan, ResolvedDose, Script, ScriptOptions, Verbosity
 from .pace import PACES, Pace, PaceName, choose_pace
 from .phrasebook import ENGLISH, Phrasebook, number_words
 
 __all__ = [
-    "Chapter", "Cue", "CueKind", "ENGLISH", "ExercisePlan", "Measure", "PACES", "Pace", "PaceName",
+    "BlockPlan", "Chapter", "Cue", "CueKind", "ENGLISH", "ExercisePlan", "Measure", "PACES", "Pace", "PaceName",
     "Phrasebook", "ResolvedDose", "Script", "ScriptOptions", "build_script", "choose_pace",
-    "estimate_seconds", "number_words", "resolve",
+    "Verbosity", "estimate_seconds", "number_words", "resolve",
 ]  # fmt: skip

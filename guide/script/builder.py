@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import LimitError
-from ..routine import Exercise, Origin, Routine, Sides, Sourced
+from ..routine import Amount, Exercise, Origin, Routine, Sides, Sourced
 from ..routine.limits import MAX_GUIDE_SECONDS
 from .model import Chapter, Cue, CueKind, ExercisePlan, ResolvedDose, Script, ScriptOptions
 from .phrasebook import ENGLISH, Phrasebook
@@ -34,29 +34,36 @@ COUNTDOWN_FROM = 6.0
 def resolve(exercise: Exercise, options: ScriptOptions) -> ResolvedDose:
     dose, pace, ranges = exercise.dose, options.pace, options.ranges
 
-    def count(value: Sourced) -> Sourced:  # type: ignore[type-arg]
+    def count(value: Sourced[Amount | None]) -> Sourced[int | None]:
         amount = value.value
-        return Sourced(None if amount is None else amount.pick_count(ranges), value.origin, value.words, value.line)
+        return value.with_value(None if amount is None else amount.pick_count(ranges))
 
-    def seconds(value: Sourced, pace_value: float | None) -> Sourced:  # type: ignore[type-arg]
+    def seconds(value: Sourced[Amount | None], pace_value: float | None) -> Sourced[float | None]:
         if value.value is not None:
-            return Sourced(value.value.pick(ranges), value.origin, value.words, value.line)
+            return value.with_value(value.value.pick(ranges))
         if pace_value is None:
-            return Sourced(None, value.origin, value.words, value.line)
+            return value.with_value(None)
         # Said but not timed ("rest, and repeat"): the pace times it; plan shows both.
         origin = Origin.PACE if value.origin is not Origin.DEFAULT else Origin.DEFAULT
         return Sourced(pace_value, origin, value.words, value.line)
 
+    def paced(value: Sourced[Amount | None], pace_value: float) -> Sourced[float]:
+        timed = seconds(value, pace_value)
+        return timed.with_value(pace_value if timed.value is None else timed.value)
+
+    sets = count(dose.sets)
+
     return ResolvedDose(
         sides=dose.sides,
-        sets=count(dose.sets),
+        sets=sets.with_value(sets.value or 1),
         reps=count(dose.reps),
         hold_seconds=seconds(dose.hold_seconds, None),
-        rest_seconds=seconds(dose.rest_seconds, pace.rest_seconds),
-        rep_seconds=seconds(dose.rep_seconds, pace.rep_seconds),
-        setup_seconds=seconds(dose.setup_seconds, pace.setup_seconds),
+        work_seconds=seconds(dose.work_seconds, None),
+        rest_seconds=paced(dose.rest_seconds, pace.rest_seconds),
+        rep_seconds=paced(dose.rep_seconds, pace.rep_seconds),
+        setup_seconds=paced(dose.setup_seconds, pace.setup_seconds),
+        after_seconds=seconds(dose.after_seconds, None),
         switch_seconds=pace.switch_seconds,
-        timed_work=dose.timed_work,
     )
 
 
@@ -68,7 +75,7 @@ class _Layout:
     book: Phrasebook
     cues: list[Cue] = field(default_factory=list)
     free: float = LEAD_IN  # earliest time the next phrase may start
-    chapter: int | None = None
+    chapter: int = 0
     exercise: str = ""
     warnings: dict[str, str] = field(default_factory=dict)
 
@@ -101,9 +108,7 @@ class _Layout:
         self.free += seconds
 
 
-def build_script(
-    routine: Routine, options: ScriptOptions, measure: Measure, book: Phrasebook = ENGLISH
-) -> Script:
+def build_script(routine: Routine, options: ScriptOptions, measure: Measure, book: Phrasebook = ENGLISH) -> Script:
     """Lay out every cue. `measure` gives each phrase's length (estimated or synthesized)."""
     minutes = 0
     for _ in range(4):  # the welcome says the length, which depends on the welcome
@@ -124,34 +129,36 @@ def _build(routine: Routine, options: ScriptOptions, measure: Measure, book: Phr
            minutes: int) -> Script:  # fmt: skip
     layout = _Layout(measure, book)
     total = len(routine.exercises)
+    layout.chapter = 0  # the opening chapter: welcome and intro
     layout.say(book.welcome(routine.title, minutes, total), CueKind.WELCOME, SENTENCE_GAP)
     for sentence in routine.intro:
         layout.say(sentence, CueKind.INTRO, SENTENCE_GAP)
     layout.pause(AFTER_ANNOUNCE)
     plans: list[ExercisePlan] = []
-    chapter_starts: list[float] = []
+    titles, starts = [book.opening_chapter()], [0.0]
     for index, exercise in enumerate(routine.exercises):
-        layout.chapter, layout.exercise = index, exercise.name
+        layout.chapter, layout.exercise = index + 1, exercise.name
         dose = resolve(exercise, options)
         start = layout.free
-        chapter_starts.append(start)
+        titles.append(exercise.name)
+        starts.append(start)
         _exercise(layout, exercise, dose, index + 1, total)
         if index + 1 < total:
             layout.say(book.next_up(routine.exercises[index + 1].name), CueKind.NEXT)
             layout.pause(BEFORE_NEXT_EXERCISE)
         plans.append(ExercisePlan(exercise.name, dose, start, layout.free - start))
-    layout.chapter = None
-    closing = layout.say(book.closing(), CueKind.CLOSING)
+    closing = layout.say(book.closing(), CueKind.CLOSING)  # belongs to the last chapter
+    duration = closing.end + TAIL
     chapters = tuple(
-        Chapter(exercise.name, start, chapter_starts[i + 1] if i + 1 < total else closing.start)
-        for i, (exercise, start) in enumerate(zip(routine.exercises, chapter_starts, strict=True))
+        Chapter(title, start, starts[i + 1] if i + 1 < len(starts) else duration)
+        for i, (title, start) in enumerate(zip(titles, starts, strict=True))
     )
     return Script(
         title=routine.title,
         cues=tuple(layout.cues),
         chapters=chapters,
         exercises=tuple(plans),
-        duration=closing.end + TAIL,
+        duration=duration,
         warnings=tuple(layout.warnings.values()),
     )
 
@@ -163,8 +170,7 @@ def _exercise(layout: _Layout, exercise: Exercise, dose: ResolvedDose, number: i
         layout.say(sentence, CueKind.INSTRUCTION, SENTENCE_GAP)
     sides, sets = dose.sides.value, dose.sets.value
     layout.say(
-        book.dose_summary(sets, dose.reps.value, dose.hold_seconds.value, sides.value,
-                          dose.rest_seconds.value, dose.timed_work),
+        book.dose_summary(sets, dose.reps.value, dose.timed_seconds, sides, dose.rest_seconds.value, dose.timed_work),
         CueKind.DOSE,
         SENTENCE_GAP,
     )
@@ -186,7 +192,7 @@ def _exercise(layout: _Layout, exercise: Exercise, dose: ResolvedDose, number: i
 
 
 def _set(layout: _Layout, dose: ResolvedDose) -> None:
-    reps, hold = dose.reps.value, dose.hold_seconds.value
+    reps, hold = dose.reps.value, dose.timed_seconds
     alternate = dose.sides.value is Sides.ALTERNATE
     tempo = dose.rep_seconds.value
     if hold is None:

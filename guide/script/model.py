@@ -35,7 +35,7 @@ class Cue:
     start: float  # where its sound starts
     duration: float  # how long its sound lasts
     kind: CueKind
-    chapter: int | None  # index into Script.chapters; None outside exercises
+    chapter: int  # index into Script.chapters
 
     @property
     def end(self) -> float:
@@ -57,11 +57,21 @@ class ResolvedDose:
     sets: Sourced[int]
     reps: Sourced[int | None]
     hold_seconds: Sourced[float | None]
+    work_seconds: Sourced[float | None]
     rest_seconds: Sourced[float]
     rep_seconds: Sourced[float]
     setup_seconds: Sourced[float]
+    after_seconds: Sourced[float | None]
     switch_seconds: float
-    timed_work: bool
+
+    @property
+    def timed_work(self) -> bool:
+        return self.work_seconds.value is not None
+
+    @property
+    def timed_seconds(self) -> float | None:
+        """The hold's or the timed work's length, whichever this exercise has."""
+        return self.work_seconds.value if self.timed_work else self.hold_seconds.value
 
     @property
     def side_count(self) -> int:
@@ -74,7 +84,7 @@ class ResolvedDose:
 
     @property
     def total_hold_seconds(self) -> float:
-        hold = self.hold_seconds.value
+        hold = self.timed_seconds
         if hold is None:
             return 0.0
         return hold * (self.reps.value or 1) * self.sets.value * self.side_count
@@ -82,16 +92,43 @@ class ResolvedDose:
 
 @dataclass(frozen=True)
 class ExercisePlan:
+    """One exercise as laid out: its first start, and its time summed over all rounds."""
+
     name: str
     dose: ResolvedDose
     start: float
     duration: float
+    block: str | None = None  # its block's name; None for a one-exercise block
+    rounds: int = 1
+
+    @property
+    def total_reps(self) -> int:
+        return self.dose.total_reps * self.rounds
+
+    @property
+    def total_hold_seconds(self) -> float:
+        return self.dose.total_hold_seconds * self.rounds
+
+
+@dataclass(frozen=True)
+class BlockPlan:
+    name: str | None
+    rounds: int
+    rest_seconds: float | None  # between rounds
+    every_seconds: float | None
+    exercises: tuple[str, ...]
+
+
+class Verbosity(StrEnum):
+    FULL = "full"  # instructions are read the first time an exercise comes up
+    BRIEF = "brief"  # for people who know the routine: names and doses, no instructions
 
 
 @dataclass(frozen=True)
 class ScriptOptions:
     pace: Pace
     ranges: RangeChoice = RangeChoice.LOW
+    verbosity: Verbosity = Verbosity.FULL
 
 
 @dataclass(frozen=True)
@@ -102,6 +139,7 @@ class Script:
     exercises: tuple[ExercisePlan, ...]
     duration: float
     warnings: tuple[str, ...]
+    blocks: tuple[BlockPlan, ...] = ()
 
     @property
     def phrases(self) -> tuple[str, ...]:
@@ -110,5 +148,5 @@ class Script:
 
 
 __all__ = [
-    "Chapter", "Cue", "CueKind", "ExercisePlan", "Origin", "ResolvedDose", "Script", "ScriptOptions",
+    "BlockPlan", "Chapter", "Cue", "CueKind", "ExercisePlan", "Origin", "ResolvedDose", "Script", "ScriptOptions", "Verbosity",
 ]  # fmt: skip

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..errors import GuideError
+from ..routine.limits import MAX_REP_SECONDS, MAX_REST_SECONDS, MIN_REP_SECONDS
 
 MIN_SPEECH_RATE, MAX_SPEECH_RATE = 0.5, 2.0
 
@@ -39,21 +40,17 @@ def choose_pace(
     rep_seconds: float | None = None,
     rest_seconds: float | None = None,
 ) -> Pace:
-    """A preset pace with any fine-tuning applied, each value checked."""
+    """A preset pace with any fine-tuning applied. Raises GuideError for a value out of bounds."""
     pace = PACES[name]
-    if speech_rate is not None:
-        if not MIN_SPEECH_RATE <= speech_rate <= MAX_SPEECH_RATE:
-            raise GuideError(
-                f"--speech-rate {speech_rate:g} is outside {MIN_SPEECH_RATE:g}-{MAX_SPEECH_RATE:g} "
-                "(1.0 is the voice's natural speed)"
-            )
-        pace = replace(pace, speech_rate=speech_rate)
-    if rep_seconds is not None:
-        if not 0.5 <= rep_seconds <= 30:
-            raise GuideError(f"--rep-seconds {rep_seconds:g} is outside 0.5-30")
-        pace = replace(pace, rep_seconds=rep_seconds)
-    if rest_seconds is not None:
-        if not 0 <= rest_seconds <= 600:
-            raise GuideError(f"--rest-seconds {rest_seconds:g} is outside 0-600")
-        pace = replace(pace, rest_seconds=rest_seconds)
+    checks = (
+        ("speech_rate", speech_rate, MIN_SPEECH_RATE, MAX_SPEECH_RATE, "speech rate", " (1.0 is the voice's natural speed)"),
+        ("rep_seconds", rep_seconds, MIN_REP_SECONDS, MAX_REP_SECONDS, "seconds per rep", ""),
+        ("rest_seconds", rest_seconds, 0.0, MAX_REST_SECONDS, "seconds of rest", ""),
+    )  # fmt: skip
+    for field, value, low, high, what, note in checks:
+        if value is None:
+            continue
+        if not low <= value <= high:
+            raise GuideError(f"{what} {value:g} is outside {low:g}-{high:g}{note}")
+        pace = replace(pace, **{field: value})
     return pace

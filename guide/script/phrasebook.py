@@ -4,7 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+from ..routine import Sides
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
@@ -40,18 +63,21 @@ class Phrasebook:
     left: str = "left"
 
     def welcome(self, title: str, minutes: int, exercises: int) -> str:
-        length = "under a minute" if minutes < 1 else f"about {number_words(minutes)} minute" + (
-            "s" if minutes != 1 else ""
+        length = (
+            "under a minute" if minutes < 1 else f"about {number_words(minutes)} minute" + ("s" if minutes != 1 else "")
         )
         count = f"{number_words(exercises)} exercise" + ("s" if exercises != 1 else "")
         return _sentence(f"{title.rstrip('.!?')}. {length.capitalize()}, {count}")
 
+    def opening_chapter(self) -> str:
+        return "Welcome"
+
     def exercise(self, number: int, total: int, name: str) -> str:
         return f"Exercise {number_words(number)} of {number_words(total)}: {name.rstrip('.!?:')}."
 
-    def dose_summary(self, sets: int, reps: int | None, hold: float | None, sides: str,
+    def dose_summary(self, sets: int, reps: int | None, hold: float | None, sides: Sides,
                      rest: float, timed: bool) -> str:  # fmt: skip
-        where = {"one": "", "each": " on each side", "alternate": " per side, alternating sides"}[sides]
+        where = {Sides.ONE: "", Sides.EACH: " on each side", Sides.ALTERNATE: " per side, alternating sides"}[sides]
         if reps is not None and hold is not None:
             body = f"{reps} holds of {_seconds(hold)}{where}"
             between = "sets"

@@ -6,12 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import VoiceError
-from ..ffmpeg import configure_pydub
-from .base import Clip, Voice
+from .base import Clip, Retry, Voice
 from .cache import CacheInfo, PhraseCache, default_cache_dir
-from .synthesize import Retry, SynthesisReport, synthesize_phrases
-
-configure_pydub()
+from .synthesize import SynthesisReport, synthesize_phrases
 
 DEFAULT_VOICE = "piper"
 VOICE_FORMS = "piper, piper:PATH.onnx, gtts:LANG or gtts:LANG-ACCENT (e.g. gtts:en-gb)"
@@ -23,7 +20,14 @@ __all__ = [
 
 
 def open_voice(spec: str, speech_rate: float = 1.0) -> Voice:
-    """`piper`, `piper:PATH.onnx` or `gtts:LANG[-ACCENT]` -> a Voice at that rate."""
+    """`piper`, `piper:PATH.onnx` or `gtts:LANG[-ACCENT]` -> a Voice at that rate.
+
+    Raises VoiceError naming the valid forms when `spec` is none of them, or the voice is
+    missing or broken.
+    """
+    from ..audio.ffmpeg import configure_pydub
+
+    configure_pydub()
     engine, _, argument = spec.strip().partition(":")
     engine = engine.lower()
     if engine == "piper":
@@ -50,9 +54,10 @@ class VoiceInfo:
 
 def available_voices(search: tuple[Path, ...] = ()) -> list[VoiceInfo]:
     """What `--voice` can be here and now: the bundled Piper voice, Piper voices found in
-    `search` folders, and gTTS accents (which need the network)."""
+    `search` folders, and gTTS accents (which need the network; guide's cues are English,
+    so other languages only suit routines written in them)."""
     from .gtts import ACCENTS
-    from .piper import bundled_model
+    from .piper import bundled_model, looks_like_piper_voice
 
     voices: list[VoiceInfo] = []
     try:
@@ -62,8 +67,11 @@ def available_voices(search: tuple[Path, ...] = ()) -> list[VoiceInfo]:
         voices.append(VoiceInfo("piper", "Piper bundled voice (not installed)", False, False))
     for folder in search:
         for model in sorted(folder.glob("*.onnx")) if folder.is_dir() else []:
-            usable = Path(f"{model}.json").is_file()
-            voices.append(VoiceInfo(f"piper:{model}", f"Piper {model.stem} (offline)", False, usable))
+            problem = looks_like_piper_voice(model)
+            note = f" ({problem})" if problem else " (offline)"
+            voices.append(VoiceInfo(f"piper:{model}", f"Piper {model.stem}{note}", False, problem is None))
     for accent, (lang, tld) in ACCENTS.items():
-        voices.append(VoiceInfo(f"gtts:{accent}", f"Google TTS {lang}, translate.google.{tld}", True, True))
+        english = lang == "en"
+        note = "" if english else "; guide's own cues stay English"
+        voices.append(VoiceInfo(f"gtts:{accent}", f"Google TTS {lang}, translate.google.{tld}{note}", True, True))
     return voices

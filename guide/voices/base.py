@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TypeAlias
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
-from pydub import AudioSegment
+if TYPE_CHECKING:
+    from pydub import AudioSegment
 
-Clip: TypeAlias = AudioSegment  # mono, 16-bit, at the voice's sample rate
+Clip: TypeAlias = "AudioSegment"  # what an engine returns: mono, 16-bit
 
 
 class Voice(Protocol):
@@ -18,7 +20,8 @@ class Voice(Protocol):
 
     @property
     def cache_id(self) -> str:
-        """Identifies engine + voice + rate for the phrase cache; stable across runs."""
+        """A fingerprint of everything that shapes what this voice says: engine, voice,
+        rate and the engine's settings and code. Stable across runs."""
 
     @property
     def sample_rate(self) -> int: ...
@@ -29,3 +32,16 @@ class Voice(Protocol):
 
     def synthesize(self, text: str) -> Clip:
         """Speak `text`; raise VoiceError (TransientVoiceError when a retry may help)."""
+
+
+@dataclass(frozen=True)
+class Retry:
+    """How often, and how patiently, a network voice is asked again after a transient failure."""
+
+    attempts: int = 4
+    first_delay: float = 0.5
+    max_delay: float = 8.0
+
+    def delay(self, attempt: int, suggested: float | None) -> float:
+        backoff = self.first_delay * 2**attempt
+        return min(self.max_delay, max(backoff, suggested or 0.0))

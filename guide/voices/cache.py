@@ -1,32 +1,41 @@
-"""A content-addressed phrase cache: (voice + rate + text) -> trimmed, levelled clip.
+"""A content-addressed phrase cache: (recipe + voice + text) -> the phrase as a trimmed clip.
 
-Each entry is written to a temp file and renamed, so readers (another build sharing
-the cache) never see half an entry; each carries a checksum, so a corrupt or
-truncated entry is detected on read, dropped, and synthesized again.
+Each entry is written atomically (guide.files), so another build sharing the cache never
+sees half an entry; each carries a checksum and its sample rate, so a corrupt, truncated
+or foreign entry is detected on read, dropped, and synthesized again. Reads touch the
+entry, so `prune` can drop the least recently used ones.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
-import tempfile
+import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-from pydub import AudioSegment
-
 from ..errors import GuideError
+from ..files import describe_os_error, read_regular_file, write_atomically
+from ..fingerprint import code_digest, fingerprint
 
-# Bump when what a cached clip holds changes (now: trimmed + levelled to -16 LUFS).
-FORMAT = "guide-clip-3"
-_MAGIC = FORMAT.encode() + b"\n"
+_MAGIC = b"guide-clip\n"
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # 20 minutes of 24 kHz speech; anything bigger is not ours
+SAMPLE_RATES = range(8000, 192001)
+DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 
 
 def default_cache_dir() -> Path:
-    return Path(os.environ.get("GUIDE_CACHE_DIR") or platformdirs.user_cache_dir("guide"))
+    """GUIDE_CACHE_DIR when set, else the user's cache folder (e.g. ~/.cache/guide)."""
+    configured = os.environ.get("GUIDE_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("guide"))
 
 
 @dataclass(frozen=True)
@@ -36,63 +45,134 @@ class CacheInfo:
     bytes: int
 
 
+@dataclass(frozen=True)
+class Entry:
+    """What a cache entry holds: 16-bit mono PCM at a sample rate."""
+
+    pcm: bytes
+    rate: int
+
+
 class PhraseCache:
+    """Phrase audio by key. `recipe` is the fingerprint of how entries are made (see voices)."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def key(self, cache_id: str, text: str) -> str:
-        return hashlib.sha256(json.dumps([FORMAT, cache_id, text]).encode()).hexdigest()
+    def key(self, recipe: str, voice_id: str, text: str) -> str:
+        return fingerprint(code_digest(sys.modules[__name__]), recipe, voice_id, text)
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.clip"
 
-    def get(self, cache_id: str, text: str) -> AudioSegment | None:
-        path = self._path(self.key(cache_id, text))
+    def get(self, key: str, rate: int) -> Entry | None:
+        """The entry, or None if it is missing, corrupt or not at `rate` (then it is dropped)."""
+        path = self._path(key)
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_regular_file(path, MAX_ENTRY_BYTES)
+        except (OSError, ValueError):
+            if path.is_symlink() or (path.exists() and not path.is_file()):
+                self._drop(path)
             return None
-        clip = _decode(data)
-        if clip is None:
-            path.unlink(missing_ok=True)  # corrupt: the caller synthesizes it again
-        return clip
+        entry = _decode(data)
+        if entry is None or entry.rate != rate:
+            self._drop(path)  # the caller synthesizes it again
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used, for prune
+        return entry
 
-    def put(self, cache_id: str, text: str, clip: AudioSegment) -> None:
-        path = self._path(self.key(cache_id, text))
+    def _drop(self, path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+    def put(self, key: str, entry: Entry) -> None:
+        """Store an entry. Raises GuideError when the cache folder cannot be written."""
+        path = self._path(key)
+        shard = path.parent
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".clip")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(_encode(clip))
-                os.replace(temp, path)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
-        except OSError as error:
-            raise GuideError(f"cannot write the phrase cache at {self.root} ({error.strerror}); "
-                             "use --cache-dir to put it elsewhere") from None  # fmt: skip
+            if shard.is_symlink() or (shard.exists() and not shard.is_dir()):
+                shard.unlink()  # a stray file where a shard folder belongs
+            write_atomically(path, _encode(entry), option="cache")
+        except (OSError, GuideError) as error:
+            reason = describe_os_error(error) if isinstance(error, OSError) else str(error)
+            raise GuideError(f"cannot write the phrase cache at {self.root} ({reason}); "
+                             "set GUIDE_CACHE_DIR or --cache-dir to put it elsewhere") from None  # fmt: skip
+
+    def entries(self) -> list[tuple[Path, os.stat_result]]:
+        found: list[tuple[Path, os.stat_result]] = []
+        try:
+            shards = list(self.root.iterdir()) if self.root.is_dir() else []
+        except OSError:
+            return found
+        for shard in shards:
+            if len(shard.name) != 2 or not shard.is_dir() or shard.is_symlink():
+                continue
+            for path in shard.glob("*.clip"):
+                try:
+                    info = path.lstat()
+                except OSError:
+                    continue
+                if stat.S_ISREG(info.st_mode):
+                    found.append((path, info))
+        return found
 
     def info(self) -> CacheInfo:
-        entries = list(self.root.glob("*/*.clip")) if self.root.exists() else []
-        return CacheInfo(self.root, len(entries), sum(p.stat().st_size for p in entries))
+        entries = self.entries()
+        return CacheInfo(self.root, len(entries), sum(info.st_size for _, info in entries))
 
     def clear(self) -> CacheInfo:
-        info = self.info()
-        if self.root.exists():
+        """Remove every entry (and stray files where shards belong); returns what was removed.
+
+        Raises GuideError if some could not be removed (a read-only cache)."""
+        return self._remove([path for path, _ in self.entries()], strays=True)
+
+    def prune(self, max_bytes: int) -> CacheInfo:
+        """Remove the least recently used entries until the cache holds at most `max_bytes`."""
+        entries = sorted(self.entries(), key=lambda item: item[1].st_mtime)
+        total = sum(info.st_size for _, info in entries)
+        doomed: list[Path] = []
+        for path, info in entries:
+            if total <= max_bytes:
+                break
+            doomed.append(path)
+            total -= info.st_size
+        return self._remove(doomed, strays=False)
+
+    def _remove(self, paths: list[Path], strays: bool) -> CacheInfo:
+        removed = size = 0
+        failed: OSError | None = None
+        for path in paths:
+            try:
+                bytes_ = path.lstat().st_size
+                path.unlink()
+                removed += 1
+                size += bytes_
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                failed = failed or error
+        if strays and self.root.is_dir():
             for child in self.root.iterdir():
-                if child.is_dir() and len(child.name) == 2:
+                if len(child.name) == 2 and (child.is_symlink() or not child.is_dir()):
+                    try:
+                        child.unlink()
+                    except OSError as error:
+                        failed = failed or error
+                elif len(child.name) == 2:
                     shutil.rmtree(child, ignore_errors=True)
-        return info
+        if failed is not None:
+            raise GuideError(f"removed {removed} phrases from {self.root}, but not the rest "
+                             f"({describe_os_error(failed)})")  # fmt: skip
+        return CacheInfo(self.root, removed, size)
 
 
-def _encode(clip: AudioSegment) -> bytes:
-    pcm = clip.raw_data
-    header = {"rate": clip.frame_rate, "bytes": len(pcm), "sha256": hashlib.sha256(pcm).hexdigest()}
-    return _MAGIC + json.dumps(header, sort_keys=True).encode() + b"\n" + pcm
+def _encode(entry: Entry) -> bytes:
+    header = {"rate": entry.rate, "bytes": len(entry.pcm), "sha256": hashlib.sha256(entry.pcm).hexdigest()}
+    return _MAGIC + json.dumps(header, sort_keys=True).encode() + b"\n" + entry.pcm
 
 
-def _decode(data: bytes) -> AudioSegment | None:
+def _decode(data: bytes) -> Entry | None:
     if not data.startswith(_MAGIC):
         return None
     end = data.find(b"\n", len(_MAGIC))
@@ -101,8 +181,11 @@ def _decode(data: bytes) -> AudioSegment | None:
     try:
         header = json.loads(data[len(_MAGIC) : end])
         pcm = data[end + 1 :]
+        rate = header["rate"]
+        if not isinstance(rate, int) or rate not in SAMPLE_RATES or len(pcm) % 2:
+            return None
         if len(pcm) != header["bytes"] or hashlib.sha256(pcm).hexdigest() != header["sha256"]:
             return None
-        return AudioSegment(data=pcm, sample_width=2, frame_rate=int(header["rate"]), channels=1)
+        return Entry(pcm, rate)
     except (ValueError, KeyError, TypeError):
         return None

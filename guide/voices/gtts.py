@@ -7,11 +7,13 @@ gTTS builds the request and decodes the answer; we only choose language, accent 
 from __future__ import annotations
 
 import io
+import sys
 
-from pydub import AudioSegment
-
+from ..audio.ffmpeg import decode_to_pcm
+from ..audio.pcm import clip_of_pcm
 from ..errors import GuideError, TransientVoiceError, VoiceError
-from ..ffmpeg import decode_to_pcm
+from ..fingerprint import fingerprint, package_version
+from .base import Clip
 
 SAMPLE_RATE = 24000  # what Google's MP3s carry
 SLOW_SPEED = 0.6  # roughly how fast gTTS's slow=True speaks; below this, ask for slow first
@@ -61,9 +63,10 @@ class GttsEngine:
         # Google has one or two speeds; ffmpeg's atempo (pitch kept) makes up the rest.
         self.tempo = speech_rate / (SLOW_SPEED if self.slow else 1.0)
         self.label = f"gtts {spec.lower()}"
-        self.cache_id = f"gtts:{self.lang}:{self.tld}:rate={speech_rate:g}"
+        self.cache_id = fingerprint("gtts", self.lang, self.tld, speech_rate, SLOW_SPEED, SAMPLE_RATE,
+                                    package_version("gTTS"), sys.modules[__name__])  # fmt: skip
 
-    def synthesize(self, text: str) -> AudioSegment:
+    def synthesize(self, text: str) -> Clip:
         from gtts import gTTS, gTTSError
 
         buffer = io.BytesIO()
@@ -85,7 +88,7 @@ class GttsEngine:
             pcm = decode_to_pcm(buffer.getvalue(), self.sample_rate, self.tempo)
         except GuideError as error:  # a garbled answer: asking again may well get a good one
             raise TransientVoiceError(f"Google TTS returned audio ffmpeg cannot read ({error})") from None
-        return AudioSegment(data=pcm, sample_width=2, frame_rate=self.sample_rate, channels=1)
+        return clip_of_pcm(pcm, self.sample_rate)
 
 
 def _retry_after(response: object) -> float | None:

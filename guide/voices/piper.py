@@ -4,19 +4,52 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from pydub import AudioSegment
 
+from ..audio.pcm import clip_of_pcm
 from ..errors import VoiceError
+from ..fingerprint import fingerprint, package_version
+from .base import Clip
 
 if TYPE_CHECKING:
     from piper import PiperVoice
 
-SENTENCE_SILENCE = 0.25  # Piper speaks one chunk per sentence; this joins them
+
+@dataclass(frozen=True)
+class PiperSettings:
+    sentence_silence: float = 0.25  # Piper speaks one chunk per sentence; this joins them
+    # Zero noise makes Piper deterministic: the same text always gives the same samples.
+    noise_scale: float = 0.0
+    noise_w_scale: float = 0.0
+    # Piper scales every sentence to full range by default, so a short word comes out as
+    # loud as a long sentence's loudest syllable; the voice's own level is steadier.
+    normalize_audio: bool = False
+
+
+PIPER = PiperSettings()
+
+
+def looks_like_piper_voice(model: Path) -> str | None:
+    """None if `model` looks usable as a Piper voice, else what is wrong with it."""
+    config = Path(f"{model}.json")
+    try:
+        with model.open("rb") as handle:
+            head = handle.read(1)
+        settings = json.loads(config.read_bytes())
+        int(settings["audio"]["sample_rate"])
+    except FileNotFoundError:
+        return f"no config {config.name} beside it"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "its config is not a Piper voice config"
+    if head != b"\x08":  # an ONNX model is a protobuf whose first field is its IR version
+        return "not an ONNX model"
+    return None
 
 
 def bundled_model() -> Path:
@@ -43,10 +76,10 @@ class PiperEngine:
             raise VoiceError(
                 f"Piper voice {model_path} needs a readable config beside it at {self.config_path} ({error})"
             ) from None
-        # Identity without loading the model: the config, the model's size, and our settings.
-        digest = hashlib.sha256(config_bytes).hexdigest()[:16]
-        self.cache_id = (f"piper:{model_path.name}:{digest}:{model_path.stat().st_size}:"
-                         f"noise0:rate={speech_rate:g}")  # fmt: skip
+        # Identity without loading the model: the config, the model's size, our settings and code.
+        digest = hashlib.sha256(config_bytes).hexdigest()
+        self.cache_id = fingerprint("piper", model_path.name, digest, model_path.stat().st_size, speech_rate,
+                                    PIPER, package_version("piper-tts"), sys.modules[__name__])  # fmt: skip
         self.label = f"piper {model_path.name.removesuffix('.onnx')}"
         self._voice: PiperVoice | None = None
         self._lock = threading.Lock()
@@ -63,21 +96,23 @@ class PiperEngine:
                     raise VoiceError(f"cannot load Piper voice {self.model_path}: {error}") from None
             return self._voice
 
-    def synthesize(self, text: str) -> AudioSegment:
+    def synthesize(self, text: str) -> Clip:
         from piper import SynthesisConfig
 
         voice = self._load()
-        # Zero noise makes Piper deterministic: the same text always gives the same samples.
         config = SynthesisConfig(
-            length_scale=self._length_scale / self.speech_rate, noise_scale=0.0, noise_w_scale=0.0
+            length_scale=self._length_scale / self.speech_rate,
+            noise_scale=PIPER.noise_scale,
+            noise_w_scale=PIPER.noise_w_scale,
+            normalize_audio=PIPER.normalize_audio,
         )
         try:
             chunks = [chunk.audio_int16_array for chunk in voice.synthesize(text, config)]
         except Exception as error:
             raise VoiceError(f"Piper could not say {text[:40]!r}: {error}") from None
-        gap = np.zeros(int(self.sample_rate * SENTENCE_SILENCE), dtype=np.int16)
+        gap = np.zeros(int(self.sample_rate * PIPER.sentence_silence), dtype=np.int16)
         pieces: list[np.ndarray] = []
         for chunk in chunks:
             pieces += [chunk, gap]
         audio = np.concatenate(pieces[:-1]) if pieces else np.zeros(0, dtype=np.int16)
-        return AudioSegment(data=audio.tobytes(), sample_width=2, frame_rate=self.sample_rate, channels=1)
+        return clip_of_pcm(audio.astype("<i2").tobytes(), self.sample_rate)

@@ -1,40 +1,45 @@
 """Fill every phrase of a script from the cache, synthesizing (and caching) what is missing.
 
-Network engines run a few phrases at once and retry transient failures with backoff;
-whatever arrives is cached at once, so a failed build resumes where it stopped.
+This is where a voice's clip (pydub's AudioSegment) becomes samples, once: it is trimmed
+to its own sound and cached as PCM. Network engines run a few phrases at once and retry
+transient failures with backoff; whatever arrives is cached at once, so a failed build
+resumes where it stopped.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
+from ..audio import pcm, trim
+from ..audio.pcm import Samples
 from ..errors import SynthesisIncomplete, TransientVoiceError, VoiceError
-from .base import Clip, Voice
-from .cache import PhraseCache
-from .finish import finish_phrase
+from ..fingerprint import fingerprint
+from .base import Clip, Retry, Voice
+from .cache import Entry, PhraseCache
 
 Progress = Callable[[int], None]  # called with how many more phrases are ready
+NO_RETRY_CHANGES = Retry()
 
-
-@dataclass(frozen=True)
-class Retry:
-    attempts: int = 4
-    first_delay: float = 0.5
-    max_delay: float = 8.0
-
-    def delay(self, attempt: int, suggested: float | None) -> float:
-        backoff = self.first_delay * 2**attempt
-        return min(self.max_delay, max(backoff, suggested or 0.0))
+# How a cached phrase is made from what the engine said: the trim settings and the code
+# that converts and trims. Part of every cache key.
+CLIP_RECIPE = fingerprint(trim.TRIM, trim, pcm, sys.modules[__name__])
 
 
 @dataclass(frozen=True)
 class SynthesisReport:
-    clips: dict[str, Clip]
+    clips: dict[str, Samples]  # each phrase trimmed, at the voice's sample rate
     synthesized: int  # phrases that were not in the cache
     cached: int
+
+
+def finish_clip(clip: Clip, rate: int) -> Samples:
+    """What the engine said -> the samples every later stage uses: mono float at `rate`,
+    trimmed to its own sound."""
+    return trim.trim_silence(pcm.samples_of(clip, rate), rate)
 
 
 def synthesize_phrases(
@@ -42,40 +47,52 @@ def synthesize_phrases(
     texts: Sequence[str],
     cache: PhraseCache,
     progress: Progress | None = None,
-    retry: Retry = Retry(),
+    retry: Retry = NO_RETRY_CHANGES,
 ) -> SynthesisReport:
+    """Every text as trimmed samples, from the cache or the voice.
+
+    Raises SynthesisIncomplete when transient failures outlast the retries (what was made
+    is cached), VoiceError when the voice cannot say a phrase, GuideError when the cache
+    cannot be written.
+    """
     report = progress or (lambda _n: None)
-    clips: dict[str, Clip] = {}
+    rate = voice.sample_rate
+    clips: dict[str, Samples] = {}
     missing: list[str] = []
     for text in dict.fromkeys(texts):
-        clip = cache.get(voice.cache_id, text)
-        if clip is None:
+        entry = cache.get(cache.key(CLIP_RECIPE, voice.cache_id, text), rate)
+        if entry is None:
             missing.append(text)
         else:
-            clips[text] = clip
+            clips[text] = pcm.samples_of_pcm(entry.pcm)
     cached = len(clips)
     report(cached)
 
-    def make(text: str) -> tuple[str, Clip]:
-        clip = finish_phrase(_with_retries(voice, text, retry))
-        cache.put(voice.cache_id, text, clip)
-        return text, clip
+    def make(text: str) -> tuple[str, Samples]:
+        samples = finish_clip(_with_retries(voice, text, retry), rate)
+        data = pcm.pcm16(samples)
+        cache.put(cache.key(CLIP_RECIPE, voice.cache_id, text), Entry(data, rate))
+        return text, pcm.samples_of_pcm(data)  # exactly what a later cached build reads
 
+    total = len(dict.fromkeys(texts))
     if voice.concurrency <= 1:
         for text in missing:  # inline, so Ctrl-C stops at once and nothing waits on threads
-            done, clip = make(text)
-            clips[done] = clip
+            try:
+                done, samples = make(text)
+            except TransientVoiceError as error:
+                raise SynthesisIncomplete(total - len(clips), total, str(error)) from None
+            clips[done] = samples
             report(1)
     else:
-        _run_concurrently(make, missing, voice.concurrency, clips, report, len(texts))
+        _run_concurrently(make, missing, voice.concurrency, clips, report, total)
     return SynthesisReport(clips, len(missing), cached)
 
 
-def _run_concurrently(make: Callable[[str], tuple[str, Clip]], missing: list[str], workers: int,
-                      clips: dict[str, Clip], report: Progress, total: int) -> None:  # fmt: skip
+def _run_concurrently(make: Callable[[str], tuple[str, Samples]], missing: list[str], workers: int,
+                      clips: dict[str, Samples], report: Progress, total: int) -> None:  # fmt: skip
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="guide-voice")
     try:
-        pending: set[Future[tuple[str, Clip]]] = {executor.submit(make, text) for text in missing}
+        pending: set[Future[tuple[str, Samples]]] = {executor.submit(make, text) for text in missing}
         failure: BaseException | None = None
         while pending:
             done, pending = wait(pending, return_when=FIRST_EXCEPTION)
@@ -84,8 +101,8 @@ def _run_concurrently(make: Callable[[str], tuple[str, Clip]], missing: list[str
                     continue
                 error = future.exception()
                 if error is None:
-                    text, clip = future.result()
-                    clips[text] = clip
+                    text, samples = future.result()
+                    clips[text] = samples
                     report(1)
                 elif failure is None:
                     failure = error

@@ -1,4 +1,4 @@
-"""Loudness (ITU-R BS.1770-4), true peak and a look-ahead limiter, on float mono audio.
+"""Loudness (ITU-R BS.1770-4) and true peak, on float mono audio.
 
 The K-weighting filters are pyloudnorm's; the block energies and gating are computed
 with cumulative sums instead of pyloudnorm's per-block Python loop, which keeps
@@ -8,23 +8,15 @@ measuring a long guide cheap. tests/test_loudness.py checks both agree.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 from pyloudnorm.iirfilter import IIRfilter
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
 from scipy.signal import lfilter, resample_poly
 
-TARGET_LUFS = -16.0
-# Phrases are levelled a little hotter than the guide's target, so the guide-wide
-# correction is a small cut: no second limiting pass at render time.
-PHRASE_LUFS = TARGET_LUFS + 1.5
-# 1 dB under the -1 dBTP promise leaves room for the MP3 encoder's overshoot.
-TRUE_PEAK_CEILING_DBTP = -2.0
 BLOCK_SECONDS, HOP_SECONDS = 0.4, 0.1
 ABSOLUTE_GATE, RELATIVE_GATE = -70.0, -10.0
 OVERSAMPLE = 4  # BS.1770 true-peak measurement
-LIMITER_WINDOW_SECONDS = 0.005
 FEED_SAMPLES = 1 << 18
 
 
@@ -102,62 +94,6 @@ def peak_envelope(samples: np.ndarray) -> np.ndarray:
     """Each sample's true (4x oversampled) peak. Scales with gain, so it is computed once."""
     upsampled = np.abs(resample_poly(samples, OVERSAMPLE, 1))[: samples.size * OVERSAMPLE]
     return upsampled.reshape(-1, OVERSAMPLE).max(axis=1)
-
-
-def limit(samples: np.ndarray, rate: int, ceiling_db: float = TRUE_PEAK_CEILING_DBTP,
-          envelope: np.ndarray | None = None, gain: float = 1.0) -> np.ndarray:  # fmt: skip
-    """`samples * gain` through a look-ahead peak limiter: the gain dips smoothly around
-    each over-the-ceiling peak. Pass `envelope` (peak_envelope of `samples`) to reuse it."""
-    ceiling = 10 ** (ceiling_db / 20)
-    envelope = (peak_envelope(samples) if envelope is None else envelope) * gain
-    louder = samples * np.float32(gain) if gain != 1.0 else samples
-    if envelope.max(initial=0.0) <= ceiling:
-        return louder
-    needed = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12))
-    window = 2 * max(1, round(LIMITER_WINDOW_SECONDS * rate)) + 1
-    # A min over a window then a mean over the same window never exceeds the gain any peak needs.
-    smooth = uniform_filter1d(minimum_filter1d(needed, size=window), size=window)
-    return (louder * smooth).astype(np.float32)
-
-
-def converge_gain(target: float, loudness_at: Callable[[float], float], rounds: int = 5) -> tuple[float, float]:
-    """The gain (dB) whose result measures `target`, when limiting takes some loudness back.
-
-    Secant steps: limiting makes loudness grow slower than gain, so the slope is learnt.
-    Returns the gain and the loudness it gives.
-    """
-    gain, loudness = 0.0, loudness_at(0.0)
-    slope = 1.0
-    for _ in range(rounds):
-        if not np.isfinite(loudness) or abs(loudness - target) < 0.05:
-            break
-        step = (target - loudness) / slope
-        new_gain = gain + step
-        new_loudness = loudness_at(new_gain)
-        if abs(new_gain - gain) > 1e-6:
-            slope = float(np.clip((new_loudness - loudness) / (new_gain - gain), 0.2, 1.0))
-        gain, loudness = new_gain, new_loudness
-    return gain, loudness
-
-
-def amplify(samples: np.ndarray, gain_db: float, rate: int, envelope: np.ndarray | None = None) -> np.ndarray:
-    """Gain, then limiting if the gain pushed peaks over the ceiling."""
-    if gain_db == 0.0:
-        return samples
-    if gain_db < 0:
-        return samples * np.float32(10 ** (gain_db / 20))
-    return limit(samples, rate, envelope=envelope, gain=10 ** (gain_db / 20))
-
-
-def level(samples: np.ndarray, rate: int, target: float = PHRASE_LUFS) -> np.ndarray:
-    """One phrase to `target` LUFS under the true-peak ceiling, so every phrase sounds as loud."""
-    envelope = peak_envelope(samples)
-
-    def at(gain_db: float) -> np.ndarray:
-        return limit(samples, rate, envelope=envelope, gain=10 ** (gain_db / 20))
-
-    gain, _ = converge_gain(target, lambda g: integrated_loudness(at(g), rate))
-    return at(gain)
 
 
 def speech_only(placements: Iterable[tuple[int, np.ndarray]], rate: int) -> Iterator[np.ndarray]:

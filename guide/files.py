@@ -1,0 +1,219 @@
+"""Every file guide reads or writes goes through here.
+
+Writes appear whole or not at all (a temp file beside the target, then a rename), and
+nothing the user has is replaced by accident: a target that is the routine, another
+output of the same build, or anything but a regular file is refused before any work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from .errors import OutputError
+
+TEMP_SUFFIX = ".part"
+
+
+def describe_os_error(error: OSError) -> str:
+    """A short, human reason for an OSError ("file name too long", "permission denied")."""
+    if error.errno == errno.ENAMETOOLONG:
+        return "a file name in it is too long"
+    if error.errno == errno.ELOOP:
+        return "it is a symbolic link loop"
+    return (error.strerror or str(error)).lower()
+
+
+def file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What a path points at: (device, inode) when it exists, else its absolute spelling."""
+    try:
+        info = path.stat()
+        return (info.st_dev, info.st_ino)
+    except OSError:
+        return os.path.normcase(os.path.abspath(path))
+
+
+def check_targets(targets: Mapping[str, Path | None], inputs: Iterable[Path] = ()) -> None:
+    """Refuse, before any work, outputs that would replace an input, each other, or a non-file.
+
+    `targets` maps how the user named each output ("-o", "--timeline") to its path.
+    Raises OutputError naming the option and the path.
+    """
+    chosen = {option: path for option, path in targets.items() if path is not None}
+    seen: dict[tuple[int, int] | str, str] = {}
+    for path in inputs:
+        seen[_identity(path)] = "the routine"
+    for option, path in chosen.items():
+        identity = _identity(path)
+        if identity in seen:
+            other = seen[identity]
+            what = "the routine itself" if other == "the routine" else f"the same file as {other}"
+            raise OutputError(f"{option} {path} is {what}; choose another file name")
+        seen[identity] = option
+        check_target(path, option)
+
+
+def check_target(path: Path, option: str = "-o") -> None:
+    """`path` may be written: a regular file or nothing yet, in a folder we can write to."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except NotADirectoryError:
+        raise OutputError(f"{option} {path}: {_blocking_file(path)} is not a folder") from None
+    except OSError as error:
+        raise OutputError(f"{option} {path}: {describe_os_error(error)}") from None
+    if mode is not None and stat.S_ISLNK(mode):
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            mode = None  # a dangling link: writing replaces the link, not what it named
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = file_kind(mode)
+        hint = f"; give a file name such as {path / 'guide.mp3'}" if stat.S_ISDIR(mode) else ""
+        raise OutputError(f"{option} {path} is {kind}, which guide never replaces{hint}")
+    folder = path.parent
+    try:
+        folder_mode = folder.stat().st_mode
+        if not stat.S_ISDIR(folder_mode):
+            raise OutputError(f"{option} {path}: {folder} is not a folder")
+    except FileNotFoundError:
+        pass  # created when written
+    except OSError as error:
+        raise OutputError(f"{option} {path}: {describe_os_error(error)}") from None
+    if len(path.name.encode()) > 255 - len(TEMP_SUFFIX) - 24:
+        raise OutputError(f"{option} {path}: the file name is too long; choose a shorter one")
+    if folder.exists() and not os.access(folder, os.W_OK):
+        raise OutputError(f"{option} {path}: cannot write to {folder} (permission denied); choose another place")
+
+
+def _blocking_file(path: Path) -> Path:
+    """The file standing where one of `path`'s folders should be."""
+    for parent in reversed(path.parents):
+        if parent.exists() and not parent.is_dir():
+            return parent
+    return path.parent
+
+
+def make_folder(folder: Path, created: list[Path] | None = None) -> None:
+    """Create `folder` and its parents; record the ones this call made in `created`."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create the folder {folder} ({describe_os_error(error)})") from None
+    if created is not None:
+        created.extend(reversed(missing))
+
+
+def remove_empty_folders(folders: Iterable[Path]) -> None:
+    """Undo `make_folder` after a failure: remove the folders it made, if still empty."""
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Temp files of `path` left by a killed build (their process is gone) are removed."""
+    prefix = f".{path.name}."
+    try:
+        entries = list(path.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+            continue
+        pid_text = name[len(prefix) :].split(".", 1)[0]
+        if pid_text.isdigit() and not _pid_alive(int(pid_text)):
+            entry.unlink(missing_ok=True)
+
+
+def produce_atomically(path: Path, make: Callable[[Path], None], option: str = "-o") -> None:
+    """Run `make(temp)` on a temp file beside `path`, then rename it over `path`.
+
+    On any failure (or Ctrl-C) the temp file is removed and `path` is untouched.
+    Raises OutputError when the folder or file cannot be written.
+    """
+    check_target(path, option)
+    make_folder(path.parent)
+    remove_stale_temps(path)
+    try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
+    except OSError as error:
+        raise OutputError(f"{option} {path}: cannot write to {path.parent} ({describe_os_error(error)})") from None
+    os.close(fd)
+    temp = Path(name)
+    try:
+        make(temp)
+        os.chmod(temp, 0o644)
+        check_target(path, option)  # it may have become something else while we worked
+        os.replace(temp, path)
+    except OSError as error:
+        raise OutputError(f"{option} {path}: cannot write it ({describe_os_error(error)})") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def write_atomically(path: Path, data: bytes, option: str = "-o") -> None:
+    """`data` at `path`, whole or not at all. Raises OutputError."""
+
+    def write(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    produce_atomically(path, write, option)
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, never blocking on a FIFO or
+    reading a device. Raises OSError subclasses for the caller to word, or ValueError
+    with a reason when the file is not a regular file or is too large."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"is {file_kind(info.st_mode)}, not a routine file")
+        if info.st_size > limit:
+            raise ValueError(f"is {info.st_size:,} bytes; a routine is at most {limit:,}")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # it grew while we read
+                raise ValueError(f"is over {limit:,} bytes; a routine is at most that")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
