@@ -339,10 +339,8 @@ def test_ctrl_c_after_the_rename_does_not_deny_the_mp3(tmp_path: Path, monkeypat
 
 
 def test_gtts_without_network_never_claims_cached_phrases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import guide.voices.synthesize as synthesize
-
     FakeGoogle(unreachable=True).install(monkeypatch)
-    monkeypatch.setattr(synthesize.time, "sleep", lambda _seconds: None)  # the backoff, without the wait
+    monkeypatch.setattr("guide.voices.synthesize.time.sleep", lambda _seconds: None)  # the backoff, without the wait
     routine = write(tmp_path / "r.md", TINY)
     line = one_error(run("build", str(routine), "-o", str(tmp_path / "x.mp3"), "--voice", "gtts:en",
                          "--cache-dir", str(tmp_path / "cache")), "none could be made")  # fmt: skip
@@ -405,7 +403,9 @@ def test_titles_in_any_script_keep_their_letters_and_replacing_says_so(tmp_path:
     assert run("plan", str(write(tmp_path / "g.md", TINY.replace("# Tiny", "# Утренняя растяжка")))).exit_code == 0
     second = write(tmp_path / "b.md", text.replace("Squat down.", "Squat low."))
     result = run("build", str(second), "-q")
-    assert result.exit_code == 0 and "note: replaced output/étirement-du-matin.mp3, which was made from" in result.output
+    assert (
+        result.exit_code == 0 and "note: replaced output/étirement-du-matin.mp3, which was made from" in result.output
+    )
     assert "a.md" in result.output
 
 

@@ -60,7 +60,9 @@ def _seconds(value: float) -> str:
 def _hours_and_minutes(minutes: int) -> str:
     """ "ten minutes", "one hour", "two hours and ten minutes": nobody says "130 minutes"."""
     hours, rest = divmod(minutes, 60)
-    said = [f"{number_words(n)} {unit}" + ("s" if n != 1 else "") for n, unit in ((hours, "hour"), (rest, "minute")) if n]
+    said = [
+        f"{number_words(n)} {unit}" + ("s" if n != 1 else "") for n, unit in ((hours, "hour"), (rest, "minute")) if n
+    ]
     return " and ".join(said)
 
 
