@@ -298,10 +298,8 @@ def _rest(layout: _Layout, seconds: float, announce: Sequence[tuple[str, CueKind
     """A rest: "Rest" (unless the release already said it), what comes next, a countdown when
     there is time. Returns when the next work cue starts: exactly `seconds` after "Rest".
     `chapter` opens after the "Rest" cue: the rest's first word ends the previous chapter."""
-    if already_said:
-        rest_onset = layout.cues[-1].start
-    else:
-        rest_onset = layout.say(layout.book.rest(), CueKind.REST).start
+    rest_cue = layout.cues[-1] if already_said else layout.say(layout.book.rest(), CueKind.REST)
+    rest_onset = rest_cue.start
     if seconds >= LATE_ANNOUNCE_FROM and announce:
         # In a long rest, what comes next is said near its end, where it is still remembered.
         spoken = sum(layout.measure(text) + GAP for text, _ in announce)
