@@ -191,6 +191,11 @@ def _strip_markup(text: str) -> str:
 def _classify(text: str, number: int) -> Line:
     if _is_noise(text):
         return Line(number, text, Kind.NOISE)
+    bulleted = re.match(r"^[-*\u2022+]\s+(?=[A-Za-z])", text)
+    if bulleted and _LABEL.match(text[bulleted.end() :]):
+        inner = _classify(text[bulleted.end() :], number)  # "- Sets: 3", "- Tip: ..." in a list
+        if inner.kind in (Kind.DOSE, Kind.LABEL):
+            return inner
     if _is_dose_line(text):
         return Line(number, text, Kind.DOSE)
     label = _LABEL.match(text)
@@ -349,7 +354,7 @@ def _heads_a_section(lines: list[Line], index: int, title: str) -> bool:
     line = lines[index]
     if line.kind is not Kind.HEADING or line.text == title:
         return False
-    following = [candidate for candidate in lines[index + 1 :] if candidate.kind is not Kind.NOISE]
+    following = lines[index + 1 :]  # a noise line (a byline, "Share it:") under a heading breaks it
     run = 0
     while run < len(following) and following[run].kind is Kind.HEADING and not following[run].dose_tail:
         run += 1  # bylines right under a heading belong to it, not to the text
@@ -392,9 +397,13 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             drafts.append(current)
             by_name[_name_key(current.name)] = current
             continue
-        if line.kind is Kind.NAMED and _name_key(line.name) in by_name and not line.dose_tail:
-            by_name[_name_key(line.name)].prose.append(line.rest)  # "Form notes": more about a named move
+        known = _known(by_name, line)
+        if known is not None and line.kind is Kind.NAMED and not line.dose_tail:
+            known.prose.append(line.rest)  # "Form notes": more about a move already named
             current = None
+            continue
+        if known is not None and line.kind is Kind.HEADING and not line.dose_tail and known.start.kind is Kind.NAMED:
+            current = known  # "How to do each exercise": the instructions for a row of the table above
             continue
         if current is not None and _ends_exercise(current, line, starts, lines, index):
             current = None
@@ -410,6 +419,19 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             continue
         _add_to(current, line)
     return drafts, sections, loose, skipped
+
+
+def _known(by_name: dict[str, _Draft], line: Line) -> _Draft | None:
+    """The exercise this line names again, if any ("Ankle pumps" for "Ankle pumps (both feet)")."""
+    if line.kind not in (Kind.NAMED, Kind.HEADING) or not line.name:
+        return None
+    key = _name_key(clean_name(line.name))
+    if not key:
+        return None
+    for known, draft in by_name.items():
+        if known == key or known.startswith(key + " ") or key.startswith(known + " "):
+            return draft
+    return None
 
 
 def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Line], index: int) -> bool:
