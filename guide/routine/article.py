@@ -14,7 +14,7 @@ from enum import Enum
 
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer
 from .model import Amount, Block, Exercise, Origin, Routine, Skipped, Sourced
-from .prose import clean_name, for_inference, normalize_unicode, sentences
+from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 60
@@ -51,7 +51,7 @@ _DOSE_LABELS = re.compile(r"^(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds
                           re.IGNORECASE)  # fmt: skip
 _NOISE = re.compile(
     r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d|fig\.|credit|"
-    r"related\b|read more|read next|see also|share\b|print\b|subscribe|sign up|newsletter|follow us|tag us|"
+    r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
     r"by\s+[A-Z]|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
     r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
     r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
@@ -134,7 +134,7 @@ def read_article(text: str, source: str) -> Routine:
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
     title_index = next((i for i, line in enumerate(lines) if line.kind is not Kind.NOISE), 0)
-    title = clean_name(_strip_markup(lines[title_index].text))
+    title = clean_title(lines[title_index].text)
     body = [line for line in lines[title_index + 1 :] if line.text != lines[title_index].text]
     starts = _exercise_starts(body, title)
     drafts, sections, loose, skipped = _group(body, starts)
@@ -208,6 +208,8 @@ def _classify(text: str, number: int) -> Line:
             return Line(number, text, Kind.LABEL, rest=label.group("rest"), silent=silent)
     bullet = _BULLET.match(text)
     numbering = _NUMBERING.match(text)
+    if bullet and numbering and _as_heading(text, number).kind is Kind.NAMED:
+        return _as_heading(text, number)  # "1) Ankle pumps — point your toes..."
     if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
         # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
         value = re.match(r"\d+", text)
@@ -307,7 +309,10 @@ def _is_dose_line(text: str) -> bool:
         return False
     words = re.findall(r"[a-z]+|\d+", lowered)
     others = [w for w in words if not w.isdigit() and w not in _DOSE_WORDS]
-    return len(others) <= 1 and infer(text, 0).prescribes_anything
+    # "Do 10 shrugs" / "20 each" may name what is counted; "Squats: 3x10" is a name with its dose.
+    if len(others) > (1 if re.match(r"^(?:do\s+)?\d", lowered) else 0):
+        return False
+    return infer(text, 0).prescribes_anything or bool(re.search(r"\d\s*(?:seconds?|secs?|s|minutes?|mins?)\b", lowered))
 
 
 def _mentions_dose(text: str) -> bool:
@@ -338,9 +343,9 @@ def _exercise_starts(lines: list[Line], title: str) -> set[int]:
             if key not in seen and not _inside_list_of_steps(lines, i):
                 starts.add(i)
             seen.add(key)
-    paragraphs = [i for i, line in enumerate(lines) if line.kind is Kind.STEP and line.numbered]
-    if not starts and _is_sequence(lines, paragraphs):
-        starts = set(paragraphs)
+    paragraphs = [i for i, line in enumerate(lines) if line.kind is Kind.STEP and line.numbered and line.gap_before]
+    if not numbered and not named and _is_sequence(lines, paragraphs) and len(paragraphs) >= 3:
+        starts |= set(paragraphs)  # numbered paragraphs with no names: each is an exercise
     return starts
 
 
@@ -492,6 +497,10 @@ def _routine_default(loose: list[str], notes: list[str]) -> Findings:
                 found = replace(found, sides=None)  # "do the one-sided poses on both sides" is not for all
             notes.append(f'"{sentence.strip()}" is applied to every exercise that states no dose of its own')
             return replace(found, sets=None, rest_seconds=None)
+    on_off = _ON_OFF.search(for_inference(" ".join(loose)))
+    if on_off:  # "30 seconds on, 15 seconds off": every move is timed work
+        work = Sourced(Amount.exactly(float(on_off.group("on"))), Origin.INFERRED, on_off.group(0), None)
+        return Findings(work_seconds=work)
     return Findings()
 
 
@@ -519,18 +528,17 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
     if not draft.strong:
         return Findings()
     text = ". ".join(draft.strong)
-    found = infer(text, line)
+    found = infer(text, line, sets_alone_are_reps=False)
     if found.hold_seconds is None and found.work_seconds is None:
-        bare = re.search(r"(?P<lo>\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<hi>\d+(?:\.\d+)?))?\s*(?P<unit>seconds?|secs?|s|"
-                         r"minutes?|mins?)\b", for_inference(text))  # fmt: skip
-        if bare:
-            scale = 60.0 if bare.group("unit").startswith("m") else 1.0
-            low = float(bare.group("lo")) * scale
-            amount = Amount(low, float(bare.group("hi")) * scale if bare.group("hi") else low)
-            sourced = Sourced(amount, Origin.INFERRED, bare.group(0), line)
-            moving = _MOVING.search(draft.name) and not _STILL.search(draft.name)
-            found = replace(found, work_seconds=sourced) if moving and found.reps is None else replace(
-                found, hold_seconds=sourced)  # fmt: skip
+        # A bare time on a dose line ("3 sets" / "30 seconds") times each set: a hold for a
+        # position, timed work for a move.
+        without_rest = re.sub(r"\brest(?:ing)?\s*(?:for\s+)?\d[^.;|]*", "", for_inference(text))
+        timed = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
+                       r"hold for \1", without_rest, count=1)  # fmt: skip
+        found = infer(timed, line, sets_alone_are_reps=False)
+        moving = _MOVING.search(draft.name) and not _STILL.search(draft.name)
+        if found.hold_seconds is not None and moving and found.reps is None:
+            found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)
     return found
 
 

@@ -82,7 +82,7 @@ def _found(value: object, match: re.Match[str], line: int) -> Sourced:  # type: 
     return Sourced(value, Origin.INFERRED, match.group(0).strip(" ,."), line)
 
 
-def infer(prose: str, line: int) -> Findings:
+def infer(prose: str, line: int, *, sets_alone_are_reps: bool = True) -> Findings:
     """Everything the prose says about the dose."""
     text = for_inference(prose)
     for pattern in _NOT_A_DOSE:
@@ -92,7 +92,8 @@ def infer(prose: str, line: int) -> Findings:
     found = _infer_rest(text, line, found)
     found = _infer_counts(text, line, found)
     found = replace(found, sides=_infer_sides(text, line))
-    if found.sets is not None and found.reps is None and found.hold_seconds is None and found.work_seconds is None:
+    alone = found.reps is None and found.hold_seconds is None and found.work_seconds is None
+    if sets_alone_are_reps and found.sets is not None and alone:
         # "ten rounds of breath" with nothing to do in each round counts repetitions
         found = replace(found, reps=found.sets, sets=None)
     return found

@@ -275,5 +275,11 @@ def clean_name(name: str) -> str:
     return text.strip(" .:;,\u2013\u2014-") or name.strip()
 
 
+def clean_title(title: str) -> str:
+    """A title as spoken: markup and a leading list number removed, the words kept."""
+    text = expand_abbreviations(f" {apply(FOR_NAMES, title)} ").strip()
+    return text.strip(" .:;,") or title.strip()
+
+
 def for_inference(text: str) -> str:
     return apply(FOR_INFERENCE, text)
