@@ -20,7 +20,8 @@ MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 60
 MIN_PARAGRAPH_WORDS = 8  # a heading is followed by real instructions, not "You're all set."
 MAX_NAME_WORDS = 6
-UNNAMED_NAME_WORDS = 4  # an unnamed numbered paragraph is named by its first words
+UNNAMED_NAME_WORDS = 4
+MIN_NUMBERED_PARAGRAPH_WORDS = 18  # an unnamed numbered paragraph is named by its first words
 
 _NUMBER_WORDS = r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)"
 _NUMBERING = re.compile(
@@ -343,9 +344,13 @@ def _exercise_starts(lines: list[Line], title: str) -> set[int]:
             if key not in seen and not _inside_list_of_steps(lines, i):
                 starts.add(i)
             seen.add(key)
-    paragraphs = [i for i, line in enumerate(lines) if line.kind is Kind.STEP and line.numbered and line.gap_before]
-    if not numbered and not named and _is_sequence(lines, paragraphs) and len(paragraphs) >= 3:
-        starts |= set(paragraphs)  # numbered paragraphs with no names: each is an exercise
+    paragraphs = [i for i, line in enumerate(lines) if line.kind is Kind.STEP and line.numbered]
+    # Numbered paragraphs with no names, each an exercise; short numbered lines are one move's steps.
+    words = [len(lines[i].text.split()) for i in paragraphs]
+    long_items = bool(words) and sum(words) / len(words) >= MIN_NUMBERED_PARAGRAPH_WORDS
+    if not numbered and long_items and _is_sequence(lines, paragraphs) and len(paragraphs) >= 3:
+        starts -= {paragraphs[0] - k for k in (1, 2)}  # the "Exercises" heading above them is a section
+        starts |= set(paragraphs)
     return starts
 
 
