@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import RoutineError
 from ..files import describe_os_error, read_regular_file
 from .article import read_article
-from .limits import MAX_ROUTINE_BYTES, check_exercise
+from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise
 from .markdown import looks_like_markdown, read_markdown
 from .web import fetch, html_to_article, is_address, looks_like_html
 from .model import (
@@ -90,6 +90,8 @@ def _checked(routine: Routine, source: str, fix: str) -> Routine:
         more = f" and {len(routine.skipped) - 6} more" if len(routine.skipped) > 6 else ""
         detail = f" (skipped {skipped}{more}: no reps, holds, times or sets)" if skipped else ""
         raise RoutineError(source, None, f"no exercises found{detail}", fix)
+    for block in routine.blocks:
+        check_block(block, source)
     for exercise in routine.exercises:
         check_exercise(exercise, source)
     return routine

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import RoutineError
-from .model import Amount, Exercise, Sourced
+from .model import Amount, Block, Exercise, Sourced
 
 MAX_REPS = 500
 MAX_SETS = 20
@@ -13,6 +13,8 @@ MAX_SETUP_SECONDS = 5 * 60.0
 MIN_REP_SECONDS, MAX_REP_SECONDS = 0.5, 30.0
 MAX_GUIDE_SECONDS = 4 * 3600.0
 MAX_ROUTINE_BYTES = 1_000_000
+MAX_ROUNDS = 50
+MIN_EVERY_SECONDS, MAX_EVERY_SECONDS = 5.0, 30 * 60.0
 
 _BOUNDS: dict[str, tuple[float, float, str]] = {
     "reps": (1, MAX_REPS, "reps per set"),
@@ -72,3 +74,23 @@ def check_exercise(exercise: Exercise, source: str) -> None:
             f"{exercise.name}: a tempo only applies to reps, and this exercise has none",
             "add a 'reps:' line or remove 'tempo:'",
         )
+
+
+def check_block(block: Block, source: str) -> None:
+    """Raise a RoutineError naming the line of a block value out of bounds."""
+    bounds = (
+        (block.rounds, 1, MAX_ROUNDS, "rounds"),
+        (block.rest_seconds, 0, MAX_REST_SECONDS, "seconds of rest between rounds"),
+        (block.every_seconds, MIN_EVERY_SECONDS, MAX_EVERY_SECONDS, "seconds an interval"),
+    )
+    name = block.name or block.exercises[0].name
+    for sourced, low, high, unit in bounds:
+        amount = sourced.value
+        if amount is None:
+            continue
+        for value in (amount.low, amount.high):
+            if not low <= value <= high:
+                said = f' ("{sourced.words}")' if sourced.words else ""
+                raise RoutineError(source, sourced.line or block.line,
+                                   f"{name}: {value:g} {unit}{said} is outside {low:g}-{high:g}",
+                                   "write a value inside that range")  # fmt: skip
