@@ -105,7 +105,7 @@ def test_fetch_failures_are_one_line_errors(server: str, path: str, message: str
 
 
 def test_a_slow_page_times_out(server: str) -> None:
-    with pytest.raises(RoutineError, match="no answer within 0.3 s|no answer in time"):
+    with pytest.raises(RoutineError, match=r"no answer within 0\.3 s|no answer in time"):
         fetch(f"{server}/slow", timeout=0.3)
 
 

@@ -10,7 +10,6 @@ from ..files import describe_os_error, read_regular_file
 from .article import read_article
 from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise
 from .markdown import looks_like_markdown, read_markdown
-from .web import fetch, html_to_article, is_address, looks_like_html
 from .model import (
     DOSE_FIELDS,
     Amount,
@@ -24,6 +23,7 @@ from .model import (
     Skipped,
     Sourced,
 )
+from .web import fetch, html_to_article, is_address, looks_like_html
 
 BUILTIN_NAME = "post-run-hip-mobility.md"
 

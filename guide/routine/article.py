@@ -296,10 +296,7 @@ def _is_noise(text: str) -> bool:
 
 
 _DOSE_WORDS = frozenset(
-    "reps rep repetitions repetition sets set rounds round times time seconds second secs sec s minutes minute mins "
-    "min breaths breath slow deep each per side sides leg legs arm arms foot feet on of and the a to or x hold holds "
-    "rest between then do for each way direction total with up about approximately approx around at least repeat "
-    "work duration tempo per alternating alternate both every".split()
+    ["reps", "rep", "repetitions", "repetition", "sets", "set", "rounds", "round", "times", "time", "seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "breaths", "breath", "slow", "deep", "each", "per", "side", "sides", "leg", "legs", "arm", "arms", "foot", "feet", "on", "of", "and", "the", "a", "to", "or", "x", "hold", "holds", "rest", "between", "then", "do", "for", "each", "way", "direction", "total", "with", "up", "about", "approximately", "approx", "around", "at", "least", "repeat", "work", "duration", "tempo", "per", "alternating", "alternate", "both", "every"]
 )  # fmt: skip
 
 
@@ -335,8 +332,17 @@ def _exercise_starts(lines: list[Line], title: str) -> set[int]:
     named = [i for i, line in enumerate(lines) if line.kind is Kind.NAMED]
     headed = [i for i, line in enumerate(lines) if _heads_a_section(lines, i, title)]
     # In a run of headings ("About the Author" / "Mackenzie Lobby"), only the first heads the text.
-    starts = {i for i in headed if not (i and lines[i - 1].kind is Kind.HEADING and not lines[i - 1].dose_tail
-                                            and not lines[i - 1].numbered and (i - 1) in headed)}
+    starts = {
+        i
+        for i in headed
+        if not (
+            i
+            and lines[i - 1].kind is Kind.HEADING
+            and not lines[i - 1].dose_tail
+            and not lines[i - 1].numbered
+            and (i - 1) in headed
+        )
+    }
     if len(named) >= 2:
         seen: set[str] = set()
         for i in named:
@@ -457,7 +463,7 @@ def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Li
     listed = current.start.kind is not Kind.HEADING or any(s for s in current.strong)
     if line.kind in (Kind.STEP, Kind.DOSE, Kind.LABEL):
         return False
-    return listed and current.start.kind is Kind.NAMED or (line.kind is Kind.HEADING and not current.strong)
+    return (listed and current.start.kind is Kind.NAMED) or (line.kind is Kind.HEADING and not current.strong)
 
 
 def _is_section_heading(lines: list[Line], index: int, starts: set[int]) -> bool:
@@ -466,7 +472,9 @@ def _is_section_heading(lines: list[Line], index: int, starts: set[int]) -> bool
     if index in starts or line.kind is not Kind.HEADING or line.dose_tail:
         return False
     later = [i for i in range(index + 1, min(len(lines), index + 4)) if lines[i].kind is not Kind.NOISE]
-    return bool(later) and (later[0] in starts or (lines[later[0]].kind is Kind.PROSE and any(i in starts for i in later)))
+    return bool(later) and (
+        later[0] in starts or (lines[later[0]].kind is Kind.PROSE and any(i in starts for i in later))
+    )
 
 
 def _add_to(draft: _Draft, line: Line) -> None:
@@ -566,7 +574,7 @@ def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loo
     """One block per exercise, unless a section (or the whole routine) says to repeat them in rounds."""
     whole = _rounds(" ".join(loose) if not sections else "")
     if whole is not None and exercises:
-        return _rounds_blocks([e for e, _ in exercises], whole, None)
+        return tuple(_rounds_blocks([e for e, _ in exercises], whole, None))
     blocks: list[Block] = []
     index = 0
     while index < len(exercises):

@@ -176,7 +176,8 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
     if reps:
         return replace(found, reps=_found(_count(reps), reps, line))
     times = re.search(rf"\b{_RANGE}\s*times\b", text) or re.search(
-        rf"\b(?:do|complete|perform|aim for|try)\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES}|sets|rounds|breath|-))", text
+        rf"\b(?:do|complete|perform|aim for|try)\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES}|sets|rounds|breath|-))",
+        text,
     )
     if times:
         amount = _amount(times)
@@ -190,7 +191,7 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
 
 
 def _two_part(text: str, line: int) -> Sourced[Amount] | None:
-    """"10 front-to-back, then 10 side-to-side" is 20 in a set; "five to the right, then five to
+    """ "10 front-to-back, then 10 side-to-side" is 20 in a set; "five to the right, then five to
     the left" is 5 on each side (the sides rule reads that part)."""
     match = re.search(
         rf"\b(?P<a>{_NUM})(?:\s+times)?(?P<what>(?:\s+[\w-]+){{1,3}}?)\s*,?\s+then\s+(?:(?:do\s+)?(?:the\s+)?[\w-]+\s+){{0,2}}?"

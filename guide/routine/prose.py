@@ -193,8 +193,11 @@ _LABEL_VERB = {"hold": "hold", "rest": "rest", "work": "work", "time": "work", "
 def shorthand_doses(text: str) -> str:
     # "3x10", "3 × 8" are sets of reps; "x 15" after a name is a count of reps.
     text = re.sub(r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+)(?=\s*(?:sec|min|s\b))", r"\1 sets of \2", text)
-    text = re.sub(r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+)\b(?!\s*(?:-\s*)?(?:kg|lb|lbs|m|cm|in|sets of)\b)",
-                  r"\1 sets of \2 reps", text)
+    text = re.sub(
+        r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+)\b(?!\s*(?:-\s*)?(?:kg|lb|lbs|m|cm|in|sets of)\b)",
+        r"\1 sets of \2 reps",
+        text,
+    )
     return re.sub(r"(?:^|(?<=\s))[x\u00d7]\s*(\d+)\b(?!\s*(?:sets|reps|kg|lb))", r"\1 reps", text)
 
 

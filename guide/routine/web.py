@@ -11,6 +11,7 @@ import socket
 import urllib.error
 import urllib.request
 from email.message import Message
+from http.client import HTTPResponse
 
 from ..errors import RoutineError
 
@@ -59,7 +60,7 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: int = MAX
     except urllib.error.URLError as error:
         raise RoutineError(url, None, f"cannot fetch: {_why(error.reason)}",
                            "check the address and your connection") from None  # fmt: skip
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise RoutineError(url, None, f"cannot fetch: no answer within {timeout:g} s", "try again later") from None
     except (OSError, ValueError) as error:
         raise RoutineError(url, None, f"cannot fetch: {error}", "check the address") from None
@@ -69,10 +70,10 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: int = MAX
         return data.decode("utf-8", errors="replace")
 
 
-def _read_capped(response: object, url: str, max_bytes: int) -> bytes:
+def _read_capped(response: HTTPResponse, url: str, max_bytes: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
-    read = getattr(response, "read")
+    read = response.read
     while True:
         chunk = read(_CHUNK)
         if not chunk:
