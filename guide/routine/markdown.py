@@ -21,12 +21,15 @@ _DURATION = re.compile(
     r"^(?P<lo>\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+(?:\.\d+)?))?"
     r"\s*(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)?$"
 )
+_MAX_DIGITS = 9
+# "# Title": any whitespace after the hash (a tab is as common as a space).
+_TITLE = re.compile(r"^#(?:\s|$)")
 _SIDES = {"one": Sides.ONE, "each": Sides.EACH, "alternate": Sides.ALTERNATE}
 
 
 def looks_like_markdown(text: str) -> bool:
     first = next((line for line in text.splitlines() if line.strip()), "")
-    return first.lstrip().startswith("# ")
+    return bool(_TITLE.match(first.lstrip()))
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,11 @@ def _mistyped(key: str, value: str) -> bool:
     return valued and bool(difflib.get_close_matches(key, KEYS, n=1, cutoff=MISTYPED_CUTOFF))
 
 
+def _shorten(value: str, limit: int = 20) -> str:
+    value = value.strip()
+    return value if len(value) <= limit else value[: limit - 1] + "\u2026"
+
+
 def _suggest(key: str) -> str:
     close = difflib.get_close_matches(key, KEYS, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
@@ -276,6 +284,10 @@ def _parse_count(value: str, key: str, line: int, source: str) -> Amount:
             f"'{key}: {value}' is not a whole number or range",
             f"write e.g. '{key}: 12' or '{key}: 8-12'",
         )
+    if max(len(match.group("lo")), len(match.group("hi") or "")) > _MAX_DIGITS:
+        # int() of thousands of digits is refused by Python itself, and no count needs them.
+        raise RoutineError(source, line, f"'{key}: {_shorten(value)}' is far too large",
+                           f"write e.g. '{key}: 12'")  # fmt: skip
     low = int(match.group("lo"))
     high = int(match.group("hi") or low)
     if low > high:
@@ -285,6 +297,8 @@ def _parse_count(value: str, key: str, line: int, source: str) -> Amount:
 
 def _parse_duration(value: str, key: str, line: int, source: str) -> Amount:
     match = _DURATION.match(value.strip().lower())
+    if match and max(len(match.group("lo")), len(match.group("hi") or "")) > _MAX_DIGITS:
+        raise RoutineError(source, line, f"'{key}: {_shorten(value)}' is far too long", f"write e.g. '{key}: 30s'")
     if not match:
         raise RoutineError(
             source,

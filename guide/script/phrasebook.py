@@ -64,15 +64,22 @@ def _seconds(value: float) -> str:
     return f"{value:g} second" + ("s" if value != 1 else "")
 
 
+def _hours_and_minutes(minutes: int) -> str:
+    """ "ten minutes", "one hour", "two hours and ten minutes": nobody says "130 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    said = [
+        f"{number_words(n)} {unit}" + ("s" if n != 1 else "") for n, unit in ((hours, "hour"), (rest, "minute")) if n
+    ]
+    return " and ".join(said)
+
+
 @dataclass(frozen=True)
 class Phrasebook:
     right: str = "right"
     left: str = "left"
 
     def welcome(self, title: str, minutes: int, exercises: int) -> str:
-        length = (
-            "under a minute" if minutes < 1 else f"about {number_words(minutes)} minute" + ("s" if minutes != 1 else "")
-        )
+        length = "under a minute" if minutes < 1 else f"about {_hours_and_minutes(minutes)}"
         count = f"{number_words(exercises)} exercise" + ("s" if exercises != 1 else "")
         return _sentence(f"{title.rstrip('.!?')}. {length.capitalize()}, {count}")
 
