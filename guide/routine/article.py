@@ -27,6 +27,7 @@ _NUMBER_WORDS = r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|m
 _NUMBERING = re.compile(
     rf"^(?:(?:{_NUMBER_WORDS})\s*#?\d{{1,2}}\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"  # "Step 1: ", "Min 1 — "
     r"|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*"  # "#1 Knee Hugs"
+    r"|(?:odd|even)\s+minutes?\s*[.):\-\u2013\u2014]\s*"  # "Odd minutes: Air Squats x 12" in an EMOM
     r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
     r"|\d{1,2}\s*[\-\u2013\u2014]\s+(?=[A-Za-z])"  # "1 - Name"
     r"|\d{1,2}(?=[A-Z][a-z]))",  # "1Heel Raise": the number glued on by a copy from the browser
@@ -85,6 +86,12 @@ _ROUND_REST = re.compile(
 _ON_OFF = re.compile(
     r"\b(?P<on>\d+)\s*(?:seconds?|secs?|s)\s+(?:on|work|of work)\b[^.;]*?\b(?P<off>\d+)\s*(?:seconds?|secs?|s)\s+"
     r"(?:off|rest)\b"
+)
+# Words that name a part of a session, not a move: "WARM-UP (5 minutes)", "Main circuit", "Part 2: Finisher".
+_SECTION_NAME = re.compile(
+    r"\b(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|emom|tabata|amrap|intervals?|part|"
+    r"block|phase|round|stage|section)\b",
+    re.IGNORECASE,
 )
 _EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
 
@@ -211,6 +218,10 @@ def _classify(text: str, number: int) -> Line:
     numbering = _NUMBERING.match(text)
     if bullet and numbering and _as_heading(text, number).kind is Kind.NAMED:
         return _as_heading(text, number)  # "1) Ankle pumps — point your toes..."
+    if bullet and not numbering:
+        listed = _as_heading(text[bullet.end() :], number)
+        if listed.kind is Kind.HEADING and listed.dose_tail:
+            return listed  # "- Push-Ups x 8": a list of moves, each with its dose
     if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
         # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
         value = re.match(r"\d+", text)
@@ -326,9 +337,15 @@ def _has_number(text: str) -> bool:
 
 def _exercise_starts(lines: list[Line], title: str) -> set[int]:
     """Indexes of the lines that start an exercise, from the strongest structure the article has."""
-    numbered = [i for i, line in enumerate(lines) if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered]
+    groups = {i for i in range(len(lines)) if _heads_a_list_of_moves(lines, i)}
+    numbered = [i for i, line in enumerate(lines)
+                if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered and i not in groups]  # fmt: skip
     if _is_sequence(lines, numbered):
         return set(numbered)
+    return _unnumbered_starts(lines, title, numbered) - groups
+
+
+def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> set[int]:
     named = [i for i, line in enumerate(lines) if line.kind is Kind.NAMED]
     headed = [i for i, line in enumerate(lines) if _heads_a_section(lines, i, title)]
     # In a run of headings ("About the Author" / "Mackenzie Lobby"), only the first heads the text.
@@ -358,6 +375,24 @@ def _exercise_starts(lines: list[Line], title: str) -> set[int]:
         starts -= {paragraphs[0] - k for k in (1, 2)}  # the "Exercises" heading above them is a section
         starts |= set(paragraphs)
     return starts
+
+
+def _is_move_line(line: Line) -> bool:
+    """ "Push-ups: 10 reps", "- Plank - hold for 30 seconds": a move and its dose on one line."""
+    return line.kind in (Kind.HEADING, Kind.NAMED) and bool(line.dose_tail)
+
+
+def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
+    """ "MAIN CIRCUIT" / "Part 1: EMOM (12 minutes)" over a list of moves with doses, perhaps after a
+    line or two saying how to run them: a section (a block), not an exercise."""
+    line = lines[index]
+    if line.kind is not Kind.HEADING or (line.dose_tail and not _SECTION_NAME.search(line.name)):
+        return False  # "Squats: 10 reps" over "Lunges: 10 reps" is the first move of the list
+    following = [line for line in lines[index + 1 : index + 6] if line.kind is not Kind.NOISE]
+    for _ in range(2):
+        if following and following[0].kind is Kind.PROSE:
+            following = following[1:]
+    return len(following) >= 2 and all(_is_move_line(line) for line in following[:2])
 
 
 def _is_sequence(lines: list[Line], indexes: list[int]) -> bool:
@@ -469,7 +504,11 @@ def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Li
 def _is_section_heading(lines: list[Line], index: int, starts: set[int]) -> bool:
     """A heading (not an exercise) right before an exercise or a block's instructions."""
     line = lines[index]
-    if index in starts or line.kind is not Kind.HEADING or line.dose_tail:
+    if index in starts or line.kind is not Kind.HEADING:
+        return False
+    if _heads_a_list_of_moves(lines, index):
+        return True
+    if line.dose_tail:
         return False
     later = [i for i in range(index + 1, min(len(lines), index + 4)) if lines[i].kind is not Kind.NOISE]
     return bool(later) and (
@@ -572,15 +611,16 @@ def _consistent(name: str, found: Findings, notes: list[str], line: int) -> Find
 
 def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loose: list[str]) -> tuple[Block, ...]:
     """One block per exercise, unless a section (or the whole routine) says to repeat them in rounds."""
-    whole = _rounds(" ".join(loose) if not sections else "")
-    if whole is not None and exercises:
-        return tuple(_rounds_blocks([e for e, _ in exercises], whole, None))
+    if not sections:
+        whole = _rounds(" ".join(loose), len(exercises))
+        if whole is not None and exercises:
+            return tuple(_rounds_blocks([e for e, _ in exercises], whole, None))
     blocks: list[Block] = []
     index = 0
     while index < len(exercises):
         exercise, section = exercises[index]
         group = [e for e, s in exercises[index:] if s == section] if section >= 0 else [exercise]
-        rounds = _rounds(" ".join(sections[section].text)) if section >= 0 else None
+        rounds = _section_rounds(sections, section, {s for _, s in exercises}, len(group))
         if rounds is not None:
             blocks.extend(_rounds_blocks(group, rounds, sections[section].line.name or sections[section].line.text))
             index += len(group)
@@ -588,6 +628,22 @@ def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loo
         blocks.append(Block.single(exercise))
         index += 1
     return tuple(blocks)
+
+
+def _section_rounds(sections: list[_Section], section: int, with_moves: set[int], moves: int) -> _Rounds | None:
+    """The rounds a section says, or those said by the sections just above it that hold no moves
+    ("How it works: ... repeat the circuit 3 times" over "The moves")."""
+    if section < 0:
+        return None
+    first = section
+    while first > 0 and first - 1 not in with_moves:
+        first -= 1
+    for index in range(section, first - 1, -1):
+        said = sections[index]
+        rounds = _rounds(f"{said.line.text}. {' '.join(said.text)}", moves)
+        if rounds is not None:
+            return rounds
+    return None
 
 
 @dataclass(frozen=True)
@@ -599,15 +655,18 @@ class _Rounds:
     off: Sourced[Amount] | None
 
 
-def _rounds(text: str) -> _Rounds | None:
+def _rounds(text: str, moves: int) -> _Rounds | None:
     lowered = for_inference(text)
     match = _ROUTINE_ROUNDS.search(lowered)
     emom = _EMOM.search(lowered)
     on_off = _ON_OFF.search(lowered)
     if not match and not emom:
         return None
-    n = float(next(g for g in (match.group("n"), match.group("n2"), match.group("n3")) if g)) if match else 1.0
-    rounds: Sourced[Amount] = Sourced(Amount.exactly(n), Origin.INFERRED, match.group(0) if match else "", None)
+    if match:
+        n = float(next(g for g in (match.group("n"), match.group("n2"), match.group("n3")) if g))
+        rounds: Sourced[Amount] = Sourced(Amount.exactly(n), Origin.INFERRED, match.group(0), None)
+    else:
+        rounds = _emom_rounds(lowered, moves)
     rest_match = _ROUND_REST.search(lowered)
     rest: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
     if rest_match:
@@ -621,6 +680,15 @@ def _rounds(text: str) -> _Rounds | None:
         work = Sourced(Amount.exactly(float(on_off.group("on"))), Origin.INFERRED, on_off.group(0), None)
         off = Sourced(Amount.exactly(float(on_off.group("off"))), Origin.INFERRED, on_off.group(0), None)
     return _Rounds(rounds, rest, every, work, off)
+
+
+def _emom_rounds(lowered: str, moves: int) -> Sourced[Amount]:
+    """An EMOM of N minutes over M moves, one move a minute, goes round N / M times."""
+    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b", lowered)
+    if minutes is None or moves < 1 or int(minutes.group("n")) < moves:
+        return Sourced(Amount.exactly(1), Origin.DEFAULT)
+    rounds = float(int(minutes.group("n")) // moves)
+    return Sourced(Amount.exactly(rounds), Origin.INFERRED, minutes.group(0).strip(), None)
 
 
 def _rounds_blocks(exercises: list[Exercise], rounds: _Rounds, name: str | None) -> list[Block]:
