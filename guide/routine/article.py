@@ -96,6 +96,22 @@ _SECTION_NAME = re.compile(
 _EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
 
 
+_COMMENTS_HEADING = re.compile(
+    r"^#*\s*(?:\d+\s+|reader\s+|readers'?\s+)?(?:comments?|responses?|replies|reviews)\s*(?:\(\d+\))?\s*:?$"
+    r"|^#*\s*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b|^#*\s*reply\s*$"
+    r"|^#*\s*(?:join|start)\s+the\s+(?:discussion|conversation)\b",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+# "Sarah K. · 3 February 2024 at 7:02 am", "Mike on March 3, 2024 said:": a comment's byline, the whole line.
+_COMMENTER = re.compile(
+    rf"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}\s*(?:[\u00b7|,\u2013\u2014-]|\bon\b)\s*{_DATE}"
+    r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:says|said|wrote)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 class Kind(Enum):
     NOISE = "noise"
     HEADING = "heading"  # a short line that could name an exercise or a section
@@ -178,6 +194,8 @@ def _classify_all(text: str) -> list[Line]:
         if not stripped:
             gap = True
             continue
+        if lines and _starts_comments(stripped):
+            break  # readers' comments ("Sarah K: I did 3 sets...") are not the routine
         forced = bool(re.match(r"^#{1,6}\s", stripped))
         stripped = re.sub(r"^#{1,6}\s+", "", stripped)
         if not stripped:
@@ -188,6 +206,11 @@ def _classify_all(text: str) -> list[Line]:
         lines.append(replace(line, gap_before=gap, forced_heading=forced))
         gap = False
     return lines
+
+
+def _starts_comments(text: str) -> bool:
+    """A comments heading ("6 Comments", "Leave a reply") or a commenter's name-and-date line."""
+    return bool(_COMMENTS_HEADING.match(text) or _COMMENTER.match(text))
 
 
 def _strip_markup(text: str) -> str:
