@@ -27,7 +27,8 @@ _RANGE = _range()
 _SECONDS = r"(?:seconds?|secs?|s)\b"
 _MINUTES = r"(?:minutes?|mins?)\b"
 _DURATION = rf"{_RANGE}\s*-?\s*(?P<unit>{_SECONDS}|{_MINUTES})"
-_HOLD_VERB = r"\b(?:hold|holding|stay|staying|remain|pause|keep it|hang)\b"
+# "Keep it going for 30 seconds" is timed work, not a hold; "balance on one leg for 30 seconds" is a hold.
+_HOLD_VERB = r"\b(?:hold|holding|stay|staying|remain|pause|keep it(?!\s+(?:going|up|moving))|hang|balance)\b"
 _LIMB = r"(?:side|leg|arm|hand|foot|knee|hip)s?"
 _BREATHS = rf"{_RANGE}\s+(?:(?:slow|deep|full|long|steady|more)\s+)?breaths?\b"
 # Counts that are a schedule or a definition, not a dose: "three times a day", "that's 1 rep".
@@ -120,6 +121,10 @@ def _infer_hold(text: str, line: int, found: Findings) -> Findings:
         before = text[max(0, match.start() - 30) : match.start()]
         if not re.search(r"\b(?:rest|resting|recover|break|between)\b", before):
             return replace(found, work_seconds=_found(_seconds(match), match, line))
+    # "20 seconds of fast, small steps": a time spent on an activity (but not "30 seconds of rest")
+    spent = re.search(rf"\b{_DURATION}\s+of\s+(?!(?:rest|recovery|break|each)\b)[a-z]", text)
+    if spent:
+        return replace(found, work_seconds=_found(_seconds(spent), spent, line))
     return found
 
 
@@ -217,6 +222,29 @@ def _count(match: re.Match[str]) -> Amount:
     return Amount(min(lo, hi), max(lo, hi))
 
 
+# Alternate: the sides change within a set. "Alternating legs", "switch legs each rep", walking lunges and
+# stepping through with the other leg move on alternating legs; a side change inside a move that is then
+# repeated ("balance for 10 seconds, then change legs; do this three times") alternates the holds.
+_ALTERNATE_MOVES = (
+    r"\b(?:switch|swap|change|alternate)\s+(?:legs|sides|arms|feet|hands)\s+(?:each|every|on each|with each)\s+"
+    r"(?:rep|repetition|time)\b",
+    r"\bwalking\s+lunges?\b|\binto\s+the\s+next\s+lunge\b|\b(?:bring|swing)\s+(?:your|the)\s+back\s+foot\s+through\b",
+    r"\bstep\s+(?:\w+\s+){0,2}(?:with|on)\s+(?:the|your)\s+other\s+(?:leg|foot)\b",
+    r"\bthen\s+(?:change|switch|swap)\s+(?:legs|sides|feet)\b[^.;]*[.;]\s*(?:do\s+(?:this|it)|repeat(?:\s+this)?)\s+"
+    rf"{_NUM}\s+times\b",
+)
+# Each: all of one side, then the other. "The other leg" is a side change only when something is done on or
+# with it ("repeat on the other side", "then with the other leg"), not "bring the other foot up beside it".
+_EACH = (
+    rf"(?<!\bin\s)\b(?:each|per|every)\s+{_LIMB}\b|\bon\s+each\s+{_LIMB}\b|\bboth\s+sides\b",
+    r"\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b|\bthen\s+(?:switch|swap)\b(?=\s*(?:[.;!]|$))",
+    r"\bbefore\s+alternating\s+\w+",
+    r"\b(?:on|with|to|for|using|then)\s+(?:the|your)\s+(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b(?!\s+(?:on|of)\b)",
+    r"\b(?:the\s+)?other\s+side\b(?!\s+(?:on|of)\b)",
+    r"\bthen\s+(?:do\s+the\s+same\s+|\d+\s+)?(?:to|on|with)\s+(?:the|your)\s+(?:left|right|other)\b",
+)
+
+
 def _infer_sides(text: str, line: int) -> Sourced[Sides] | None:
     for match in re.finditer(
         r"\b(?P<after>before|then|after)?\s*\balternat(?:e|ing)\b(?:\s+(?:sides|legs|arms|feet|hands))?",
@@ -230,16 +258,21 @@ def _infer_sides(text: str, line: int) -> Sourced[Sides] | None:
     steps = {m.group(1): m for m in re.finditer(r"\bstep\s+forward\s+with\s+\w+\s+(right|left)", text)}
     if len(steps) == 2:
         return Sourced(Sides.ALTERNATE, Origin.INFERRED, steps["left"].group(0), line)
-    each = re.search(
-        rf"\b(?:each|per|every)\s+{_LIMB}\b|\bon\s+each\s+{_LIMB}\b|\bboth\s+sides\b"
-        r"|\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b"
-        r"|\bbefore\s+alternating\s+\w+|\b(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b(?!\s+(?:on|of)\b)"
-        r"|\bthen\s+(?:\d+\s+)?(?:to|on|with)\s+the\s+(?:left|right)\b",
-        text,
-    )
+    for pattern in _ALTERNATE_MOVES:
+        alternate = re.search(pattern, text)
+        if alternate:
+            return Sourced(Sides.ALTERNATE, Origin.INFERRED, alternate.group(0), line)
+    each = re.search("|".join(_EACH), text)
     if each:
         return Sourced(Sides.EACH, Origin.INFERRED, each.group(0), line)
     return None
+
+
+def name_sides(name: str, line: int) -> Sourced[Sides] | None:
+    """What an exercise's name says about sides: "Alternating Reverse Lunges", "Walking Lunges"."""
+    text = for_inference(name)
+    match = re.search(r"\balternat(?:e|ing)\b|\bwalking\s+lunges?\b", text)
+    return Sourced(Sides.ALTERNATE, Origin.INFERRED, match.group(0), line) if match else None
 
 
 def complete(found: Findings) -> Dose:
