@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from .infer import SECONDS_PER_BREATH, Findings, complete, infer
-from .model import Amount, Block, Exercise, Origin, Routine, Skipped, Sourced
+from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
+from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
 
 MAX_HEADING_WORDS = 6
@@ -387,7 +387,7 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
         seen: set[str] = set()
         for i in named:
             key = _name_key(lines[i].name)
-            if key not in seen and not _inside_list_of_steps(lines, i):
+            if key not in seen and not _inside_list_of_steps(lines, i) and not _under_a_dose_line(lines, i):
                 starts.add(i)
             seen.add(key)
     paragraphs = [i for i, line in enumerate(lines) if line.kind is Kind.STEP and line.numbered]
@@ -443,6 +443,15 @@ def _heads_a_section(lines: list[Line], index: int, title: str) -> bool:
 def _inside_list_of_steps(lines: list[Line], index: int) -> bool:
     before = lines[index - 1] if index else None
     return before is not None and before.kind is Kind.STEP and not lines[index].gap_before
+
+
+def _under_a_dose_line(lines: list[Line], index: int) -> bool:
+    """ "Dead Bug" / "Sets: 2" / "Alternate sides every rep: ...": a labelled sentence right under a
+    heading's dose lines is that exercise's instruction, not another exercise."""
+    above = index - 1
+    while above >= 0 and lines[above].kind is Kind.DOSE and not lines[above + 1].gap_before:
+        above -= 1
+    return above < index - 1 and above >= 0 and lines[above].kind is Kind.HEADING and not lines[above + 1].gap_before
 
 
 def _name_key(name: str) -> str:
@@ -583,8 +592,10 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
     line = draft.start.number
     strong = _strong_findings(draft, line)
     prose_text = " ".join(draft.prose)
-    weak = infer(" ".join([prose_text, *draft.silent]), line + 1)
-    found = strong.over(weak)
+    # "Hold: 30 s" above "2 sets each side": the sets are sets of that hold, not reps.
+    timed_above = strong.reps is not None or strong.hold_seconds is not None or strong.work_seconds is not None
+    weak = infer(" ".join([prose_text, *draft.silent]), line + 1, sets_alone_are_reps=not timed_above)
+    found = replace(strong.over(weak), sides=_sides(draft, strong, weak))
     own = found.reps is not None or found.hold_seconds is not None or found.work_seconds is not None
     if not own and (default.reps is not None or default.hold_seconds is not None or default.work_seconds is not None):
         found = replace(found.over(default), sides=found.sides or default.sides)
@@ -596,6 +607,17 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
         notes.append(f'{draft.name}: "{hold.words}" counted as {hold.value} s ({SECONDS_PER_BREATH:g} s a breath)')
     instructions = tuple(sentences(prose_text)) if prose_text.strip() else ()
     return Exercise(draft.name, instructions, complete(found), line)
+
+
+def _sides(draft: _Draft, strong: Findings, weak: Findings) -> Sourced[Sides] | None:
+    """A dose line's "8 each leg" says how many per side; the name or the instructions saying the
+    legs alternate ("Alternating Lunges", "keep alternating legs") say in what order."""
+    named = name_sides(draft.name, draft.start.number)
+    if named is not None:
+        return named
+    if weak.sides is not None and weak.sides.value is Sides.ALTERNATE:
+        return weak.sides
+    return strong.sides or weak.sides
 
 
 def _strong_findings(draft: _Draft, line: int) -> Findings:
@@ -611,9 +633,12 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
         timed = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
                        r"hold for \1", without_rest, count=1)  # fmt: skip
         found = infer(timed, line, sets_alone_are_reps=False)
-        moving = _MOVING.search(draft.name) and not _STILL.search(draft.name)
-        if found.hold_seconds is not None and moving and found.reps is None:
-            found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)
+    elif found.hold_seconds is not None and re.search(r"\bhold", found.hold_seconds.words, re.IGNORECASE):
+        return found  # "hold for 30 seconds" is a hold whatever the move is called
+    moving = _MOVING.search(draft.name) and not _STILL.search(draft.name)
+    if found.hold_seconds is not None and moving and found.reps is None:
+        # "Skipping: 3 x 1 minute": a time for a move is timed work
+        found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)
     return found
 
 
