@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
+from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
 
@@ -103,7 +104,9 @@ _COMMENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+_DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+_MONTH_DAY = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+_DATE = rf"(?:{_DAY_MONTH}|{_MONTH_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 # "Sarah K. · 3 February 2024 at 7:02 am", "Mike on March 3, 2024 said:": a comment's byline, the whole line.
 _COMMENTER = re.compile(
     rf"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}\s*(?:[\u00b7|,\u2013\u2014-]|\bon\b)\s*{_DATE}"
@@ -173,7 +176,7 @@ def read_article(text: str, source: str) -> Routine:
             exercises.append((exercise, draft.section))
     skipped.sort(key=lambda s: s.line)
     blocks = _blocks(exercises, sections, loose)
-    return Routine(
+    routine = Routine(
         title=title,
         intro=(),  # an article's intro is an essay, not something to hear before exercising
         blocks=blocks,
@@ -181,6 +184,7 @@ def read_article(text: str, source: str) -> Routine:
         skipped=tuple(skipped),
         notes=tuple(notes),
     )
+    return drop_inferred_out_of_bounds(routine)
 
 
 # ---------------------------------------------------------------- lines
@@ -458,11 +462,11 @@ def _name_key(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
-def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Section], list[str], list[Skipped]]:
+def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Section], list[Line], list[Skipped]]:
     """Exercises (each with its lines), section headings between them, and the loose prose."""
     drafts: list[_Draft] = []
     sections: list[_Section] = []
-    loose: list[str] = []
+    loose: list[Line] = []
     skipped: list[Skipped] = []
     by_name: dict[str, _Draft] = {}
     current: _Draft | None = None
@@ -498,7 +502,7 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             else:
                 if sections and line.kind in (Kind.PROSE, Kind.LABEL):
                     sections[-1].text.append(line.text)
-                loose.append(line.text)
+                loose.append(line)
             continue
         _add_to(current, line)
     return drafts, sections, loose, skipped
@@ -568,20 +572,23 @@ def _first_words(text: str) -> str:
 # ---------------------------------------------------------------- doses
 
 
-def _routine_default(loose: list[str], notes: list[str]) -> Findings:
+def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
     """A dose said once for the whole routine: "hold each stretch for 30 seconds"."""
     for paragraph in loose:
-        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+        for sentence in re.split(r"(?<=[.!?])\s+", paragraph.text):
             if not _DEFAULT_SCOPE.search(sentence) or re.search(r"\b(?:round|rounds|circuit)\b", sentence.lower()):
                 continue
-            found = infer(sentence, 0)
+            found = infer(sentence, paragraph.number)
             if found.reps is None and found.hold_seconds is None and found.work_seconds is None:
                 continue
             if re.search(r"\bone-sided\b", sentence.lower()):
                 found = replace(found, sides=None)  # "do the one-sided poses on both sides" is not for all
-            notes.append(f'"{sentence.strip()}" is applied to every exercise that states no dose of its own')
+            notes.append(
+                f'line {paragraph.number}: "{sentence.strip()}" is applied to every exercise '
+                "that states no dose of its own"
+            )
             return replace(found, sets=None, rest_seconds=None)
-    on_off = _ON_OFF.search(for_inference(" ".join(loose)))
+    on_off = _ON_OFF.search(for_inference(" ".join(line.text for line in loose)))
     if on_off:  # "30 seconds on, 15 seconds off": every move is timed work
         work = Sourced(Amount.exactly(float(on_off.group("on"))), Origin.INFERRED, on_off.group(0), None)
         return Findings(work_seconds=work)
@@ -604,7 +611,10 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
     found = _consistent(draft.name, found, notes, line)
     hold = found.hold_seconds
     if hold is not None and "breath" in hold.words:
-        notes.append(f'{draft.name}: "{hold.words}" counted as {hold.value} s ({SECONDS_PER_BREATH:g} s a breath)')
+        notes.append(
+            f'line {hold.line or line}: {draft.name}: "{hold.words}" counted as {hold.value} s '
+            f"({SECONDS_PER_BREATH:g} s a breath)"
+        )
     instructions = tuple(sentences(prose_text)) if prose_text.strip() else ()
     return Exercise(draft.name, instructions, complete(found), line)
 
@@ -657,10 +667,10 @@ def _consistent(name: str, found: Findings, notes: list[str], line: int) -> Find
     return found
 
 
-def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loose: list[str]) -> tuple[Block, ...]:
+def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loose: list[Line]) -> tuple[Block, ...]:
     """One block per exercise, unless a section (or the whole routine) says to repeat them in rounds."""
     if not sections:
-        whole = _rounds(" ".join(loose), len(exercises))
+        whole = _rounds(" ".join(line.text for line in loose), len(exercises))
         if whole is not None and exercises:
             return tuple(_rounds_blocks([e for e, _ in exercises], whole, None))
     blocks: list[Block] = []

@@ -239,7 +239,8 @@ _EACH = (
     rf"(?<!\bin\s)\b(?:each|per|every)\s+{_LIMB}\b|\bon\s+each\s+{_LIMB}\b|\bboth\s+sides\b",
     r"\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b|\bthen\s+(?:switch|swap)\b(?=\s*(?:[.;!]|$))",
     r"\bbefore\s+alternating\s+\w+",
-    r"\b(?:on|with|to|for|using|then)\s+(?:the|your)\s+(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b(?!\s+(?:on|of)\b)",
+    r"\b(?:on|with|to|for|using|then)\s+(?:the|your)\s+(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b"
+    r"(?!\s+(?:on|of)\b)",
     r"\b(?:the\s+)?other\s+side\b(?!\s+(?:on|of)\b)",
     r"\bthen\s+(?:do\s+the\s+same\s+|\d+\s+)?(?:to|on|with)\s+(?:the|your)\s+(?:left|right|other)\b",
 )

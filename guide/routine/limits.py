@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from ..errors import RoutineError
-from .model import Amount, Block, Exercise, Sourced
+from .model import Amount, Block, Exercise, Origin, Routine, Skipped, Sourced
 
 MAX_REPS = 500
 MAX_SETS = 20
@@ -111,3 +114,71 @@ def check_block(block: Block, source: str) -> None:
                 raise RoutineError(source, sourced.line or block.line,
                                    f"{name}: {_number(value)} {unit}{said} is outside {low:g}-{high:g}",
                                    "write a value inside that range")  # fmt: skip
+
+
+def _outside(sourced: Sourced[Amount | None], low: float, high: float) -> float | None:
+    """The first value of `sourced` outside low-high, if any."""
+    amount = sourced.value
+    if amount is None:
+        return None
+    return next((value for value in (amount.low, amount.high) if not low <= value <= high), None)
+
+
+def _dropped_note(name: str, sourced: Sourced[Amount | None], value: float, unit: str, line: int,
+                  low: float, high: float) -> str:  # fmt: skip
+    said = f' ("{_shorten(sourced.words)}")' if sourced.words else ""
+    return f"line {sourced.line or line}: {name}: {_number(value)} {unit}{said} is outside {low:g}-{high:g}; ignored"
+
+
+def _tame_exercise(exercise: Exercise, notes: list[str]) -> Exercise:
+    changes: dict[str, Any] = {}  # any: each dose field has its own Sourced type
+    for field, (low, high, unit) in _BOUNDS.items():
+        sourced: Sourced[Amount | None] = getattr(exercise.dose, field)
+        value = _outside(sourced, low, high)
+        if value is not None and sourced.origin is Origin.INFERRED:
+            notes.append(_dropped_note(exercise.name, sourced, value, unit, exercise.line, low, high))
+            changes[field] = Sourced(Amount.exactly(1) if field == "sets" else None, Origin.DEFAULT)
+    return replace(exercise, dose=replace(exercise.dose, **changes)) if changes else exercise
+
+
+def _tame_block(block: Block, notes: list[str]) -> Block:
+    name = block.name or block.exercises[0].name
+    bounds = (("rounds", 1, MAX_ROUNDS, "rounds", Amount.exactly(1)),
+              ("rest_seconds", 0, MAX_REST_SECONDS, "seconds of rest between rounds", None),
+              ("every_seconds", MIN_EVERY_SECONDS, MAX_EVERY_SECONDS, "seconds an interval", None))  # fmt: skip
+    changes: dict[str, Any] = {}
+    for field, low, high, unit, unsaid in bounds:
+        sourced: Sourced[Amount | None] = getattr(block, field)
+        value = _outside(sourced, low, high)
+        if value is not None and sourced.origin is Origin.INFERRED:
+            notes.append(_dropped_note(name, sourced, value, unit, block.line, low, high))
+            changes[field] = Sourced(unsaid, Origin.DEFAULT)
+    return replace(block, **changes) if changes else block
+
+
+def drop_inferred_out_of_bounds(routine: Routine) -> Routine:
+    """A value read from prose that is out of bounds is a misreading, not the author's intent: drop that
+    one finding with a note naming the line, and keep the rest of the routine. An exercise left with
+    nothing to do is skipped. (Explicit keys out of bounds stay errors: the author wrote them.)"""
+    notes: list[str] = []
+    skipped = list(routine.skipped)
+    blocks: list[Block] = []
+    for block in routine.blocks:
+        kept = []
+        for exercise in block.exercises:
+            tamed = _tame_exercise(exercise, notes)
+            if tamed.dose.prescribes_anything and not _nothing_to_do(tamed):
+                kept.append(tamed)
+            else:
+                skipped.append(Skipped(exercise.name, "its dose was out of bounds", exercise.line))
+        if kept:
+            blocks.append(_tame_block(replace(block, exercises=tuple(kept)), notes))
+    if not notes:
+        return routine
+    return replace(routine, blocks=tuple(blocks), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
+                   notes=routine.notes + tuple(notes))  # fmt: skip
+
+
+def _nothing_to_do(exercise: Exercise) -> bool:
+    dose = exercise.dose
+    return dose.reps.value is None and dose.hold_seconds.value is None and dose.work_seconds.value is None
