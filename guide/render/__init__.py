@@ -38,7 +38,7 @@ RENDER_RECIPE = fingerprint(LEVEL, ENCODER, audio_level, audio_loudness, audio_f
                             tags_module, sys.modules[__name__], package_version("imageio-ffmpeg"))  # fmt: skip
 
 __all__ = [
-    "BITRATES", "DEFAULT_BITRATE", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
+    "BITRATES", "DEFAULT_BITRATE", "track_chunks", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
     "clean_tag_text", "render_key", "render_mp3", "write_subtitles", "write_timeline",
 ]  # fmt: skip
 
