@@ -10,32 +10,30 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..audio import ffmpeg as audio_ffmpeg
-from ..audio import level as audio_level
-from ..audio import loudness as audio_loudness
-from ..audio import mix as audio_mix
-from ..audio import pcm as audio_pcm
-from ..audio.ffmpeg import ENCODER, encode_mp3
-from ..audio.level import LEVEL, LevelReport, level_guide
-from ..audio.mix import track_chunks
-from ..audio.pcm import Samples, pcm16
 from ..files import produce_atomically
-from ..fingerprint import fingerprint, package_version
+from ..fingerprint import code_digest, fingerprint, package_version, source_digest
 from ..progress import SILENT, Progress
 from ..script import Script
 from . import tags as tags_module
 from .sidecars import SUBTITLE_FORMATS, check_subtitle_path, write_subtitles, write_timeline
 from .tags import RenderStamp, clean_tag_text, read_stamp, write_tags
 
+if TYPE_CHECKING:
+    from ..audio.level import LevelReport
+
 DEFAULT_BITRATE = 64
 BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 ENCODE_CHUNK = 1 << 16
 
-# How an MP3 is made from phrases: levelling and encoder settings, and the code that
-# applies them. Part of every render key.
-RENDER_RECIPE = fingerprint(LEVEL, ENCODER, audio_level, audio_loudness, audio_ffmpeg, audio_mix, audio_pcm,
-                            tags_module, sys.modules[__name__], package_version("imageio-ffmpeg"))  # fmt: skip
+# How an MP3 is made from phrases: the code that levels and encodes, whose sources also hold
+# the settings (LEVEL, ENCODER). Part of every render key. The modules are named, not
+# imported, so checking that an MP3 is up to date loads neither numpy nor scipy.
+AUDIO_MODULES = ("level", "loudness", "ffmpeg", "mix", "pcm")
+RENDER_RECIPE = fingerprint([source_digest(f"guide.audio.{name}") for name in AUDIO_MODULES],
+                            code_digest(tags_module), code_digest(sys.modules[__name__]),
+                            package_version("imageio-ffmpeg"))  # fmt: skip
 
 __all__ = [
     "BITRATES", "DEFAULT_BITRATE", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
@@ -67,10 +65,11 @@ def render_key(script: Script, voice_id: str, voice_label: str, bitrate_kbps: in
                        cues, chapters)  # fmt: skip
 
 
-def render_mp3(script: Script, clips: Mapping[str, Samples], rate: int, path: Path, voice_label: str,
+def render_mp3(script: Script, clips: Mapping[str, bytes], rate: int, path: Path, voice_label: str,
                bitrate_kbps: int = DEFAULT_BITRATE, voice_id: str = "", force: bool = False,
                source: str = "", progress: Progress = SILENT) -> RenderResult:  # fmt: skip
-    """Lay every cue's phrase at its onset, level, encode, tag; `path` appears only when done.
+    """Lay every cue's phrase (16-bit mono PCM) at its onset, level, encode, tag; `path`
+    appears only when done.
 
     When `path` already holds this exact render, whole (same key, same audio length), it
     is left alone. Raises OutputError when `path` cannot be written, FfmpegError when
@@ -80,9 +79,14 @@ def render_mp3(script: Script, clips: Mapping[str, Samples], rate: int, path: Pa
     previous = read_stamp(path)
     if not force and previous is not None and previous.key == key and previous.whole:
         return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), None)
+    from ..audio.ffmpeg import ENCODER, encode_mp3
+    from ..audio.level import level_guide
+    from ..audio.mix import track_chunks
+    from ..audio.pcm import pcm16, samples_of_pcm
+
     placements = [(round(cue.start * rate), cue.text) for cue in script.cues]
     progress.stage("levelling", 1)
-    levelled = level_guide({text: clips[text] for text in script.phrases}, placements, rate)
+    levelled = level_guide({text: samples_of_pcm(clips[text]) for text in script.phrases}, placements, rate)
     progress.advance(1)
     pcm = {text: pcm16(x / ENCODER.playback_gain) for text, x in levelled.phrases.items()}
     total = round(script.duration * rate)
