@@ -117,6 +117,7 @@ class Prepared:
     pcm: dict[str, bytes]  # each phrase as 16-bit mono PCM: no numpy until something is rendered
     synthesized: int
     cached: int
+    cache_dir: Path
 
     @property
     def clips(self) -> dict[str, Samples]:
@@ -136,7 +137,8 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
     from .voices.synthesize import CLIP_RECIPE
 
     voice = open_voice(options.voice, options.pace.speech_rate)
-    cache = PhraseCache(options.cache_dir or default_cache_dir())
+    cache_dir = options.cache_dir or default_cache_dir()
+    cache = PhraseCache(cache_dir)
     rate = options.pace.speech_rate
     clips: dict[str, bytes] = {}
     synthesized = cached = 0
@@ -163,7 +165,7 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
     else:  # pragma: no cover - lengths always settle within a round or two
         raise GuideError("the guide's timing did not settle; please report this routine")
     voice_id = fingerprint(CLIP_RECIPE, voice.cache_id)
-    return Prepared(voice.label, voice_id, voice.sample_rate, script, clips, synthesized, cached)
+    return Prepared(voice.label, voice_id, voice.sample_rate, script, clips, synthesized, cached, cache_dir)
 
 
 def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: Progress = SILENT,
@@ -195,7 +197,7 @@ def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: P
         script = ready.script
         rendered = render_mp3(script, ready.pcm, ready.sample_rate, target, ready.voice_label,
                               options.bitrate_kbps, ready.voice_id, options.force, routine.source,
-                              progress)  # fmt: skip
+                              progress, ready.cache_dir / "segments")  # fmt: skip
         if outputs.timeline is not None:
             write_timeline(outputs.timeline, script)
         if outputs.subtitles is not None:

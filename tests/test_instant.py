@@ -88,3 +88,60 @@ def test_the_welcome_is_synthesized_once_in_a_real_build(tmp_path: Path, monkeyp
     welcome = next(c.text for c in result.script.cues if c.kind is CueKind.WELCOME)
     said = [text for text in voice.calls if text.startswith(welcome.split(".")[0])]  # the title opens it
     assert said == [welcome]
+
+
+EDITABLE = """# Splice
+
+## Leg Swings
+sides: each
+reps: 3
+tempo: 1.5s
+setup: 2s
+
+Swing one leg forward and back.
+
+## Wall Sit
+hold: 6s
+setup: 2s
+
+Slide down the wall.
+
+## Calf Raise
+reps: 3
+tempo: 1.5s
+setup: 2s
+
+Rise onto your toes.
+"""
+
+
+def _decoded_onsets(path: Path, starts: list[float], rate: int = 22050) -> list[float]:
+    from guide.audio.ffmpeg import decode_to_pcm
+
+    audio = np.abs(np.frombuffer(decode_to_pcm(path.read_bytes(), rate), dtype="<i2").astype(np.float32) / 32768)
+    onsets = []
+    for start in starts:
+        lo = max(0, int((start - 0.1) * rate))
+        loud = np.flatnonzero(audio[lo : int((start + 0.1) * rate)] > 10 ** (-45 / 20))
+        onsets.append((lo + loud[0]) / rate if loud.size else float("nan"))
+    return onsets
+
+
+@pytest.mark.e2e
+def test_an_edit_reuses_segments_and_decodes_like_a_fresh_encode(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(parse_routine(EDITABLE, "s.md"), Outputs(tmp_path / "a.mp3"), BuildOptions(cache_dir=cache))
+    segments = set((cache / "segments").glob("*/*.mp3"))
+    assert len(segments) >= 3, "one segment per chapter"
+    # An edit that keeps the guide gain on its 0.25 dB step (one that moves it re-encodes all).
+    edited = parse_routine(EDITABLE.replace("Rise onto your toes.", "Rise up onto your toes."), "s.md")
+    spliced = build(edited, Outputs(tmp_path / "a.mp3"), BuildOptions(cache_dir=cache))
+    new = set((cache / "segments").glob("*/*.mp3")) - segments
+    assert len(new) == 1, "only the edited chapter's segment is encoded again"
+    fresh_cache = tmp_path / "fresh"
+    fresh = build(edited, Outputs(tmp_path / "b.mp3"), BuildOptions(cache_dir=fresh_cache))
+    assert (tmp_path / "a.mp3").read_bytes() == (tmp_path / "b.mp3").read_bytes()  # cached or not, same bytes
+    starts = [cue.start for cue in spliced.script.cues]
+    assert starts == [cue.start for cue in fresh.script.cues]
+    onsets = _decoded_onsets(tmp_path / "a.mp3", starts)
+    assert max(abs(onset - start) for onset, start in zip(onsets, starts, strict=True)) <= 0.020
