@@ -19,6 +19,7 @@ from .script import PACES, CueKind, Pace, PaceName, Script, ScriptOptions, Verbo
 from .voices.base import Retry
 
 if TYPE_CHECKING:
+    from .audio.level import LevelReport
     from .audio.pcm import Samples
 
 DEFAULT_VOICE = "piper"
@@ -68,15 +69,12 @@ class BuildResult:
     duration: float
     size: int
     chapters: int
-    loudness_lufs: float | None  # None when the MP3 was already up to date
-    true_peak_dbtp: float | None
-    limited_fraction: float | None
-    max_reduction_db: float | None
+    level: LevelReport | None  # None when the MP3 was already up to date
     replaced_source: str | None  # another routine whose MP3 this one replaced
 
     @property
     def up_to_date(self) -> bool:
-        return self.loudness_lufs is None
+        return self.level is None
 
 
 def slug(title: str) -> str:
@@ -207,14 +205,10 @@ def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: P
         raise
     finally:
         progress.done()
-    level = rendered.level
     return BuildResult(
         path=rendered.path, script=script, voice_label=ready.voice_label, synthesized=ready.synthesized,
         cached=ready.cached, seconds=time.perf_counter() - started, duration=rendered.duration,
-        size=rendered.size, chapters=rendered.chapters,
-        loudness_lufs=level.loudness_lufs if level else None, true_peak_dbtp=level.true_peak_dbtp if level else None,
-        limited_fraction=level.limited_fraction if level else None,
-        max_reduction_db=level.max_reduction_db if level else None, replaced_source=rendered.replaced_source,
+        size=rendered.size, chapters=rendered.chapters, level=rendered.level, replaced_source=rendered.replaced_source,
     )  # fmt: skip
 
 

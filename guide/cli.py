@@ -15,6 +15,7 @@ import typer
 from . import __version__
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
 from .errors import GuideError
+from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
 
@@ -73,6 +74,13 @@ def _run(action: Callable[[], T]) -> T:
     except KeyboardInterrupt:
         _echo("error: interrupted; files are written whole or not at all, and the cache is intact", err=True)
         raise typer.Exit(130) from None
+    except OSError as error:
+        # The file system refusing a path the user gave (a name too long, a link loop, a full
+        # disk) is their environment, not a bug: say which file and why, in one line.
+        if error.filename is None:
+            raise
+        _echo(f"error: {error.filename}: {describe_os_error(error)}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _routine_path(routine: str | None) -> Path | str | None:
@@ -236,7 +244,11 @@ def watch_command(
 
     options = _run(lambda: _options(voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate,
                                     cache_dir, force))  # fmt: skip
-    if not routine.exists():
+    try:
+        readable = routine.is_file()
+    except OSError:  # a name too long to look up: plan_file words it
+        readable = False
+    if not readable:  # nothing to watch yet: one error line; a mistake inside the file is watched and reported
         _run(lambda: plan_file(routine, options))
     _echo(f"watching {routine} (Ctrl-C to stop)", err=True)
 
@@ -272,15 +284,16 @@ def init_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a built-in routine to FILE, ready to edit and build."""
-    from .files import check_target, write_atomically
+    from .files import check_target, lexists, write_atomically
     from .routine import BUILTIN_NAME, builtin_text
 
     def action() -> str:
         name = routine or BUILTIN_NAME
         text = builtin_text(name)
-        if (file.exists() or file.is_symlink()) and not force:
-            raise GuideError(f"{file} already exists; pass --force to overwrite it")
+        # What is there decides first: a folder or device is refused even with --force.
         check_target(file, "FILE")
+        if lexists(file, "FILE") and not force:
+            raise GuideError(f"{file} already exists; pass --force to overwrite it")
         write_atomically(file, (text.rstrip("\n") + "\n").encode("utf-8"), option="FILE")
         return name
 
@@ -306,7 +319,13 @@ def voices_command(
     """List the voices usable here, and which need the network."""
     from .voices import available_voices
 
-    for info in available_voices(tuple(search or ())):
+    def action() -> Any:
+        for folder in search or ():
+            if not folder.is_dir():
+                raise GuideError(f"--search {folder}: not a folder; give the folder that holds the .onnx voices")
+        return available_voices(tuple(search or ()))
+
+    for info in _run(action):
         status = "network" if info.needs_network else "offline"
         if not info.usable:
             status = "unusable"

@@ -70,8 +70,26 @@ def check_targets(targets: Mapping[str, Path | None], inputs: Iterable[Path] = (
         check_target(path, option)
 
 
+# What a file name for each option looks like, for the hint when a folder is given.
+EXAMPLE_NAMES = {"-o": "guide.mp3", "--timeline": "timeline.json", "--subtitles": "guide.srt", "FILE": "routine.md"}
+
+
+def lexists(path: Path, option: str) -> bool:
+    """Whether anything (even a dangling link) is at `path`. Raises OutputError when the
+    path cannot even be looked at (a name too long, a link loop), naming `option`."""
+    try:
+        path.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise OutputError(f"{option} {path}: {describe_os_error(error)}") from None
+    return True
+
+
 def check_target(path: Path, option: str = "-o") -> None:
     """`path` may be written: a regular file or nothing yet, in a folder we can write to."""
+    if len(path.name.encode()) > 255 - len(TEMP_SUFFIX) - 24:  # the temp file beside it needs room too
+        raise OutputError(f"{option} {path}: the file name is too long; choose a shorter one")
     try:
         mode = path.lstat().st_mode
     except FileNotFoundError:
@@ -87,7 +105,8 @@ def check_target(path: Path, option: str = "-o") -> None:
             mode = None  # a dangling link: writing replaces the link, not what it named
     if mode is not None and not stat.S_ISREG(mode):
         kind = file_kind(mode)
-        hint = f"; give a file name such as {path / 'guide.mp3'}" if stat.S_ISDIR(mode) else ""
+        example = EXAMPLE_NAMES.get(option)
+        hint = f"; give a file name such as {path / example}" if stat.S_ISDIR(mode) and example else ""
         raise OutputError(f"{option} {path} is {kind}, which guide never replaces{hint}")
     folder = path.parent
     try:
@@ -98,8 +117,6 @@ def check_target(path: Path, option: str = "-o") -> None:
         pass  # created when written
     except OSError as error:
         raise OutputError(f"{option} {path}: {describe_os_error(error)}") from None
-    if len(path.name.encode()) > 255 - len(TEMP_SUFFIX) - 24:
-        raise OutputError(f"{option} {path}: the file name is too long; choose a shorter one")
     if folder.exists() and not os.access(folder, os.W_OK):
         raise OutputError(f"{option} {path}: cannot write to {folder} (permission denied); choose another place")
 

@@ -111,7 +111,7 @@ def plan_table(routine: Routine, script: Script) -> str:
 
 def summary(result: BuildResult) -> str:
     """One line: where, how long, what is in it, and what the build had to do."""
-    loudness = "up to date" if result.loudness_lufs is None else f"{result.loudness_lufs:.1f} LUFS"
+    loudness = "up to date" if result.level is None else f"{result.level.loudness_lufs:.1f} LUFS"
     return (f"{result.path}  {clock(result.duration)}  {plural(len(result.script.exercises), 'exercise')}  "
             f"{plural(result.chapters, 'chapter')}  {result.size / 1e6:.1f} MB  {loudness}  "
             f"({plural(result.synthesized, 'phrase')} synthesized, {result.cached} cached, {result.seconds:.1f} s)")  # fmt: skip

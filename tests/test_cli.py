@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from guide.build import slug
 from guide.cli import app
 
-from .conftest import SEED, write
+from .conftest import SEED_LIKE, write
 
 runner = CliRunner()
 
@@ -67,7 +67,7 @@ def test_no_exercises(tmp_path: Path) -> None:
     ("reps: -3", ("r.md:4", "not a whole number")),
     ("reps: 0", ("r.md:4", "outside")),
     ("reps: 100000", ("r.md:4", "outside 1-500")),
-    ("hold: 10 h", ("r.md:4", "outside 0.5-1800")),
+    ("hold: 10 h", ("r.md:4", "outside 1-1800")),
 ])  # fmt: skip
 def test_bad_keys_and_values(tmp_path: Path, line: str, words: tuple[str, ...]) -> None:
     path = write(tmp_path / "r.md", f"# T\n\n## Move\n{line}\n\nGo.\n")
@@ -115,25 +115,27 @@ def test_guide_length_limit(tmp_path: Path) -> None:
     assert_user_error(run("plan", str(write(tmp_path / "long.md", f"# Long\n\n{body}"))), "hours", "limit is 4")
 
 
-def test_plan_json_matches_the_contract() -> None:
-    result = run("plan", str(SEED), "--json")
+@pytest.mark.parametrize(("article", "names"), SEED_LIKE)
+def test_plan_json_matches_the_contract(article: Path, names: tuple[str, ...]) -> None:
+    result = run("plan", str(article), "--json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     assert set(document) >= {"title", "duration_seconds", "exercises", "skipped"}
     kneel = document["exercises"][1]
-    assert kneel["name"] == "Kneeling Hip-Flexor Stretch"
+    assert kneel["name"] == names[1]
     assert (kneel["sides"], kneel["sets"], kneel["reps"], kneel["hold_seconds"]) == ("each", 4, None, 30.0)
     assert kneel["total_reps"] == 0 and kneel["total_hold_seconds"] == 240.0
     legs = document["exercises"][0]
     assert legs["total_reps"] == 30 and legs["rep_seconds"] == 2.0
     assert [{k: s[k] for k in ("heading", "reason")} for s in document["skipped"]] == [{"heading": "About the Author", "reason": "no dose"},
                                    {"heading": "Never Miss a Post!", "reason": "no dose"}]  # fmt: skip
-    high = json.loads(run("plan", str(SEED), "--json", "--range", "high").output)
+    high = json.loads(run("plan", str(article), "--json", "--range", "high").output)
     assert high["exercises"][1]["sets"] == 5 and high["exercises"][3]["hold_seconds"] == 5.0
 
 
-def test_plan_table_shows_sources_and_total() -> None:
-    result = run("plan", str(SEED))
+@pytest.mark.parametrize(("article", "names"), SEED_LIKE)
+def test_plan_table_shows_sources_and_total(article: Path, names: tuple[str, ...]) -> None:
+    result = run("plan", str(article))
     assert result.exit_code == 0
     assert 'from "hold for 30 seconds"' in result.output and "total " in result.output
     assert "'About the Author' (no dose)" in result.output

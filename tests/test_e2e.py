@@ -145,3 +145,46 @@ def test_a_failed_build_leaves_the_previous_mp3_untouched(
         build(routine, Outputs(target), BuildOptions(cache_dir=folder / "cache"))
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["keep.mp3"]  # no temp file left behind
+
+
+INTERVALS = """# Interval Test
+
+## Tabata
+rounds: 3
+rest: 10s
+
+### High Knees
+work: 8s
+
+Drive your knees up.
+
+## Minute Drill
+rounds: 2
+every: 20s
+
+### Squats
+reps: 3
+tempo: 1.5s
+
+Sit back.
+"""
+
+
+@pytest.fixture(scope="module")
+def intervals(tmp_path_factory: pytest.TempPathFactory) -> tuple[np.ndarray, object]:
+    folder = tmp_path_factory.mktemp("intervals")
+    routine = parse_routine(INTERVALS, "intervals.md")
+    result = build(routine, Outputs(folder / "i.mp3"), BuildOptions(cache_dir=folder / "cache"))
+    return _decoded(folder / "i.mp3"), result
+
+
+def test_interval_grid_in_the_decoded_audio(intervals) -> None:  # type: ignore[no-untyped-def]
+    audio, result = intervals
+    cues = result.script.cues
+    work = [_onset(audio, c.start) for c in cues if c.kind is CueKind.WORK]
+    assert len(work) == 3 and np.allclose(np.diff(work), 18.0, atol=0.02)  # 8 s work + 10 s rest
+    stops = [_onset(audio, c.start) for c in cues if c.kind in (CueKind.REST, CueKind.RELEASE) and c.chapter in
+             {w.chapter for w in cues if w.kind is CueKind.WORK}]  # fmt: skip
+    assert np.allclose(np.array(stops[: len(work)]) - np.array(work), 8.0, atol=0.02)
+    firsts = [_onset(audio, c.start) for c in cues if c.kind is CueKind.REP and c.text == "One."]
+    assert len(firsts) == 2 and abs(firsts[1] - firsts[0] - 20.0) <= 0.02

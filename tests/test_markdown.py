@@ -34,7 +34,7 @@ def test_explicit_keys_win_over_the_prose() -> None:
     ("hold: forever", 4, "is not a duration"),
     ("sides: both", 4, "is not a side choice"),
     ("reps: 100000", 4, "outside 1-500"),
-    ("hold: 10 h", 4, "outside 0.5-1800"),
+    ("hold: 10 h", 4, "outside 1-1800"),
     ("reps: 0", 4, "outside 1-500"),
     ("reps: 9-3", 4, "runs backwards"),
     ("reps: 5\nreps: 6", 5, "set twice"),

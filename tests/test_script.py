@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from guide.routine import parse_routine
-from guide.script import PACES, CueKind, PaceName, ScriptOptions, build_script
+from guide.script import ENGLISH, PACES, CueKind, PaceName, ScriptOptions, build_script
 from guide.script.builder import GAP
 
 OPTIONS = ScriptOptions(PACES[PaceName.NORMAL])
@@ -50,21 +50,39 @@ def test_hold_to_release_is_exactly_the_hold_with_progress_cues() -> None:
 def test_each_side_with_sets_and_rest() -> None:
     script = script_for("sides: each\nsets: 3\nhold: 20s\nrest: 12s")
     texts = [c.text for c in script.cues]
-    assert texts.count("Set one of three.") == 2
+    assert texts.count(ENGLISH.set_number(1, 3)) == 2 and texts.count(ENGLISH.set_number(3, 3)) == 2
+    assert ENGLISH.set_number(3, 3) == "Last set."
     assert texts.count("Rest.") == 4  # two rests per side, none after the last set of a side
     assert texts.count("Switch to your left side.") == 1
     assert texts.index("Right side.") < texts.index("Switch to your left side.")
+    work = (CueKind.HOLD, CueKind.REP, CueKind.WORK)
     for i, cue in enumerate(script.cues):
         if cue.kind is CueKind.REST:
-            assert script.cues[i + 1].start - cue.start == pytest.approx(12.0)
+            # The rest runs exactly from "Rest" to the next work cue; the next set is named inside it,
+            # and a rest of ten seconds or more ends with a countdown.
+            following = next(c for c in script.cues[i + 1 :] if c.kind in work)
+            assert following.start - cue.start == pytest.approx(12.0)
+            inside = [c.text for c in script.cues[i + 1 :] if c.start < following.start]
+            assert inside[0].startswith(("Set", "Last set")) and inside[-3:] == ["Three.", "Two.", "One."]
 
 
-def test_alternate_reps_count_every_step() -> None:
-    script = script_for("sides: alternate\nreps: 8")
+def test_alternate_reps_count_what_the_dose_says() -> None:
+    script = script_for("sides: alternate\nreps: 8\ntempo: 2s")
     reps = [c for c in script.cues if c.kind is CueKind.REP]
-    assert len(reps) == 16
+    said = next(c.text for c in script.cues if c.kind is CueKind.DOSE)
+    assert "8 reps per side" in said and [c.text for c in reps][-1] == "Eight."  # never "sixteen"
+    assert len(reps) == 8
+    assert {round(b.start - a.start, 9) for a, b in itertools.pairwise(reps)} == {4.0}  # a right and a left step
     assert "Start on your right side, then alternate." in [c.text for c in script.cues]
     assert script.exercises[0].dose.total_reps == 16
+
+
+def test_alternating_holds_leave_time_to_change_sides() -> None:
+    script = script_for("sides: alternate\nreps: 3\nhold: 3s\ntempo: 1s")
+    cues = script.cues
+    for i, cue in enumerate(cues):
+        if cue.kind is CueKind.RELEASE and i + 1 < len(cues) and cues[i + 1].kind is CueKind.HOLD:
+            assert cues[i + 1].start - cue.end >= PACES[PaceName.NORMAL].switch_seconds - 1e-9
 
 
 def test_alternate_holds_name_the_side() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import RoutineError
 from ..files import describe_os_error, read_regular_file
 from .article import read_article
-from .limits import MAX_ROUTINE_BYTES, check_exercise
+from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise
 from .markdown import looks_like_markdown, read_markdown
 from .model import (
     DOSE_FIELDS,
@@ -66,6 +66,8 @@ def parse_routine(text: str, source: str) -> Routine:
             source, None, f"no exercises found{detail}",
             "give each exercise a '## Name' heading and a dose such as 'reps: 10' or 'hold: 30s'",
         )  # fmt: skip
+    for block in routine.blocks:
+        check_block(block, source)
     for exercise in routine.exercises:
         check_exercise(exercise, source)
     return routine

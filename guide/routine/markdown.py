@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import RoutineError
@@ -21,12 +21,15 @@ _DURATION = re.compile(
     r"^(?P<lo>\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+(?:\.\d+)?))?"
     r"\s*(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)?$"
 )
+_MAX_DIGITS = 9
+# "# Title": any whitespace after the hash (a tab is as common as a space).
+_TITLE = re.compile(r"^#(?:\s|$)")
 _SIDES = {"one": Sides.ONE, "each": Sides.EACH, "alternate": Sides.ALTERNATE}
 
 
 def looks_like_markdown(text: str) -> bool:
     first = next((line for line in text.splitlines() if line.strip()), "")
-    return first.lstrip().startswith("# ")
+    return bool(_TITLE.match(first.lstrip()))
 
 
 @dataclass(frozen=True)
@@ -34,43 +37,166 @@ class _Section:
     heading: str
     line: int
     body: list[tuple[int, str]]  # (line number, text)
+    children: list[_Section] = field(default_factory=list)  # ### exercises of a ## block
+
+
+_HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
+BLOCK_KEYS = ("rounds", "rest", "every")
+# In a ## section without ### exercises, these make it a one-exercise block.
+_ROUND_KEY_LINE = re.compile(r"^\s*(?P<key>rounds|every)\s*:", re.IGNORECASE)
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    match = _HEADING.match(line.strip())
+    if not match:
+        return None
+    return len(match.group("marks")), match.group("text").strip()
 
 
 def read_markdown(text: str, source: str) -> Routine:
     lines = text.splitlines()
     title_index = next(i for i, line in enumerate(lines) if line.strip())
-    title = lines[title_index].strip()[2:].strip()
+    title = (_heading(lines[title_index]) or (1, ""))[1]
     if not title:
         raise RoutineError(source, title_index + 1, "the title line '#' is empty", "write '# Your title'")
     intro: list[str] = []
     sections: list[_Section] = []
     for number, line in enumerate(lines[title_index + 1 :], start=title_index + 2):
-        stripped = line.strip()
-        if stripped.startswith("## "):
-            sections.append(_Section(stripped[3:].strip(), number, []))
-        elif stripped.startswith("# "):
-            raise RoutineError(source, number, "a second '# ' title", "use '## ' for an exercise")
+        heading = _heading(line)
+        level = heading[0] if heading else 0
+        if level == 1:
+            raise RoutineError(source, number, "a second '# ' title", "use '## ' for an exercise or a block")
+        if level == 2 and heading:
+            sections.append(_Section(heading[1], number, []))
+        elif level == 3 and heading:
+            if not sections:
+                raise RoutineError(source, number, "a '###' exercise outside any '##' block",
+                                   "put a '## Block name' heading above it")  # fmt: skip
+            sections[-1].children.append(_Section(heading[1], number, []))
         elif sections:
-            sections[-1].body.append((number, line))
-        elif stripped:
-            intro.append(stripped)
-    exercises: list[Exercise] = []
+            target = sections[-1].children[-1] if sections[-1].children else sections[-1]
+            target.body.append((number, line))
+        elif line.strip():
+            intro.append(line.strip())
+    blocks: list[Block] = []
     skipped: list[Skipped] = []
     for section in sections:
         if not section.heading:
-            raise RoutineError(source, section.line, "an exercise heading '##' is empty", "name the exercise")
-        exercise = _read_section(section, source)
-        if exercise is None:
-            skipped.append(Skipped(section.heading, "no dose", section.line))
-        else:
-            exercises.append(exercise)
+            raise RoutineError(source, section.line, "a '##' heading is empty", "name the exercise or block")
+        block = _read_block(section, source, skipped) if section.children else _read_single(section, source, skipped)
+        if block is not None:
+            blocks.append(block)
     return Routine(
         title=title,
         intro=tuple(sentences(" ".join(intro))) if intro else (),
-        blocks=tuple(Block.single(exercise) for exercise in exercises),
+        blocks=tuple(blocks),
         source=source,
         skipped=tuple(skipped),
     )
+
+
+def _read_single(section: _Section, source: str, skipped: list[Skipped]) -> Block | None:
+    """A ## section without ### exercises: one exercise, once, unless `rounds:`/`every:` lines
+    make it a one-exercise block (then its `rest:` is the rest between rounds)."""
+    round_lines = [(n, t) for n, t in _key_lines(section.body) if _ROUND_KEY_LINE.match(t)]
+    if not round_lines:
+        exercise = _read_section(section, source)
+        if exercise is None:
+            skipped.append(Skipped(section.heading, "no dose", section.line))
+            return None
+        return Block.single(exercise)
+    block_lines = [(n, t) for n, t in _key_lines(section.body)
+                   if _ROUND_KEY_LINE.match(t) or _key_of(t) == "rest"]  # fmt: skip
+    keys = _block_findings(block_lines, section.heading, source)
+    if any(_key_of(t) == "sets" for _, t in _key_lines(section.body)):
+        raise RoutineError(source, block_lines[0][0], f"'{section.heading}': sets and rounds together are ambiguous",
+                           "make it a '## Block' with the exercise under a '### Name' heading")  # fmt: skip
+    held = {n for n, _ in block_lines}
+    exercise = _read_section(_Section(section.heading, section.line, [(n, t) for n, t in section.body
+                                                                       if n not in held]), source)  # fmt: skip
+    if exercise is None:
+        skipped.append(Skipped(section.heading, "no dose", section.line))
+        return None
+    return Block(None, (exercise,), keys.rounds, keys.rest, keys.every, section.line)
+
+
+def _read_block(section: _Section, source: str, skipped: list[Skipped]) -> Block | None:
+    """A ## section with ### exercises: `rounds`, `rest` (between rounds) and `every` lines
+    under the ## heading, then its exercises in order. Prose under the ## heading is read out
+    when the block starts."""
+    head = _key_lines(section.body)
+    after = next(((n, t) for n, t in section.body if n not in {m for m, _ in head} and t.strip()), None)
+    if after is not None and _KEY_LINE.match(after[1]) and difflib.get_close_matches(_key_of(after[1]), BLOCK_KEYS, 1):
+        raise RoutineError(source, after[0], f"unknown block key '{_key_of(after[1])}'",
+                           f"block keys are: {', '.join(BLOCK_KEYS)}")  # fmt: skip
+    keys = _block_findings(head, section.heading, source)
+    exercises = []
+    for child in section.children:
+        if not child.heading:
+            raise RoutineError(source, child.line, "a '###' heading is empty", "name the exercise")
+        exercise = _read_section(child, source)
+        if exercise is None:
+            skipped.append(Skipped(child.heading, "no dose", child.line))
+        else:
+            exercises.append(exercise)
+    if not exercises:
+        return None
+    held = {n for n, _ in head}
+    prose = " ".join(t.strip() for n, t in section.body if n not in held and t.strip())
+    return Block(section.heading, tuple(exercises), keys.rounds, keys.rest, keys.every, section.line,
+                 tuple(sentences(prose)) if prose else ())  # fmt: skip
+
+
+def _key_lines(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The `key: value` lines at the top of a section body (blank lines before them skipped)."""
+    found: list[tuple[int, str]] = []
+    for number, line in body:
+        if not line.strip():
+            if found:
+                break
+            continue
+        if not _KEY_LINE.match(line) or _key_of(line) not in (*KEYS, *BLOCK_KEYS):
+            break
+        found.append((number, line))
+    return found
+
+
+def _key_of(line: str) -> str:
+    match = _KEY_LINE.match(line)
+    return match.group("key").strip().lower() if match else ""
+
+
+@dataclass(frozen=True)
+class _BlockKeys:
+    rounds: Sourced[Amount]
+    rest: Sourced[Amount | None]
+    every: Sourced[Amount | None]
+
+
+def _block_findings(lines: list[tuple[int, str]], heading: str, source: str) -> _BlockKeys:
+    rounds: Sourced[Amount] = Sourced(Amount.exactly(1), Origin.DEFAULT)
+    rest: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
+    every: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
+    seen: set[str] = set()
+    for number, line in lines:
+        key = _key_of(line)
+        match = _KEY_LINE.match(line)
+        assert match is not None
+        value = match.group("value")
+        if key not in BLOCK_KEYS:
+            raise RoutineError(source, number, f"'{key}' is an exercise key, not a block key",
+                               f"put it under a '###' exercise; block keys are: {', '.join(BLOCK_KEYS)}")  # fmt: skip
+        if key in seen:
+            raise RoutineError(source, number, f"'{key}' is set twice in '{heading}'", "keep one")
+        seen.add(key)
+        words = line.strip()
+        if key == "rounds":
+            rounds = Sourced(_parse_count(value, key, number, source), Origin.EXPLICIT, words, number)
+        elif key == "rest":
+            rest = Sourced(_parse_duration(value, key, number, source), Origin.EXPLICIT, words, number)
+        else:
+            every = Sourced(_parse_duration(value, key, number, source), Origin.EXPLICIT, words, number)
+    return _BlockKeys(rounds, rest, every)
 
 
 def _read_section(section: _Section, source: str) -> Exercise | None:
@@ -85,6 +211,9 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
         if not match or not line.strip():
             break
         key = match.group("key").strip().lower()
+        if key in BLOCK_KEYS and key not in KEYS:
+            raise RoutineError(source, number, f"'{key}' is a block key, not an exercise key",
+                               "put it right under the '## Block' heading that holds the '###' exercises")  # fmt: skip
         if key not in KEYS:
             raise RoutineError(source, number, f"unknown key '{key}'", _suggest(key))
         if key in seen:
@@ -104,6 +233,11 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
         dose=complete(found),
         line=section.line,
     )
+
+
+def _shorten(value: str, limit: int = 20) -> str:
+    value = value.strip()
+    return value if len(value) <= limit else value[: limit - 1] + "\u2026"
 
 
 def _suggest(key: str) -> str:
@@ -139,6 +273,10 @@ def _parse_count(value: str, key: str, line: int, source: str) -> Amount:
             f"'{key}: {value}' is not a whole number or range",
             f"write e.g. '{key}: 12' or '{key}: 8-12'",
         )
+    if max(len(match.group("lo")), len(match.group("hi") or "")) > _MAX_DIGITS:
+        # int() of thousands of digits is refused by Python itself, and no count needs them.
+        raise RoutineError(source, line, f"'{key}: {_shorten(value)}' is far too large",
+                           f"write e.g. '{key}: 12'")  # fmt: skip
     low = int(match.group("lo"))
     high = int(match.group("hi") or low)
     if low > high:
@@ -148,6 +286,8 @@ def _parse_count(value: str, key: str, line: int, source: str) -> Amount:
 
 def _parse_duration(value: str, key: str, line: int, source: str) -> Amount:
     match = _DURATION.match(value.strip().lower())
+    if match and max(len(match.group("lo")), len(match.group("hi") or "")) > _MAX_DIGITS:
+        raise RoutineError(source, line, f"'{key}: {_shorten(value)}' is far too long", f"write e.g. '{key}: 30s'")
     if not match:
         raise RoutineError(
             source,

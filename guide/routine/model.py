@@ -145,6 +145,7 @@ class Block:
     rest_seconds: Sourced[Amount | None]  # between rounds
     every_seconds: Sourced[Amount | None]  # EMOM: each exercise starts on this interval
     line: int
+    intro: tuple[str, ...] = ()  # sentences read when the block starts
 
     @staticmethod
     def single(exercise: Exercise) -> Block:

@@ -50,11 +50,27 @@ def _sentence(text: str) -> str:
     return text[0].upper() + text[1:] + ("" if text[-1] in ".!?" else ".")
 
 
+def _spoken_seconds(value: float) -> str:
+    if value >= 60 and value % 60 == 0:
+        minutes = int(value // 60)
+        return f"{number_words(minutes)} minute" + ("s" if minutes != 1 else "")
+    return f"{number_words(round(value))} second" + ("s" if value != 1 else "")
+
+
 def _seconds(value: float) -> str:
     if value >= 60 and value % 60 == 0:
         minutes = int(value // 60)
         return f"{minutes} minute" + ("s" if minutes != 1 else "")
     return f"{value:g} second" + ("s" if value != 1 else "")
+
+
+def _hours_and_minutes(minutes: int) -> str:
+    """ "ten minutes", "one hour", "two hours and ten minutes": nobody says "130 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    said = [
+        f"{number_words(n)} {unit}" + ("s" if n != 1 else "") for n, unit in ((hours, "hour"), (rest, "minute")) if n
+    ]
+    return " and ".join(said)
 
 
 @dataclass(frozen=True)
@@ -63,9 +79,7 @@ class Phrasebook:
     left: str = "left"
 
     def welcome(self, title: str, minutes: int, exercises: int) -> str:
-        length = (
-            "under a minute" if minutes < 1 else f"about {number_words(minutes)} minute" + ("s" if minutes != 1 else "")
-        )
+        length = "under a minute" if minutes < 1 else f"about {_hours_and_minutes(minutes)}"
         count = f"{number_words(exercises)} exercise" + ("s" if exercises != 1 else "")
         return _sentence(f"{title.rstrip('.!?')}. {length.capitalize()}, {count}")
 
@@ -107,13 +121,39 @@ class Phrasebook:
         return f"Switch to your {self.left} side."
 
     def set_number(self, number: int, total: int) -> str:
-        return f"Set {number_words(number)} of {number_words(total)}."
+        if number == total:
+            return "Last set."
+        return f"Set {number_words(number)}, of {number_words(total)}."
+
+    def round_number(self, number: int, total: int) -> str:
+        if number == total:
+            return "Last round."
+        return f"Round {number_words(number)}, of {number_words(total)}."
+
+    def block_intro(self, name: str | None, rounds: int, exercises: int, rest: float | None,
+                    every: float | None) -> str:  # fmt: skip
+        what = f"{number_words(exercises)} exercise" + ("s" if exercises != 1 else "")
+        times = f"{number_words(rounds)} round" + ("s" if rounds != 1 else "")
+        if every is not None:
+            interval = "every minute on the minute" if every == 60 else f"a new exercise every {_spoken_seconds(every)}"
+            body = f"{interval}, {times} of {what}"
+        else:
+            body = f"{times} of {what}"
+            if rest:
+                body += f", resting {_spoken_seconds(rest)} between rounds"
+        label = name.rstrip(".!?:") + ": " if name else ""
+        return _sentence(label + body)
+
+    def exercise_again(self, name: str) -> str:
+        return _sentence(name.rstrip(".!?:"))
 
     def count(self, number: int) -> str:
         return _sentence(number_words(number))
 
-    def hold(self, timed: bool) -> str:
-        return "Begin." if timed else "Hold."
+    def hold(self, timed: bool, after_countdown: bool = False) -> str:
+        if timed:
+            return "Go." if after_countdown else "Begin."
+        return "Hold."
 
     def rep_hold(self, number: int, side: str | None) -> str:
         return _sentence(f"{side}, hold" if side else f"{number_words(number)}, hold")
@@ -126,6 +166,13 @@ class Phrasebook:
 
     def countdown(self) -> tuple[str, ...]:
         return ("Three.", "Two.", "One.")
+
+    def countdown_into(self, counted_reps: bool) -> tuple[str, ...]:
+        """Before work that follows a long rest; counted reps hear "go" before their first count."""
+        return (*self.countdown(), "Go.") if counted_reps else self.countdown()
+
+    def stop_and_rest(self) -> str:
+        return "Stop, and rest."
 
     def release(self, timed: bool) -> str:
         return "And stop." if timed else "And release."

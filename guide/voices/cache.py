@@ -71,8 +71,12 @@ class PhraseCache:
         try:
             data = read_regular_file(path, MAX_ENTRY_BYTES)
         except (OSError, ValueError):
-            if path.is_symlink() or (path.exists() and not path.is_file()):
-                self._drop(path)
+            # A link, FIFO or device where an entry belongs is not ours to read: drop it
+            # (never following it) so the phrase is made again. Any other failure to look
+            # (a name too long, no permission) means a miss; `put` then says what is wrong.
+            with contextlib.suppress(OSError):
+                if not stat.S_ISREG(path.lstat().st_mode):
+                    self._drop(path)
             return None
         entry = _decode(data)
         if entry is None or entry.rate != rate:
@@ -102,11 +106,11 @@ class PhraseCache:
     def entries(self) -> list[tuple[Path, os.stat_result]]:
         found: list[tuple[Path, os.stat_result]] = []
         try:
-            shards = list(self.root.iterdir()) if self.root.is_dir() else []
-        except OSError:
+            shards = list(self.root.iterdir())
+        except OSError:  # no cache yet, or a root that cannot be looked at: nothing to count
             return found
         for shard in shards:
-            if len(shard.name) != 2 or not shard.is_dir() or shard.is_symlink():
+            if len(shard.name) != 2 or not _is_real_folder(shard):
                 continue
             for path in shard.glob("*.clip"):
                 try:
@@ -152,19 +156,31 @@ class PhraseCache:
                 continue
             except OSError as error:
                 failed = failed or error
-        if strays and self.root.is_dir():
-            for child in self.root.iterdir():
-                if len(child.name) == 2 and (child.is_symlink() or not child.is_dir()):
-                    try:
-                        child.unlink()
-                    except OSError as error:
-                        failed = failed or error
-                elif len(child.name) == 2:
-                    shutil.rmtree(child, ignore_errors=True)
+        if strays:
+            try:
+                children = [child for child in self.root.iterdir() if len(child.name) == 2]
+            except OSError:
+                children = []
+            for child in children:
+                try:
+                    if _is_real_folder(child):
+                        shutil.rmtree(child)  # also the temp files of killed builds
+                    else:
+                        child.unlink()  # a stray file or link where a shard folder belongs
+                except OSError as error:
+                    failed = failed or error
         if failed is not None:
             raise GuideError(f"removed {removed} phrases from {self.root}, but not the rest "
                              f"({describe_os_error(failed)})")  # fmt: skip
         return CacheInfo(self.root, removed, size)
+
+
+def _is_real_folder(path: Path) -> bool:
+    """A folder, not a link to one (clear must never follow a link out of the cache)."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _encode(entry: Entry) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sys
 import threading
 from dataclasses import dataclass
@@ -30,6 +31,12 @@ class PiperSettings:
 
 
 PIPER = PiperSettings()
+
+# Piper logs a "Missing phoneme from id map" warning per odd character (emoji, other
+# scripts), which Python's last-resort handler prints, one line each, over guide's own
+# output. The sound is made regardless, so those lines only bury guide's messages.
+logging.getLogger("piper").setLevel(logging.ERROR)
+ONNX_LOG_ERRORS_ONLY = 3  # onnxruntime severities: 0 verbose ... 3 error, 4 fatal
 
 
 def looks_like_piper_voice(model: Path) -> str | None:
@@ -86,8 +93,11 @@ class PiperEngine:
         with self._lock:
             if self._voice is None:
                 try:
+                    import onnxruntime
                     from piper import PiperVoice
 
+                    # Its coloured graph-optimisation warnings are not for the person exercising.
+                    onnxruntime.set_default_logger_severity(ONNX_LOG_ERRORS_ONLY)
                     self._voice = PiperVoice.load(self.model_path, config_path=self.config_path)
                 except Exception as error:  # onnxruntime raises its own zoo of types
                     raise VoiceError(f"cannot load Piper voice {self.model_path}: {error}") from None

@@ -1,0 +1,233 @@
+"""Blocks: circuits, Tabata, EMOM and warm-up + main + cool-down, in Markdown; their timing,
+cues, chapters and plan."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from guide.errors import RoutineError
+from guide.report import plan_json
+from guide.routine import parse_routine
+from guide.script import ENGLISH, PACES, CueKind, PaceName, Script, ScriptOptions, Verbosity, build_script
+
+OPTIONS = ScriptOptions(PACES[PaceName.NORMAL])
+WORK = (CueKind.REP, CueKind.HOLD, CueKind.WORK)
+
+
+def measure(text: str) -> float:
+    return 0.05 * len(text)
+
+
+def script_of(text: str, options: ScriptOptions = OPTIONS) -> Script:
+    return build_script(parse_routine(text, "b.md"), options, measure)
+
+
+CIRCUIT = """# Circuit
+
+## Main Set
+rounds: 3
+rest: 60s
+
+### Squats
+reps: 10
+tempo: 2s
+after: 15s
+
+Sit back and stand tall.
+
+### Plank
+hold: 30s
+
+Brace your middle.
+"""
+
+TABATA = """# Tabata
+
+## Burpees Tabata
+rounds: 8
+rest: 10s
+
+### Burpees
+work: 20s
+
+Jump, drop to the floor, and jump again.
+"""
+
+EMOM = """# EMOM
+
+## Bells
+rounds: 4
+every: 60s
+
+### Swings
+reps: 15
+tempo: 1.5s
+
+Hinge and drive the hips.
+
+### Goblet Squats
+reps: 8
+
+Hold the bell at your chest.
+"""
+
+SESSION = """# Session
+
+## Warm-up
+### Marching
+work: 45s
+
+March on the spot.
+
+## Main
+rounds: 2
+rest: 30s
+
+### Lunges
+sides: each
+reps: 8
+
+Step forward and lower.
+
+### Bridges
+reps: 12
+
+Lift the hips.
+
+## Cool-down
+### Hamstring Stretch
+sides: each
+hold: 30s
+
+Reach for your toes.
+"""
+
+
+def first_work_after(script: Script, index: int) -> object:
+    return next(c for c in script.cues[index + 1 :] if c.kind in WORK)
+
+
+def test_every_existing_routine_reads_as_before() -> None:
+    plain = parse_routine("# T\n\n## Squats\nreps: 5\n\nGo.\n", "t.md")
+    assert len(plain.blocks) == 1 and plain.blocks[0].is_plain and plain.blocks[0].name is None
+
+
+def test_a_circuit_rests_exactly_between_rounds_and_names_the_round() -> None:
+    script = script_of(CIRCUIT)
+    texts = [c.text for c in script.cues]
+    assert texts.count(ENGLISH.round_number(2, 3)) == 1 and texts.count("Last round.") == 1
+    rests = [i for i, c in enumerate(script.cues) if c.kind is CueKind.REST]
+    between_rounds = [i for i in rests if any(c.kind is CueKind.ROUND for c in script.cues[i + 1 : i + 4])]
+    assert len(between_rounds) == 2
+    for i in between_rounds:
+        work = first_work_after(script, i)
+        assert work.start - script.cues[i].start == pytest.approx(60.0)  # type: ignore[attr-defined]
+        inside = [c for c in script.cues[i + 1 :] if c.start < work.start]  # type: ignore[attr-defined]
+        assert [c.kind for c in inside][-3:] == [CueKind.COUNTDOWN] * 3  # a countdown into the work
+
+
+def test_later_rounds_name_the_exercise_but_do_not_read_its_instructions_again() -> None:
+    script = script_of(CIRCUIT)
+    texts = [c.text for c in script.cues]
+    assert texts.count("Sit back and stand tall.") == 1
+    assert texts.count("Squats.") == 2 and texts.count("Plank.") == 2
+
+
+def test_after_rests_before_the_next_exercise_in_the_round() -> None:
+    script = script_of(CIRCUIT)
+    squats_chapters = [i for i, c in enumerate(script.chapters) if c.title.startswith("Squats")]
+    assert len(squats_chapters) == 3
+    # In rounds two and three, "Rest" after squats runs 15 s to the plank's "Hold".
+    rests = [i for i, c in enumerate(script.cues) if c.kind is CueKind.REST and c.chapter in squats_chapters[1:]]
+    for i in rests:
+        hold = first_work_after(script, i)
+        assert hold.kind is CueKind.HOLD  # type: ignore[attr-defined]
+        assert hold.start - script.cues[i].start == pytest.approx(15.0)  # type: ignore[attr-defined]
+
+
+def test_tabata_work_starts_exactly_thirty_seconds_apart() -> None:
+    script = script_of(TABATA)
+    starts = [c.start for c in script.cues if c.kind is CueKind.WORK]
+    assert len(starts) == 8
+    assert all(b - a == pytest.approx(30.0, abs=1e-9) for a, b in itertools.pairwise(starts))
+    stops = [c for c in script.cues if c.text == ENGLISH.stop_and_rest()]
+    assert len(stops) == 7  # the release and the rest are one cue, so both are exact
+    for work, stop in zip(starts, stops, strict=False):
+        assert stop.start - work == pytest.approx(20.0)
+    assert [c.text for c in script.cues if c.kind is CueKind.WORK][1:] == ["Go."] * 7  # after "three, two, one"
+
+
+def test_emom_starts_each_exercise_exactly_on_the_minute() -> None:
+    script = script_of(EMOM)
+    firsts = [c.start for c in script.cues if c.kind is CueKind.REP and c.text == "One."]
+    assert len(firsts) == 8
+    assert all(b - a == pytest.approx(60.0, abs=1e-9) for a, b in itertools.pairwise(firsts))
+    assert not script.warnings
+
+
+def test_an_overlong_emom_interval_grows_and_warns() -> None:
+    script = script_of(EMOM.replace("reps: 15", "reps: 50"))
+    assert script.warnings and "interval" in script.warnings[0]
+
+
+def test_warm_up_main_and_cool_down_are_ordinary_blocks() -> None:
+    routine = parse_routine(SESSION, "s.md")
+    assert [b.name for b in routine.blocks] == ["Warm-up", "Main", "Cool-down"]
+    script = script_of(SESSION)
+    titles = [c.title for c in script.chapters]
+    assert titles[0] == "Welcome" and titles[1] == "Marching"
+    assert "Lunges, round 2 of 2" in titles and titles[-1] == "Hamstring Stretch"
+    assert all(a.end == b.start for a, b in itertools.pairwise(script.chapters))
+    assert script.chapters[-1].end == script.duration
+
+
+def test_plan_json_lists_blocks_rounds_and_totals_over_all_rounds() -> None:
+    routine = parse_routine(CIRCUIT, "c.md")
+    document = plan_json(routine, build_script(routine, OPTIONS, measure))
+    squats, plank = document["exercises"]
+    assert squats["block"] == "Main Set" and squats["rounds"] == 3 and squats["total_reps"] == 30
+    assert plank["total_hold_seconds"] == 90 and plank["work_seconds"] is None
+    assert document["blocks"] == [{"name": "Main Set", "rounds": 3, "rest_seconds": 60.0, "every_seconds": None,
+                                   "exercises": ["Squats", "Plank"]}]  # fmt: skip
+    tabata = parse_routine(TABATA, "t.md")
+    burpees = plan_json(tabata, build_script(tabata, OPTIONS, measure))["exercises"][0]
+    assert burpees["work_seconds"] == 20 and burpees["hold_seconds"] is None and burpees["total_hold_seconds"] == 160
+
+
+def test_brief_verbosity_leaves_out_the_instructions() -> None:
+    brief = script_of(CIRCUIT, ScriptOptions(PACES[PaceName.NORMAL], verbosity=Verbosity.BRIEF))
+    assert CueKind.INSTRUCTION not in {c.kind for c in brief.cues}
+    assert brief.duration < script_of(CIRCUIT).duration
+
+
+def test_last_set_is_named() -> None:
+    script = script_of("# S\n\n## Rows\nsets: 3\nreps: 5\nrest: 12s\n\nPull.\n")
+    sets = [c.text for c in script.cues if c.kind is CueKind.SET]
+    assert sets == [ENGLISH.set_number(1, 3), ENGLISH.set_number(2, 3), "Last set."]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("# T\n\n## B\nrounds: 3\n\n### Squats\nrounds: 2\nreps: 5\n\nGo.\n", 7, "block key"),
+        ("# T\n\n## B\nrounds: lots\n\n### Squats\nreps: 5\n\nGo.\n", 4, "not a whole number"),
+        ("# T\n\n## B\nreps: 3\n\n### Squats\nreps: 5\n\nGo.\n", 4, "exercise key"),
+        ("# T\n\n## B\nrounds: 500\n\n### Squats\nreps: 5\n\nGo.\n", 4, "outside"),
+        ("# T\n\n## B\nevery: 1s\n\n### Squats\nreps: 5\n\nGo.\n", 4, "outside"),
+        ("# T\n\n### Squats\nreps: 5\n\nGo.\n", 3, "outside any"),
+        ("# T\n\n## Squats\nrounds: 2\nsets: 2\nreps: 5\n\nGo.\n", 4, "ambiguous"),
+    ],
+)
+def test_block_mistakes_name_the_line(text: str, line: int, words: str) -> None:
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(text, "b.md")
+    assert str(caught.value).startswith(f"b.md:{line}: ") and words in str(caught.value)
+
+
+def test_a_single_section_with_rounds_is_a_one_exercise_block() -> None:
+    routine = parse_routine("# T\n\n## Burpees\nrounds: 8\nrest: 10s\nwork: 20s\n\nJump.\n", "t.md")
+    block = routine.blocks[0]
+    assert not block.is_plain and block.rounds.value.low == 8 and block.rest_seconds.value is not None
+    assert routine.exercises[0].dose.work_seconds.value is not None
