@@ -40,6 +40,19 @@ class Frame:
     size: int
 
 
+def frame_size(head: bytes, offset: int = 0) -> int:
+    """The size in bytes of the layer III frame whose 4-byte header is `head`. Raises ValueError."""
+    (header,) = struct.unpack(">I", head[:4])
+    version = (header >> 19) & 3
+    if header >> 21 != 0x7FF or (header >> 17) & 3 != 1 or version == 1:
+        raise ValueError(f"no layer III frame at byte {offset}")
+    bitrate = _BITRATES[1 if version == 3 else 2][(header >> 12) & 15] * 1000
+    rate = _RATES[version][(header >> 10) & 3] if (header >> 10) & 3 < 3 else 0
+    if not bitrate or not rate:
+        raise ValueError(f"a free-format or reserved frame at byte {offset}")
+    return (144 if version == 3 else 72) * bitrate // rate + ((header >> 9) & 1)
+
+
 def frames_of(data: bytes) -> list[Frame]:
     """Every frame of a bare layer III stream (no ID3). Raises ValueError on anything else."""
     frames: list[Frame] = []
@@ -47,15 +60,7 @@ def frames_of(data: bytes) -> list[Frame]:
     while offset < len(data):
         if len(data) - offset < 4:
             raise ValueError(f"a truncated frame header at byte {offset}")
-        (header,) = struct.unpack_from(">I", data, offset)
-        version = (header >> 19) & 3
-        if header >> 21 != 0x7FF or (header >> 17) & 3 != 1 or version == 1:
-            raise ValueError(f"no layer III frame at byte {offset}")
-        bitrate = _BITRATES[1 if version == 3 else 2][(header >> 12) & 15] * 1000
-        rate = _RATES[version][(header >> 10) & 3] if (header >> 10) & 3 < 3 else 0
-        if not bitrate or not rate:
-            raise ValueError(f"a free-format or reserved frame at byte {offset}")
-        size = (144 if version == 3 else 72) * bitrate // rate + ((header >> 9) & 1)
+        size = frame_size(data[offset : offset + 4], offset)
         if offset + size > len(data):
             raise ValueError(f"a truncated frame at byte {offset}")
         frames.append(Frame(offset, size))

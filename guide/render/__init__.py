@@ -94,6 +94,8 @@ def render_mp3(script: Script, clips: Mapping[str, bytes], rate: int, path: Path
     levelled = level_guide({text: samples_of_pcm(clips[text]) for text in script.phrases}, placements, rate)
     progress.advance(1)
     pcm = {text: pcm16(x / ENCODER.playback_gain) for text, x in levelled.phrases.items()}
+    report = levelled.report
+    del levelled  # the float phrases: only their PCM is encoded, and a long guide's peak memory counts
     total = round(script.duration * rate)
     recipe = fingerprint(RENDER_RECIPE, voice_id or voice_label)
     lengths = {text: len(data) // 2 for text, data in pcm.items()}
@@ -104,7 +106,7 @@ def render_mp3(script: Script, clips: Mapping[str, bytes], rate: int, path: Path
         progress.stage("encoding", math.ceil(total / rate))
         with contextlib.ExitStack() as stack:
             folder = segment_cache or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="guide-")))
-            keys = [segment_key(recipe, s, levelled.report.gain_db, rate, bitrate_kbps) for s in segments]
+            keys = [segment_key(recipe, s, report.gain_db, rate, bitrate_kbps) for s in segments]
             encoded = encode_segments(segments, keys, SegmentCache(folder), lambda s, to: _encode(s, pcm, rate,
                                       bitrate_kbps, to), lambda s: progress.advance(round((s.end - s.start) / rate)))  # fmt: skip
         _join(encoded, segments, rate, temp)
@@ -112,7 +114,7 @@ def render_mp3(script: Script, clips: Mapping[str, bytes], rate: int, path: Path
 
     produce_atomically(path, make)
     replaced = previous.source if previous is not None and previous.source and previous.source != source else None
-    return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), levelled.report, replaced)
+    return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), report, replaced)
 
 
 def _encode(segment: Segment, pcm: Mapping[str, bytes], rate: int, bitrate_kbps: int, target: Path) -> None:
@@ -129,11 +131,21 @@ def _join(encoded: list[bytes], segments: list[Segment], rate: int, target: Path
     from ..audio.ffmpeg import run_ffmpeg
 
     info, frames = splice.splice([(data, s.end - s.start) for data, s in zip(encoded, segments, strict=True)], rate)
-    run_ffmpeg(["-f", "mp3", "-i", "pipe:0", "-c:a", "copy", "-map_metadata", "-1", "-id3v2_version", "0",
-                "-write_id3v1", "0", "-fflags", "+bitexact", "-f", "mp3", str(target)],
-               stdin=info + b"".join(frames), what=f"cannot write {target}")  # fmt: skip
-    data = target.read_bytes()
-    first = splice.frames_of(data)[0]
-    fixed = splice.with_padding(data[: first.size], splice.padding_of(len(frames), segments[-1].end, rate))
+    encoded.clear()
+    spliced = target.with_name(target.name + ".spliced")
+    try:
+        with spliced.open("wb") as handle:  # a file, not one joined bytes object: memory stays flat
+            handle.write(info)
+            handle.writelines(frames)
+        count = len(frames)
+        del frames
+        run_ffmpeg(["-f", "mp3", "-i", str(spliced), "-c:a", "copy", "-map_metadata", "-1", "-id3v2_version", "0",
+                    "-write_id3v1", "0", "-fflags", "+bitexact", "-y", "-f", "mp3", str(target)],
+                   what=f"cannot write {target}")  # fmt: skip
+    finally:
+        spliced.unlink(missing_ok=True)
     with target.open("r+b") as handle:
-        handle.write(fixed)
+        head = handle.read(4096)  # the Info frame is the stream's first
+        info = head[: splice.frame_size(head)]
+        handle.seek(0)
+        handle.write(splice.with_padding(info, splice.padding_of(count, segments[-1].end, rate)))
