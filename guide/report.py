@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .routine import DOSE_FIELDS, Routine
+from .routine.infer import SECONDS_PER_BREATH
 from .script import Script
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
     return {
         "title": routine.title,
         "duration_seconds": round(script.duration, 2),
+        "seconds_per_breath": SECONDS_PER_BREATH,  # how a hold counted in breaths was timed
         "exercises": exercises,
         "blocks": [
             {

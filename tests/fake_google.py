@@ -74,7 +74,7 @@ class FakeGoogle:
             else:
                 response.status_code, response.reason = 200, "OK"
                 response._content = batchexecute_body(self.mp3)
-            response._content_consumed = True  # type: ignore[attr-defined]  # serve _content, not a socket
+            response._content_consumed = True  # serve _content, not a socket
             return response
         finally:
             with self._lock:

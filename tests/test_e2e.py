@@ -6,6 +6,7 @@ import itertools
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -13,7 +14,7 @@ from mutagen.id3 import ID3
 
 from guide.audio.ffmpeg import decode_to_pcm, ffmpeg_exe, run_ffmpeg
 from guide.audio.loudness import integrated_loudness, true_peak_db
-from guide.build import BuildOptions, Outputs, build
+from guide.build import BuildOptions, BuildResult, Outputs, build
 from guide.errors import VoiceError
 from guide.routine import parse_routine
 from guide.script import CueKind
@@ -57,7 +58,7 @@ def _onset(audio: np.ndarray, around: float, rate: int = 22050) -> float:
     window = np.abs(audio[lo : int((around + 0.1) * rate)])
     loud = np.flatnonzero(window > 10 ** (-45 / 20))
     assert loud.size, f"no sound near {around:.3f}s"
-    return (lo + loud[0]) / rate
+    return float(lo + loud[0]) / rate
 
 
 def test_every_cue_starts_where_the_timeline_says(built) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +128,7 @@ def test_same_input_gives_byte_identical_mp3(tmp_path: Path, built) -> None:  # 
 
 def test_a_failed_build_leaves_the_previous_mp3_untouched(
     tmp_path: Path,
-    built,  # type: ignore[no-untyped-def]
+    built: tuple[Path, dict[str, Any], BuildResult],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder, _, _ = built

@@ -74,3 +74,13 @@ def test_plan_options_never_traceback(pace: str, rate: float | None, rep: float 
     result = CliRunner().invoke(app, args)
     assert result.exit_code in (0, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+
+
+_TAGS = st.sampled_from(["<h1>", "</h1>", "<h2>", "</h2>", "<ul>", "<li>", "</li>", "<ol>", "<p>", "</p>", "<table>",
+                         "<tr>", "<td>", "<strong>", "&amp;", "&nbsp;", "<br>", "<script>", "<!--"])  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_TAGS, PROSE, st.text(max_size=40)), max_size=25).map("".join))
+def test_html_pages_raise_only_guide_errors(body: str) -> None:
+    _read_and_plan(f"<!doctype html><html><body>{body}</body></html>")

@@ -53,3 +53,17 @@ def test_errors_name_file_line_and_fix(body: str, line: int, words: str) -> None
 def test_no_exercises_is_an_error() -> None:
     with pytest.raises(RoutineError, match="no exercises found"):
         parse_routine("# Only a title\n\nSome words.\n", "x.md")
+
+
+@pytest.mark.parametrize("line", ["Tip: keep your back flat.", "Note: go slowly.", "Cue: breathe out as you lift.",
+                                  "Why: it opens the hips.", "Works: glutes and hamstrings"])  # fmt: skip
+def test_a_word_and_a_colon_is_prose(line: str) -> None:
+    routine = parse_routine(f"# T\n\n## Bridge\nreps: 10\n{line}\nLift your hips.\n", "t.md")
+    assert routine.exercises[0].dose.reps.value == Amount.exactly(10)
+    assert routine.exercises[0].instructions[0].startswith(line.rstrip("."))
+
+
+@pytest.mark.parametrize(("line", "hint"), [("rep: 10", "did you mean 'reps'?"), ("hodl: 30s", "did you mean 'hold'?")])
+def test_a_mistyped_key_is_still_an_error(line: str, hint: str) -> None:
+    with pytest.raises(RoutineError, match=hint):
+        parse_routine(f"# T\n\n## Bridge\n{line}\nLift your hips.\n", "t.md")

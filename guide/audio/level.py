@@ -75,11 +75,11 @@ def limit(samples: Samples, rate: int, gain: float, envelope: Samples | None = N
     window, never exceeds the gain any peak inside it needs.
     """
     ceiling = 10 ** (settings.ceiling_dbtp / 20)
-    envelope = (peak_envelope(samples) if envelope is None else envelope) * gain
+    peaks = (peak_envelope(samples) if envelope is None else envelope) * gain
     louder = (samples * np.float32(gain)).astype(np.float32)
-    if envelope.max(initial=0.0) <= ceiling:
+    if peaks.max(initial=0.0) <= ceiling:
         return louder, np.ones(samples.size, dtype=np.float32)
-    needed = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12))
+    needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
     window = 2 * max(1, round(settings.limiter_window_seconds * rate)) + 1
     curve = uniform_filter1d(minimum_filter1d(needed, size=window), size=window).astype(np.float32)
     return (louder * curve).astype(np.float32), curve
@@ -127,7 +127,8 @@ def compressor_gain_db(envelope: Samples, gain: float, rate: int, settings: Leve
     # A minimum over a window, then a mean over the same window: a smooth swell that still
     # reaches every peak's full reduction (the mean of values all <= the peak's never exceeds it).
     window = 2 * max(1, round(settings.compressor_window_seconds * rate)) + 1
-    return uniform_filter1d(minimum_filter1d(reduction, size=window), size=window).astype(np.float32)
+    curve: Samples = uniform_filter1d(minimum_filter1d(reduction, size=window), size=window).astype(np.float32)
+    return curve
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,8 @@ def true_peak_db(samples: np.ndarray) -> float:
 def peak_envelope(samples: np.ndarray) -> np.ndarray:
     """Each sample's true (4x oversampled) peak. Scales with gain, so it is computed once."""
     upsampled = np.abs(resample_poly(samples, OVERSAMPLE, 1))[: samples.size * OVERSAMPLE]
-    return upsampled.reshape(-1, OVERSAMPLE).max(axis=1)
+    peaks: np.ndarray = upsampled.reshape(-1, OVERSAMPLE).max(axis=1)
+    return peaks
 
 
 def speech_only(placements: Iterable[tuple[int, np.ndarray]], rate: int) -> Iterator[np.ndarray]:

@@ -39,7 +39,7 @@ RENDER_RECIPE = fingerprint([source_digest(f"guide.audio.{name}") for name in AU
                             code_digest(sys.modules[__name__]), package_version("imageio-ffmpeg"))  # fmt: skip
 
 __all__ = [
-    "BITRATES", "DEFAULT_BITRATE", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
+    "BITRATES", "DEFAULT_BITRATE", "track_chunks", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
     "clean_tag_text", "render_key", "render_mp3", "write_subtitles", "write_timeline",
 ]  # fmt: skip
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags, Frame, ID3NoHeaderError
-from mutagen.id3._tags import ID3SaveConfig, save_frame  # the frame serializer ID3.save itself uses
+from mutagen.id3._tags import ID3SaveConfig, save_frame  # type: ignore[attr-defined]  # the serializer ID3.save uses
 
 from ..script import Script
 

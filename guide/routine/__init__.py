@@ -23,6 +23,7 @@ from .model import (
     Skipped,
     Sourced,
 )
+from .web import fetch, html_to_article, is_address, looks_like_html
 
 BUILTIN_NAME = "post-run-hip-mobility.md"
 
@@ -58,14 +59,37 @@ def parse_routine(text: str, source: str) -> Routine:
                            "give a .md or .txt routine")  # fmt: skip
     if not text.strip():
         raise RoutineError(source, None, "the routine is empty", "run 'guide init FILE' for an example")
-    routine = read_markdown(text, source) if looks_like_markdown(text) else read_article(text, source)
+    if looks_like_html(text) or source.lower().endswith((".html", ".htm")):
+        return parse_page(text, source)
+    if looks_like_markdown(text):
+        routine = read_markdown(text, source)
+        fix = "give each exercise a '## Name' heading and a dose such as 'reps: 10' or 'hold: 30s'"
+    else:
+        routine = read_article(text, source)
+        fix = _ARTICLE_SHAPE
+    return _checked(routine, source, fix)
+
+
+# What the article reader looks for, said when it finds nothing.
+_ARTICLE_SHAPE = ("an article is read as a title line, then one exercise per short heading (numbered or not) "
+                  "with its dose under it or in its text, e.g. '1. Wall Sit' then 'Hold for 30 seconds.'")  # fmt: skip
+
+
+def parse_page(page: str, source: str) -> Routine:
+    """A web page's main content, read as an article."""
+    text = html_to_article(page)
+    if not text.strip():
+        raise RoutineError(source, None, "no article text found on this page",
+                           "save the routine's text as a .txt file")  # fmt: skip
+    return _checked(read_article(text, source), source, _ARTICLE_SHAPE)
+
+
+def _checked(routine: Routine, source: str, fix: str) -> Routine:
     if not routine.exercises:
-        skipped = ", ".join(f"'{s.heading}'" for s in routine.skipped)
-        detail = f" (skipped {skipped}: no reps, holds, times or sets)" if skipped else ""
-        raise RoutineError(
-            source, None, f"no exercises found{detail}",
-            "give each exercise a '## Name' heading and a dose such as 'reps: 10' or 'hold: 30s'",
-        )  # fmt: skip
+        skipped = ", ".join(f"'{s.heading}'" for s in routine.skipped[:6])
+        more = f" and {len(routine.skipped) - 6} more" if len(routine.skipped) > 6 else ""
+        detail = f" (skipped {skipped}{more}: no reps, holds, times or sets)" if skipped else ""
+        raise RoutineError(source, None, f"no exercises found{detail}", fix)
     for block in routine.blocks:
         check_block(block, source)
     for exercise in routine.exercises:
@@ -81,6 +105,8 @@ def load_routine(path: Path | str | None) -> Routine:
     """
     if path is None:
         return parse_routine(builtin_text(), f"(built-in) {BUILTIN_NAME}")
+    if isinstance(path, str) and is_address(path):
+        return parse_page(fetch(path), path)
     path = Path(path)
     source = str(path)
     try:

@@ -1,71 +1,636 @@
-"""The plain-text article: a title line, intro paragraphs, then short heading lines each
-followed by a paragraph of instructions. Headed sections with no dose are skipped."""
+"""The plain-text article: a title, intro paragraphs, then the exercises in the shapes real pages use.
+
+Each line is classified by its shape (noise, heading, dose line, sub-label, step, prose), then
+exercises are found from the strongest structure the article has: numbered headings, then
+"Name: instructions" lines, then short heading lines followed by instructions, then numbered
+paragraphs. Headed sections with no dose are skipped; where the reader guesses, it notes it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from enum import Enum
 
-from .infer import complete, infer
-from .model import Block, Exercise, Routine, Skipped
-from .prose import sentences
+from .infer import SECONDS_PER_BREATH, Findings, complete, infer
+from .model import Amount, Block, Exercise, Origin, Routine, Skipped, Sourced
+from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 60
 MIN_PARAGRAPH_WORDS = 8  # a heading is followed by real instructions, not "You're all set."
+MAX_NAME_WORDS = 6
+UNNAMED_NAME_WORDS = 4
+MIN_NUMBERED_PARAGRAPH_WORDS = 18  # an unnamed numbered paragraph is named by its first words
+
+_NUMBER_WORDS = r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)"
+_NUMBERING = re.compile(
+    rf"^(?:(?:{_NUMBER_WORDS})\s*#?\d{{1,2}}\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"  # "Step 1: ", "Min 1 — "
+    r"|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*"  # "#1 Knee Hugs"
+    r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
+    r"|\d{1,2}\s*[\-\u2013\u2014]\s+(?=[A-Za-z])"  # "1 - Name"
+    r"|\d{1,2}(?=[A-Z][a-z]))",  # "1Heel Raise": the number glued on by a copy from the browser
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>]|\d{1,2}[.)])\s+")
+_SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)")
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
+# Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
+_SPOKEN_LABELS = re.compile(
+    r"^(?:how to(?: do it)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
+    r"notes?|form(?: tip| cue)?s?|make it (?:easier|harder)|easier|harder|progression|regression|modifications?|"
+    r"breathe|breathing|focus|do|position|start(?:ing position)?|movement|action|avoid|caution|safety)$",
+    re.IGNORECASE,
+)
+_SILENT_LABELS = re.compile(
+    r"^(?:muscles?(?: worked| used| targeted)?|works?|targets?|targeted|area|benefits?|why(?: [\w ]+)?|"
+    r"equipment|kit|you(?:'ll)? need|level|difficulty|good for|great for|what it does|photo|image|video|"
+    r"credit|source|category|type|goal)$",
+    re.IGNORECASE,
+)
+_DOSE_LABELS = re.compile(r"^(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)$",
+                          re.IGNORECASE)  # fmt: skip
+_NOISE = re.compile(
+    r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d|fig\.|credit|"
+    r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
+    r"by\s+[A-Z]|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
+    r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
+    r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
+    r"drop your|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b)",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
+_MOVING = re.compile(
+    r"\b(?:jog|jogging|march|marching|run|running|jump|jumping|jacks?|skip|skipping|climbers?|knees|kicks|hops?|"
+    r"shuffle|sprint|swing|swings|burpees?|skaters?|cycle|cycling|row|rowing|walk|walking|dance|punch|punches|"
+    r"circles?|rolls?|traverse|traversing|feet|steps?|bounce|pendulum|swimming|crawl|shadow|flutter|scissors)\b",
+    re.IGNORECASE,
+)
+_STILL = re.compile(r"\b(?:stretch|pose|hold|plank|balance|stand|position|stay|sit|lie|lying|wall sit|bridge)\b",
+                    re.IGNORECASE)  # fmt: skip
+_DEFAULT_SCOPE = re.compile(
+    r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+)?(?:stretch|stretches|pose|poses|exercise|exercises|"
+    r"move|moves|movement|movements|drill|drills|position|positions)\b|\bunless\b|\botherwise\b|\bof each\b",
+    re.IGNORECASE,
+)
+_ROUTINE_ROUNDS = re.compile(
+    r"\b(?:repeat|do|complete|perform|go through)\b[^.;]*?\b(?:circuit|workout|sequence|whole thing|routine|"
+    r"all|list|set|block|it|them)?[^.;]*?\b(?P<n>\d+)\s*(?:times|rounds)\b"
+    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+in\s+total\b",
+)
+_ROUND_REST = re.compile(
+    r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
+    r"[^.;]*?\bbetween\s+(?:rounds|circuits|blocks|sets of the circuit)"
+)
+_ON_OFF = re.compile(
+    r"\b(?P<on>\d+)\s*(?:seconds?|secs?|s)\s+(?:on|work|of work)\b[^.;]*?\b(?P<off>\d+)\s*(?:seconds?|secs?|s)\s+"
+    r"(?:off|rest)\b"
+)
+_EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
+
+
+class Kind(Enum):
+    NOISE = "noise"
+    HEADING = "heading"  # a short line that could name an exercise or a section
+    NAMED = "named"  # "Name: instructions" / "Name — 10 reps" on one line
+    DOSE = "dose"  # a line that is only a dose: "3 sets of 8 reps", "Reps: 10", "30 seconds"
+    LABEL = "label"  # "How to do it: ...", "Tip: ...", "Muscles worked: ..."
+    STEP = "step"  # a bullet or numbered instruction
+    PROSE = "prose"
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str  # normalized, stripped, markup removed
+    kind: Kind
+    numbered: bool = False  # a list number was removed from the front
+    number_value: int | None = None
+    name: str = ""  # HEADING / NAMED: the name part
+    rest: str = ""  # NAMED: what follows the name; LABEL: the text after the label
+    dose_tail: str = ""  # HEADING / NAMED: a dose written with the name
+    gap_before: bool = False  # a blank line precedes it
+    silent: bool = False  # LABEL: not read aloud (what a move is for, not how to do it)
+    forced_heading: bool = False  # a heading in the page's markup (HTML <h2>, Markdown ##)
 
 
 @dataclass
-class _Block:
-    heading: str
-    line: int
-    paragraphs: list[str] = field(default_factory=list)
+class _Draft:
+    start: Line
+    name: str
+    strong: list[str] = field(default_factory=list)  # heading tail and dose lines
+    prose: list[str] = field(default_factory=list)  # spoken instructions
+    silent: list[str] = field(default_factory=list)  # read for the dose only, never spoken
+    section: int = -1  # index of the section heading it sits under
+
+
+@dataclass(frozen=True)
+class _Section:
+    line: Line
+    text: list[str]
 
 
 def read_article(text: str, source: str) -> Routine:
-    lines = [line.strip() for line in text.splitlines()]
-    numbered = [(i + 1, line) for i, line in enumerate(lines) if line]
-    _title_line, title = numbered[0]
-    blocks: list[_Block] = []
-    run_ends = -1  # bylines right under a heading belong to it, not to the text
-    for index, (number, line) in enumerate(numbered[1:], start=1):
-        if index <= run_ends:
-            continue
-        if _heading_shaped(line, title):
-            end = index
-            while end + 1 < len(numbered) and _heading_shaped(numbered[end + 1][1], title):
-                end += 1
-            following = numbered[end + 1][1] if end + 1 < len(numbered) else ""
-            if len(following.split()) >= MIN_PARAGRAPH_WORDS:
-                blocks.append(_Block(line, number))
-                run_ends = end
-                continue
-        if blocks:
-            blocks[-1].paragraphs.append(line)
-    exercises: list[Exercise] = []
-    skipped: list[Skipped] = []
-    for block in blocks:
-        prose = " ".join(block.paragraphs)
-        found = infer(prose, block.line + 1)
-        if not found.prescribes_anything:
-            skipped.append(Skipped(block.heading, "no dose", block.line))
-            continue
-        exercises.append(Exercise(block.heading, tuple(sentences(prose)), complete(found), block.line))
+    lines = _classify_all(text)
+    if not lines:
+        return Routine(title="", intro=(), blocks=(), source=source)
+    title_index = next((i for i, line in enumerate(lines) if line.kind is not Kind.NOISE), 0)
+    title = clean_title(lines[title_index].text)
+    body = [line for line in lines[title_index + 1 :] if line.text != lines[title_index].text]
+    starts = _exercise_starts(body, title)
+    drafts, sections, loose, skipped = _group(body, starts)
+    notes: list[str] = []
+    default = _routine_default(loose, notes)
+    exercises: list[tuple[Exercise, int]] = []
+    for draft in drafts:
+        exercise = _finish(draft, default, notes)
+        if exercise is None:
+            skipped.append(Skipped(draft.name, "no dose", draft.start.number))
+        else:
+            exercises.append((exercise, draft.section))
+    skipped.sort(key=lambda s: s.line)
+    blocks = _blocks(exercises, sections, loose)
     return Routine(
         title=title,
         intro=(),  # an article's intro is an essay, not something to hear before exercising
-        blocks=tuple(Block.single(exercise) for exercise in exercises),
+        blocks=blocks,
         source=source,
         skipped=tuple(skipped),
+        notes=tuple(notes),
     )
 
 
-def _heading_shaped(line: str, title: str) -> bool:
+# ---------------------------------------------------------------- lines
+
+
+def _classify_all(text: str) -> list[Line]:
+    lines: list[Line] = []
+    gap = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = _strip_markup(normalize_unicode(raw)).strip()
+        if not stripped:
+            gap = True
+            continue
+        forced = bool(re.match(r"^#{1,6}\s", stripped))
+        stripped = re.sub(r"^#{1,6}\s+", "", stripped)
+        if not stripped:
+            continue
+        line = _classify(stripped, number)
+        if forced and line.kind in (Kind.PROSE, Kind.NAMED) and len(stripped) <= MAX_HEADING_CHARS * 2:
+            line = _as_heading(stripped, number)
+        lines.append(replace(line, gap_before=gap, forced_heading=forced))
+        gap = False
+    return lines
+
+
+def _strip_markup(text: str) -> str:
+    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
+    text = re.sub(r"(?<!\w)[*_](\S.*?\S|\S)[*_](?!\w)", r"\1", text)
+    return re.sub(r"\[([^\]]+)\]\((?:https?://|/|#)[^)]*\)", r"\1", text)
+
+
+def _classify(text: str, number: int) -> Line:
+    if _is_noise(text):
+        return Line(number, text, Kind.NOISE)
+    bulleted = re.match(r"^[-*\u2022+]\s+(?=[A-Za-z])", text)
+    if bulleted and _LABEL.match(text[bulleted.end() :]):
+        inner = _classify(text[bulleted.end() :], number)  # "- Sets: 3", "- Tip: ..." in a list
+        if inner.kind in (Kind.DOSE, Kind.LABEL):
+            return inner
+    if _is_dose_line(text):
+        return Line(number, text, Kind.DOSE)
+    label = _LABEL.match(text)
+    if label and not _NUMBERING.match(text):
+        word = label.group("label").strip().lower()
+        if _DOSE_LABELS.match(word) and _has_number(label.group("rest")):
+            return Line(number, text, Kind.DOSE)
+        if _SPOKEN_LABELS.match(word) or _SILENT_LABELS.match(word):
+            silent = bool(_SILENT_LABELS.match(word))
+            return Line(number, text, Kind.LABEL, rest=label.group("rest"), silent=silent)
+    bullet = _BULLET.match(text)
+    numbering = _NUMBERING.match(text)
+    if bullet and numbering and _as_heading(text, number).kind is Kind.NAMED:
+        return _as_heading(text, number)  # "1) Ankle pumps — point your toes..."
+    if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
+        # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
+        value = re.match(r"\d+", text)
+        return Line(number, text[bullet.end() :], Kind.STEP, numbered=value is not None,
+                    number_value=int(value.group(0)) if value else None)  # fmt: skip
+    return _as_heading(text, number)
+
+
+def _as_heading(text: str, number: int) -> Line:
+    numbering = _NUMBERING.match(text)
+    rest = text[numbering.end() :].strip() if numbering else text
+    value = re.search(r"\d+", numbering.group(0)) if numbering else None
+    numbered = numbering is not None and bool(rest)
+    if not numbered:
+        rest = text
+    name, tail, instructions = _split_name(rest)
+    common = {"numbered": numbered, "number_value": int(value.group(0)) if value and numbered else None}
+    if instructions:
+        return Line(number, text, Kind.NAMED, name=name, rest=instructions, dose_tail=tail, **common)  # type: ignore[arg-type]
+    if _heading_shaped(name) and (tail or _heading_shaped(rest) or numbered):
+        kind = Kind.HEADING
+        return Line(number, text, kind, name=name, dose_tail=tail, **common)  # type: ignore[arg-type]
+    return Line(number, text, Kind.PROSE, **common)  # type: ignore[arg-type]
+
+
+def _split_name(text: str) -> tuple[str, str, str]:
+    """(name, dose written with it, instructions written with it) of a heading-like line."""
+    match = _SEPARATOR.search(text)
+    if not match or match.start() == 0:
+        return text.strip(), "", ""
+    name, tail = text[: match.start()].strip(), text[match.start() :].strip(" :,\u2013\u2014-")
+    if len(name.split()) > MAX_NAME_WORDS or not name[0].isalnum():
+        return text.strip(), "", ""
+    bracket = re.match(r"^\(([^)]*)\)\s*[:\u2013\u2014-]?\s*(.*)$", tail)
+    if bracket:
+        inside, after = bracket.groups()
+        if not _mentions_dose(inside):
+            # "(short lever)", "[Wall]": part of the name
+            name, tail = f"{name} ({inside})", after
+            if not tail:
+                return name, "", ""
+            return _split_tail(name, tail, match.group(0))
+        if after and not _mentions_dose(after):
+            return name, inside, after if len(after.split()) >= 3 else ""
+        return name, f"{inside} {after}".strip(), ""
+    name, tail, instructions = _split_tail(name, tail, match.group(0))
+    return (name, tail, instructions) if name else (text.strip(), "", "")
+
+
+def _split_tail(name: str, tail: str, separator: str = ":") -> tuple[str, str, str]:
+    if _is_dose_line(tail) or (_mentions_dose(tail) and len(tail.split()) <= 8 and not tail.endswith(".")):
+        return name, tail, ""
+    if "," in separator:  # "Lying on your back, bend your knees": a sentence, not a name
+        return "", "", ""
+    if len(tail.split()) >= 3 and _starts_like_sentence(tail):
+        return name, "", tail
+    return f"{name} {tail}".strip() if len(tail.split()) <= 2 else name, "", ""
+
+
+def _starts_like_sentence(text: str) -> bool:
+    return bool(re.match(r"^[\"'(]?[A-Za-z]", text)) and len(text.split()) >= 3
+
+
+def _heading_shaped(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= MAX_HEADING_WORDS
         and len(line) <= MAX_HEADING_CHARS
-        and line != title
         and line[0].isalnum()
         and line[0] == line[0].upper()
         and line[-1] not in ".,;:"
     )
+
+
+def _is_noise(text: str) -> bool:
+    if _NOISE.match(text):
+        return True
+    if _PHONE.search(text) and len(text.split()) <= 20:
+        return True
+    if re.match(r"^#\w", text) and not re.match(r"^#\d", text):
+        return True  # hashtags
+    return bool(re.fullmatch(r"[\W_]+", text))
+
+
+_DOSE_WORDS = frozenset(
+    ["reps", "rep", "repetitions", "repetition", "sets", "set", "rounds", "round", "times", "time", "seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "breaths", "breath", "slow", "deep", "each", "per", "side", "sides", "leg", "legs", "arm", "arms", "foot", "feet", "on", "of", "and", "the", "a", "to", "or", "x", "hold", "holds", "rest", "between", "then", "do", "for", "each", "way", "direction", "total", "with", "up", "about", "approximately", "approx", "around", "at", "least", "repeat", "work", "duration", "tempo", "per", "alternating", "alternate", "both", "every"]
+)  # fmt: skip
+
+
+def _is_dose_line(text: str) -> bool:
+    """Only a dose: numbers and dose words, at most one other word ("Red Band" is not; "3 sets" is)."""
+    lowered = for_inference(text)
+    if not re.search(r"\d", lowered) or len(lowered.split()) > 12 or lowered.rstrip().endswith("?"):
+        return False
+    words = re.findall(r"[a-z]+|\d+", lowered)
+    others = [w for w in words if not w.isdigit() and w not in _DOSE_WORDS]
+    # "Do 10 shrugs" / "20 each" may name what is counted; "Squats: 3x10" is a name with its dose.
+    if len(others) > (1 if re.match(r"^(?:do\s+)?\d", lowered) else 0):
+        return False
+    return infer(text, 0).prescribes_anything or bool(re.search(r"\d\s*(?:seconds?|secs?|s|minutes?|mins?)\b", lowered))
+
+
+def _mentions_dose(text: str) -> bool:
+    return bool(re.search(r"\d", for_inference(text))) and infer(text, 0).prescribes_anything
+
+
+def _has_number(text: str) -> bool:
+    return bool(re.search(r"\d", for_inference(text)))
+
+
+# ---------------------------------------------------------------- structure
+
+
+def _exercise_starts(lines: list[Line], title: str) -> set[int]:
+    """Indexes of the lines that start an exercise, from the strongest structure the article has."""
+    numbered = [i for i, line in enumerate(lines) if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered]
+    if _is_sequence(lines, numbered):
+        return set(numbered)
+    named = [i for i, line in enumerate(lines) if line.kind is Kind.NAMED]
+    headed = [i for i, line in enumerate(lines) if _heads_a_section(lines, i, title)]
+    # In a run of headings ("About the Author" / "Mackenzie Lobby"), only the first heads the text.
+    starts = {
+        i
+        for i in headed
+        if not (
+            i
+            and lines[i - 1].kind is Kind.HEADING
+            and not lines[i - 1].dose_tail
+            and not lines[i - 1].numbered
+            and (i - 1) in headed
+        )
+    }
+    if len(named) >= 2:
+        seen: set[str] = set()
+        for i in named:
+            key = _name_key(lines[i].name)
+            if key not in seen and not _inside_list_of_steps(lines, i):
+                starts.add(i)
+            seen.add(key)
+    paragraphs = [i for i, line in enumerate(lines) if line.kind is Kind.STEP and line.numbered]
+    # Numbered paragraphs with no names, each an exercise; short numbered lines are one move's steps.
+    words = [len(lines[i].text.split()) for i in paragraphs]
+    long_items = bool(words) and sum(words) / len(words) >= MIN_NUMBERED_PARAGRAPH_WORDS
+    if not numbered and long_items and _is_sequence(lines, paragraphs) and len(paragraphs) >= 3:
+        starts -= {paragraphs[0] - k for k in (1, 2)}  # the "Exercises" heading above them is a section
+        starts |= set(paragraphs)
+    return starts
+
+
+def _is_sequence(lines: list[Line], indexes: list[int]) -> bool:
+    """At least two lines numbered 1, 2, ... in order: the article's list of exercises."""
+    values = [lines[i].number_value for i in indexes]
+    return len(values) >= 2 and values[0] == 1 and values[1] == 2
+
+
+def _heads_a_section(lines: list[Line], index: int, title: str) -> bool:
+    line = lines[index]
+    if line.kind is not Kind.HEADING or line.text == title:
+        return False
+    following = lines[index + 1 :]  # a noise line (a byline, "Share it:") under a heading breaks it
+    run = 0
+    while run < len(following) and following[run].kind is Kind.HEADING and not following[run].dose_tail:
+        run += 1  # bylines right under a heading belong to it, not to the text
+    if run >= len(following):
+        return bool(line.dose_tail)
+    nxt = following[run]
+    if nxt.kind in (Kind.DOSE, Kind.LABEL, Kind.STEP):
+        return run == 0
+    return bool(line.dose_tail) or (nxt.kind is Kind.PROSE and len(nxt.text.split()) >= MIN_PARAGRAPH_WORDS)
+
+
+def _inside_list_of_steps(lines: list[Line], index: int) -> bool:
+    before = lines[index - 1] if index else None
+    return before is not None and before.kind is Kind.STEP and not lines[index].gap_before
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Section], list[str], list[Skipped]]:
+    """Exercises (each with its lines), section headings between them, and the loose prose."""
+    drafts: list[_Draft] = []
+    sections: list[_Section] = []
+    loose: list[str] = []
+    skipped: list[Skipped] = []
+    by_name: dict[str, _Draft] = {}
+    current: _Draft | None = None
+    for index, line in enumerate(lines):
+        if line.kind is Kind.NOISE:
+            continue
+        if index in starts:
+            current = _Draft(line, clean_name(line.name or _first_words(line.text)), section=len(sections) - 1)
+            if line.dose_tail:
+                current.strong.append(line.dose_tail)
+            if line.kind is Kind.NAMED:
+                current.prose.append(line.rest)
+            elif line.kind is Kind.STEP:
+                current.prose.append(line.text)
+            drafts.append(current)
+            by_name[_name_key(current.name)] = current
+            continue
+        known = _known(by_name, line)
+        if known is not None and line.kind is Kind.NAMED and not line.dose_tail:
+            known.prose.append(line.rest)  # "Form notes": more about a move already named
+            current = None
+            continue
+        if known is not None and line.kind is Kind.HEADING and not line.dose_tail and known.start.kind is Kind.NAMED:
+            current = known  # "How to do each exercise": the instructions for a row of the table above
+            continue
+        if current is not None and _ends_exercise(current, line, starts, lines, index):
+            current = None
+        if current is None:
+            if _is_section_heading(lines, index, starts):
+                sections.append(_Section(line, []))
+            elif sections and not line.gap_before and sections[-1].line.number != line.number:
+                sections[-1].text.append(line.text)
+            else:
+                if sections and line.kind in (Kind.PROSE, Kind.LABEL):
+                    sections[-1].text.append(line.text)
+                loose.append(line.text)
+            continue
+        _add_to(current, line)
+    return drafts, sections, loose, skipped
+
+
+def _known(by_name: dict[str, _Draft], line: Line) -> _Draft | None:
+    """The exercise this line names again, if any ("Ankle pumps" for "Ankle pumps (both feet)")."""
+    if line.kind not in (Kind.NAMED, Kind.HEADING) or not line.name:
+        return None
+    key = _name_key(clean_name(line.name))
+    if not key:
+        return None
+    for known, draft in by_name.items():
+        if known == key or known.startswith(key + " ") or key.startswith(known + " "):
+            return draft
+    return None
+
+
+def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Line], index: int) -> bool:
+    if line.kind is Kind.HEADING and line.forced_heading:
+        return True
+    if _is_section_heading(lines, index, starts):
+        return True
+    has_body = bool(current.prose or current.strong)
+    if not line.gap_before or not has_body:
+        return False
+    # After a blank line, steps, dose lines and sub-labels still belong to the exercise above;
+    # a new paragraph of prose closes a list-shaped exercise (a footer, a caption, the next section).
+    listed = current.start.kind is not Kind.HEADING or any(s for s in current.strong)
+    if line.kind in (Kind.STEP, Kind.DOSE, Kind.LABEL):
+        return False
+    return (listed and current.start.kind is Kind.NAMED) or (line.kind is Kind.HEADING and not current.strong)
+
+
+def _is_section_heading(lines: list[Line], index: int, starts: set[int]) -> bool:
+    """A heading (not an exercise) right before an exercise or a block's instructions."""
+    line = lines[index]
+    if index in starts or line.kind is not Kind.HEADING or line.dose_tail:
+        return False
+    later = [i for i in range(index + 1, min(len(lines), index + 4)) if lines[i].kind is not Kind.NOISE]
+    return bool(later) and (
+        later[0] in starts or (lines[later[0]].kind is Kind.PROSE and any(i in starts for i in later))
+    )
+
+
+def _add_to(draft: _Draft, line: Line) -> None:
+    if line.kind is Kind.DOSE:
+        draft.strong.append(line.text)
+    elif line.kind is Kind.LABEL:
+        (draft.silent if line.silent else draft.prose).append(line.rest)
+    elif line.kind is Kind.HEADING and len(draft.prose) == 0 and not line.dose_tail:
+        draft.silent.append(line.text)  # "Red Band" under the name: equipment, not speech
+    else:
+        draft.prose.append(line.text if line.kind is not Kind.NAMED else f"{line.name}: {line.rest}")
+
+
+def _first_words(text: str) -> str:
+    first = re.split(r"[.,;:!?]", text, maxsplit=1)[0]
+    words = first.split()[:UNNAMED_NAME_WORDS]
+    return " ".join(words).strip().capitalize() if words else text[:30]
+
+
+# ---------------------------------------------------------------- doses
+
+
+def _routine_default(loose: list[str], notes: list[str]) -> Findings:
+    """A dose said once for the whole routine: "hold each stretch for 30 seconds"."""
+    for paragraph in loose:
+        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+            if not _DEFAULT_SCOPE.search(sentence) or re.search(r"\b(?:round|rounds|circuit)\b", sentence.lower()):
+                continue
+            found = infer(sentence, 0)
+            if found.reps is None and found.hold_seconds is None and found.work_seconds is None:
+                continue
+            if re.search(r"\bone-sided\b", sentence.lower()):
+                found = replace(found, sides=None)  # "do the one-sided poses on both sides" is not for all
+            notes.append(f'"{sentence.strip()}" is applied to every exercise that states no dose of its own')
+            return replace(found, sets=None, rest_seconds=None)
+    on_off = _ON_OFF.search(for_inference(" ".join(loose)))
+    if on_off:  # "30 seconds on, 15 seconds off": every move is timed work
+        work = Sourced(Amount.exactly(float(on_off.group("on"))), Origin.INFERRED, on_off.group(0), None)
+        return Findings(work_seconds=work)
+    return Findings()
+
+
+def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | None:
+    line = draft.start.number
+    strong = _strong_findings(draft, line)
+    prose_text = " ".join(draft.prose)
+    weak = infer(" ".join([prose_text, *draft.silent]), line + 1)
+    found = strong.over(weak)
+    own = found.reps is not None or found.hold_seconds is not None or found.work_seconds is not None
+    if not own and (default.reps is not None or default.hold_seconds is not None or default.work_seconds is not None):
+        found = replace(found.over(default), sides=found.sides or default.sides)
+    if not found.prescribes_anything:
+        return None
+    found = _consistent(draft.name, found, notes, line)
+    hold = found.hold_seconds
+    if hold is not None and "breath" in hold.words:
+        notes.append(f'{draft.name}: "{hold.words}" counted as {hold.value} s ({SECONDS_PER_BREATH:g} s a breath)')
+    instructions = tuple(sentences(prose_text)) if prose_text.strip() else ()
+    return Exercise(draft.name, instructions, complete(found), line)
+
+
+def _strong_findings(draft: _Draft, line: int) -> Findings:
+    """The dose written with the name or on its own lines: it wins over the prose."""
+    if not draft.strong:
+        return Findings()
+    text = ". ".join(draft.strong)
+    found = infer(text, line, sets_alone_are_reps=False)
+    if found.hold_seconds is None and found.work_seconds is None:
+        # A bare time on a dose line ("3 sets" / "30 seconds") times each set: a hold for a
+        # position, timed work for a move.
+        without_rest = re.sub(r"\brest(?:ing)?\s*(?:for\s+)?\d[^.;|]*", "", for_inference(text))
+        timed = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
+                       r"hold for \1", without_rest, count=1)  # fmt: skip
+        found = infer(timed, line, sets_alone_are_reps=False)
+        moving = _MOVING.search(draft.name) and not _STILL.search(draft.name)
+        if found.hold_seconds is not None and moving and found.reps is None:
+            found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)
+    return found
+
+
+def _consistent(name: str, found: Findings, notes: list[str], line: int) -> Findings:
+    """Settle combinations the script cannot time, saying so rather than failing the whole page."""
+    if found.reps is not None and found.work_seconds is not None:
+        # "10 s on one leg, three times": timed positions repeated are holds
+        found = replace(found, hold_seconds=found.work_seconds, work_seconds=None)
+    if found.hold_seconds is not None and found.work_seconds is not None:
+        found = replace(found, work_seconds=None)
+    if found.rep_seconds is not None and found.reps is None:
+        found = replace(found, rep_seconds=None)
+    if found.sets is not None and found.reps is None and found.hold_seconds is None and found.work_seconds is None:
+        notes.append(f"line {line}: {name}: sets without reps or a time; read as reps")
+        found = replace(found, reps=found.sets, sets=None)
+    return found
+
+
+def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loose: list[str]) -> tuple[Block, ...]:
+    """One block per exercise, unless a section (or the whole routine) says to repeat them in rounds."""
+    whole = _rounds(" ".join(loose) if not sections else "")
+    if whole is not None and exercises:
+        return tuple(_rounds_blocks([e for e, _ in exercises], whole, None))
+    blocks: list[Block] = []
+    index = 0
+    while index < len(exercises):
+        exercise, section = exercises[index]
+        group = [e for e, s in exercises[index:] if s == section] if section >= 0 else [exercise]
+        rounds = _rounds(" ".join(sections[section].text)) if section >= 0 else None
+        if rounds is not None:
+            blocks.extend(_rounds_blocks(group, rounds, sections[section].line.name or sections[section].line.text))
+            index += len(group)
+            continue
+        blocks.append(Block.single(exercise))
+        index += 1
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class _Rounds:
+    rounds: Sourced[Amount]
+    rest: Sourced[Amount | None]
+    every: Sourced[Amount | None]
+    work: Sourced[Amount] | None
+    off: Sourced[Amount] | None
+
+
+def _rounds(text: str) -> _Rounds | None:
+    lowered = for_inference(text)
+    match = _ROUTINE_ROUNDS.search(lowered)
+    emom = _EMOM.search(lowered)
+    on_off = _ON_OFF.search(lowered)
+    if not match and not emom:
+        return None
+    n = float(next(g for g in (match.group("n"), match.group("n2"), match.group("n3")) if g)) if match else 1.0
+    rounds: Sourced[Amount] = Sourced(Amount.exactly(n), Origin.INFERRED, match.group(0) if match else "", None)
+    rest_match = _ROUND_REST.search(lowered)
+    rest: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
+    if rest_match:
+        seconds = float(rest_match.group("lo")) * (60.0 if rest_match.group("unit").startswith("m") else 1.0)
+        rest = Sourced(Amount.exactly(seconds), Origin.INFERRED, rest_match.group(0), None)
+    every: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
+    if emom:
+        every = Sourced(Amount.exactly(60.0), Origin.INFERRED, emom.group(0), None)
+    work = off = None
+    if on_off:
+        work = Sourced(Amount.exactly(float(on_off.group("on"))), Origin.INFERRED, on_off.group(0), None)
+        off = Sourced(Amount.exactly(float(on_off.group("off"))), Origin.INFERRED, on_off.group(0), None)
+    return _Rounds(rounds, rest, every, work, off)
+
+
+def _rounds_blocks(exercises: list[Exercise], rounds: _Rounds, name: str | None) -> list[Block]:
+    timed = []
+    for exercise in exercises:
+        dose = exercise.dose
+        if rounds.work is not None and dose.reps.value is None and dose.hold_seconds.value is None:
+            dose = replace(dose, work_seconds=rounds.work)
+        if rounds.off is not None:
+            dose = replace(dose, after_seconds=rounds.off)
+        timed.append(replace(exercise, dose=dose))
+    return [Block(clean_name(name) if name else None, tuple(timed), rounds.rounds, rounds.rest, rounds.every,
+                  timed[0].line)]  # fmt: skip

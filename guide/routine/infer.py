@@ -13,6 +13,7 @@ from .model import DOSE_FIELDS, Amount, Dose, Origin, Sides, Sourced
 from .prose import for_inference
 
 SEVERAL_SECONDS = 5.0  # DESIGN.md: "several seconds" means 5 s
+SECONDS_PER_BREATH = 5.0  # a slow breath in and out, as yoga teachers count them
 LONG_HOLD = 15.0  # a hold this long, repeated, is a set with rest between, not a rep
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -28,6 +29,14 @@ _MINUTES = r"(?:minutes?|mins?)\b"
 _DURATION = rf"{_RANGE}\s*-?\s*(?P<unit>{_SECONDS}|{_MINUTES})"
 _HOLD_VERB = r"\b(?:hold|holding|stay|staying|remain|pause|keep it|hang)\b"
 _LIMB = r"(?:side|leg|arm|hand|foot|knee|hip)s?"
+_BREATHS = rf"{_RANGE}\s+(?:(?:slow|deep|full|long|steady|more)\s+)?breaths?\b"
+# Counts that are a schedule or a definition, not a dose: "three times a day", "that's 1 rep".
+_NOT_A_DOSE = (
+    r"\b\d+(?:\s*(?:-|to|or)\s*\d+)?\s*(?:times|sessions|days)\s+(?:a|per|each|every)\s+(?:day|week|month)\b",
+    r"\b(?:that's|that is|this is|counts as|is|as)\s+(?:1|one)\s+(?:rep|repetition)\b",
+    r"\b\d+(?:\.\d+)?\s*-?\s*(?:kg|lb|lbs|pounds?|kilos?|inch(?:es)?|cm|mm|degrees?|%|k|km|m|miles?|weeks?|days?|hours?)\b",
+    r"\bstep\s+\d+\b",
+)
 
 
 @dataclass(frozen=True)
@@ -73,15 +82,18 @@ def _found(value: object, match: re.Match[str], line: int) -> Sourced:  # type: 
     return Sourced(value, Origin.INFERRED, match.group(0).strip(" ,."), line)
 
 
-def infer(prose: str, line: int) -> Findings:
+def infer(prose: str, line: int, *, sets_alone_are_reps: bool = True) -> Findings:
     """Everything the prose says about the dose."""
     text = for_inference(prose)
+    for pattern in _NOT_A_DOSE:
+        text = re.sub(pattern, " ", text)
     found = Findings()
     found = _infer_hold(text, line, found)
     found = _infer_rest(text, line, found)
     found = _infer_counts(text, line, found)
     found = replace(found, sides=_infer_sides(text, line))
-    if found.sets is not None and found.reps is None and found.hold_seconds is None and found.work_seconds is None:
+    alone = found.reps is None and found.hold_seconds is None and found.work_seconds is None
+    if sets_alone_are_reps and found.sets is not None and alone:
         # "ten rounds of breath" with nothing to do in each round counts repetitions
         found = replace(found, reps=found.sets, sets=None)
     return found
@@ -96,6 +108,9 @@ def _infer_hold(text: str, line: int, found: Findings) -> Findings:
         match = re.search(pattern, text)
         if match:
             return replace(found, hold_seconds=_found(_seconds(match), match, line))
+    breaths = re.search(rf"(?:{_HOLD_VERB}[^.;!?]*?\b(?:for\s+)?(?:about\s+|around\s+)?)?{_BREATHS}", text)
+    if breaths and not re.search(r"\brounds?\s+of\s+breath", text):
+        return replace(found, hold_seconds=_found(_amount(breaths, SECONDS_PER_BREATH), breaths, line))
     several = re.search(rf"{_HOLD_VERB}[^.;!?]*?\b(?:several|a few)\s+seconds\b", text)
     if several:
         value = Amount.exactly(SEVERAL_SECONDS)
@@ -126,7 +141,21 @@ def _infer_rest(text: str, line: int, found: Findings) -> Findings:
 
 
 def _infer_counts(text: str, line: int, found: Findings) -> Findings:
-    sets_of_reps = re.search(rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}", text)
+    sets_of_time = re.search(rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_DURATION}", text)
+    if sets_of_time:
+        sets_match = re.match(_RANGE, sets_of_time.group("sets"))
+        assert sets_match is not None
+        found = replace(found, sets=_found(_amount(sets_match), sets_of_time, line))
+        if found.hold_seconds is None and found.work_seconds is None:
+            found = replace(found, hold_seconds=_found(_seconds(sets_of_time), sets_of_time, line))
+        return found
+    two_part = _two_part(text, line)
+    if two_part is not None:
+        return replace(found, reps=two_part)
+    sets_of_reps = re.search(
+        rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}(?!\s*{_SECONDS}|\s*{_MINUTES}|\s*breath)",
+        text,
+    )
     if sets_of_reps:
         sets_match = re.match(_RANGE, sets_of_reps.group("sets"))
         assert sets_match is not None
@@ -146,7 +175,10 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
     )
     if reps:
         return replace(found, reps=_found(_count(reps), reps, line))
-    times = re.search(rf"\b{_RANGE}\s*times\b", text)
+    times = re.search(rf"\b{_RANGE}\s*times\b", text) or re.search(
+        rf"\b(?:do|complete|perform|aim for|try)\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES}|sets|rounds|breath|-))",
+        text,
+    )
     if times:
         amount = _amount(times)
         hold = found.hold_seconds or found.work_seconds
@@ -156,6 +188,24 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
             return replace(found, sets=_found(amount, times, line))
         return replace(found, reps=_found(amount, times, line))
     return found
+
+
+def _two_part(text: str, line: int) -> Sourced[Amount] | None:
+    """ "10 front-to-back, then 10 side-to-side" is 20 in a set; "five to the right, then five to
+    the left" is 5 on each side (the sides rule reads that part)."""
+    match = re.search(
+        rf"\b(?P<a>{_NUM})(?:\s+times)?(?P<what>(?:\s+[\w-]+){{1,3}}?)\s*,?\s+then\s+(?:(?:do\s+)?(?:the\s+)?[\w-]+\s+){{0,2}}?"
+        rf"(?P<b>{_NUM})(?:\s+times)?(?P<rest>(?:\s+[\w-]+){{0,3}})",
+        text,
+    )
+    if not match or re.match(rf"\s*(?:{_SECONDS}|{_MINUTES}|breath|sets|rounds)", match.group("rest")):
+        return None
+    if re.match(rf"\s*(?:{_SECONDS}|{_MINUTES})", match.group("what")):
+        return None
+    a, b = float(match.group("a")), float(match.group("b"))
+    sides = re.search(r"\b(?:left|right|other|opposite)\b", match.group("what") + match.group("rest"))
+    value = Amount.exactly(a) if sides and a == b else Amount.exactly(a + b)
+    return Sourced(value, Origin.INFERRED, match.group(0).strip(" ,."), line)
 
 
 def _count(match: re.Match[str]) -> Amount:
@@ -181,9 +231,10 @@ def _infer_sides(text: str, line: int) -> Sourced[Sides] | None:
     if len(steps) == 2:
         return Sourced(Sides.ALTERNATE, Origin.INFERRED, steps["left"].group(0), line)
     each = re.search(
-        rf"\b(?:each|per|every|both)\s+{_LIMB}\b|\bon\s+each\s+{_LIMB}\b"
-        r"|\bswitch\s+(?:legs|sides|arms|hands|feet)\b"
-        r"|\bbefore\s+alternating\s+\w+|\bthe\s+other\s+(?:side|leg|arm|hand|foot)\b",
+        rf"\b(?:each|per|every)\s+{_LIMB}\b|\bon\s+each\s+{_LIMB}\b|\bboth\s+sides\b"
+        r"|\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b"
+        r"|\bbefore\s+alternating\s+\w+|\b(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b(?!\s+(?:on|of)\b)"
+        r"|\bthen\s+(?:\d+\s+)?(?:to|on|with)\s+the\s+(?:left|right)\b",
         text,
     )
     if each:

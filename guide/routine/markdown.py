@@ -215,7 +215,9 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
             raise RoutineError(source, number, f"'{key}' is a block key, not an exercise key",
                                "put it right under the '## Block' heading that holds the '###' exercises")  # fmt: skip
         if key not in KEYS:
-            raise RoutineError(source, number, f"unknown key '{key}'", _suggest(key))
+            if _mistyped(key, match.group("value")):
+                raise RoutineError(source, number, f"unknown key '{key}'", _suggest(key))
+            break  # "Tip: ...", "Note: ...": prose that happens to start with a word and a colon
         if key in seen:
             raise RoutineError(source, number, f"'{key}' is set twice in '{section.heading}'", "keep one")
         seen.add(key)
@@ -233,6 +235,15 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
         dose=complete(found),
         line=section.line,
     )
+
+
+MISTYPED_CUTOFF = 0.7  # "rep", "hodl", "sets " are typos of keys; "tip", "note", "cue" are words
+
+
+def _mistyped(key: str, value: str) -> bool:
+    """Close to a key and valued like one ("hodl: 30s"); "Works: glutes" is prose."""
+    valued = bool(re.search(r"\d", value)) or value.strip().lower() in _SIDES
+    return valued and bool(difflib.get_close_matches(key, KEYS, n=1, cutoff=MISTYPED_CUTOFF))
 
 
 def _shorten(value: str, limit: int = 20) -> str:

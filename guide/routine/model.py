@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
@@ -74,7 +74,7 @@ class Sourced(Generic[T]):
 
     def with_value(self, value: U) -> Sourced[U]:
         """The same provenance for another value (a range picked, a pace default filled in)."""
-        return replace(self, value=value)  # type: ignore[return-value, type-var]
+        return Sourced(value, self.origin, self.words, self.line)
 
     def describe(self) -> str:
         if self.origin is Origin.EXPLICIT:

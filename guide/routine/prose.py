@@ -6,6 +6,7 @@ prepares sentences for a voice to read aloud.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -81,10 +82,128 @@ def numeric_ranges_to_words(text: str) -> str:
     return re.sub(r"(?<=\d)\s*[\u2010-\u2015-]\s*(?=\d)", " to ", text)
 
 
-def unit_abbreviations_to_words(text: str) -> str:
-    text = re.sub(r"(?<=\d)\s?s\b", " seconds", text)
-    text = re.sub(r"(?<=\d)\s?(?:min|mins)\b", " minutes", text)
+def html_to_text(text: str) -> str:
+    # Tags are layout; entities are characters ("&amp;" is "&", "&nbsp;" a space).
+    text = re.sub(r"<(?:br|/p|/li|/h\d)\s*/?>", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"</?[A-Za-z][^<>]{0,200}>", "", text)
+    return html.unescape(text).replace("\u00a0", " ")
+
+
+def markdown_to_text(text: str) -> str:
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", "", text)  # images are not read
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [link](url) -> link
+    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
+    text = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    return re.sub(r"^\s*#{1,6}\s+", "", text)
+
+
+def drop_urls(text: str) -> str:
+    text = re.sub(r"\(?\b(?:https?://|www\.)\S+\)?", "", text)
+    return re.sub(r"\s+([.,;:!?])", r"\1", text)
+
+
+def drop_list_markers(text: str) -> str:
+    # "1. ", "- ", "• ", "Step 2:" at the start are layout.
+    text = re.sub(r"^\s*(?:[-*\u2022\u25cf\u25aa\u25e6+>]\s+)+", "", text)
+    return re.sub(r"^\s*(?:(?:step|exercise)\s*)?#?\d{1,2}\s*[.):]\s+(?=\S)", "", text, flags=re.IGNORECASE)
+
+
+def drop_layout_brackets(text: str) -> str:
+    # "[Wall]", "(see photo)", "(Not included.)": asides for the eye. A bracket that says something
+    # about the exercise ("(about 30 seconds)") is kept as a pause, without the brackets.
+    text = re.sub(r"\s*\[[^\]]*\]", "", text)
+    text = re.sub(r"\s*\((?:see|pictured|photo|image|figure|fig\.|video|shown)[^)]*\)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\(approx\.?\)", "approximately", text, flags=re.IGNORECASE)
+    return re.sub(r"\(([^()]*)\)", r", \1,", text).replace(",,", ",").replace(", .", ".").replace(",.", ".")
+
+
+_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    (r"\be\.g\.,?", "for example"),
+    (r"\bi\.e\.,?", "that is"),
+    (r"\betc\.", "and so on"),
+    (r"\bapprox\.?(?=\s|$)", "approximately"),
+    (r"\bw/(?=\s|\w)", "with "),
+    (r"\bw/o\b", "without"),
+    (r"\bvs\.?(?=\s)", "versus"),
+    (r"\s&\s", " and "),
+    (r"\breps?/(side|leg|arm)\b", r"reps per \1"),
+    (r"/(side|leg|arm|foot|hand)\b", r" per \1"),
+    (r"\bea\.(?=\s|$)", "each"),
+    (r"\bmins?\b", "minutes"),
+    (r"\bsecs?\b", "seconds"),
+    (r"\bhrs?\b", "hours"),
+    (r"\byds?\b", "yards"),
+    (r"\blbs?\b", "pounds"),
+    (r"\bkgs?\b", "kilograms"),
+    (r"\bDB\b", "dumbbell"),
+    (r"\bKB\b", "kettlebell"),
+    (r"\bBW\b", "bodyweight"),
+)
+
+
+def expand_abbreviations(text: str) -> str:
+    for pattern, words in _ABBREVIATIONS:
+        text = re.sub(pattern, words, text)
     return text
+
+
+def unit_abbreviations_to_words(text: str) -> str:
+    text = re.sub(r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+)\b", r"\1 sets of \2", text)  # 3x10, 3 × 10
+    text = re.sub(r"(?<=\d)\s?-?(?:s|sec|secs)\b", " seconds", text)
+    text = re.sub(r"(?<=\d)\s?-?(?:min|mins)\b", " minutes", text)
+    text = re.sub(r"(?<=\d)\s?-?(?:lb|lbs)\b", " pounds", text)
+    text = re.sub(r"(?<=\d)-pounds\b", "-pound", text)
+    text = re.sub(r"(?<=\d)\s?-?kg\b", " kilograms", text)
+    text = re.sub(r"(?<=\d)\s?(?:yds?)\b\.?", " yards", text)
+    text = re.sub(r"(?<=\d)\s?m\b(?!\.\w)", " metres", text)  # "400m": "m" after a number is metres
+    text = re.sub(r"(?<=\d)\s?(?:km)\b", " kilometres", text)
+    return text
+
+
+def hyphenated_units(text: str) -> str:
+    # "5-lb dumbbell": a unit before a noun is singular and hyphenated ("5-pound dumbbell").
+    return re.sub(r"\b(\d+)\s?-\s?(?:lb|lbs|pound|pounds)\b", r"\1-pound", text)
+
+
+def singular_units(text: str) -> str:
+    # "1 minutes" -> "1 minute": the number one takes a singular unit.
+    return re.sub(r"\b(?<![\d.])1 (second|minute|hour|pound|yard|metre|kilogram|rep|set|breath)s\b", r"1 \1", text)
+
+
+def tidy_punctuation(text: str) -> str:
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    text = re.sub(r"([.,;:!?])\1+", r"\1", text)
+    text = re.sub(r",\s*([.!?])", r"\1", text)
+    return re.sub(r"^[\s,;:]+", "", text).strip()
+
+
+def labels_to_phrases(text: str) -> str:
+    # "reps: 10", "sets: 3 | reps: 8", "hold: 30 s", "repeat: 10 times" are doses written as a form;
+    # rewrite them as the phrases the inference rules read ("10 reps", "hold for 30 s").
+    text = re.sub(r"\b(reps|repetitions|sets|rounds)\s*:\s*(\d+(?:\s*-\s*\d+)?)", r"\2 \1", text)
+    text = re.sub(r"\b(hold|rest|work|time|duration)\s*:\s*(?=\d)", lambda m: f"{_LABEL_VERB[m.group(1)]} for ", text)
+    text = re.sub(r"\brepeats?\s*:\s*(?=\d)", "", text)
+    return re.sub(r"\s*[|/]\s*(?=\d)", ". ", text)
+
+
+_LABEL_VERB = {"hold": "hold", "rest": "rest", "work": "work", "time": "work", "duration": "work"}
+
+
+def shorthand_doses(text: str) -> str:
+    # "3x10", "3 × 8" are sets of reps; "x 15" after a name is a count of reps.
+    text = re.sub(r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+)(?=\s*(?:sec|min|s\b))", r"\1 sets of \2", text)
+    text = re.sub(
+        r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+)\b(?!\s*(?:-\s*)?(?:kg|lb|lbs|m|cm|in|sets of)\b)",
+        r"\1 sets of \2 reps",
+        text,
+    )
+    return re.sub(r"(?:^|(?<=\s))[x\u00d7]\s*(\d+)\b(?!\s*(?:sets|reps|kg|lb))", r"\1 reps", text)
+
+
+def per_unit_rates(text: str) -> str:
+    # "1 min/side" and "10 reps/leg" say "per side".
+    return re.sub(r"/\s*(side|leg|arm|foot|hand)\b", r" per \1", text)
 
 
 FOR_INFERENCE: tuple[Processor, ...] = (
@@ -94,13 +213,35 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     dashes_to_hyphen,
     idioms_to_numbers,
     number_words_to_digits,
+    per_unit_rates,
+    labels_to_phrases,
+    shorthand_doses,
 )
 
 FOR_SPEECH: tuple[Processor, ...] = (
+    html_to_text,
     normalize_unicode,
+    markdown_to_text,
+    drop_urls,
+    drop_list_markers,
     collapse_whitespace,
+    drop_layout_brackets,
+    hyphenated_units,
+    expand_abbreviations,
     numeric_ranges_to_words,
     unit_abbreviations_to_words,
+    singular_units,
+    collapse_whitespace,
+    tidy_punctuation,
+)
+
+# A name is said as "Exercise one of four: Heel Raise": no list number, no dose, no brackets for the eye.
+FOR_NAMES: tuple[Processor, ...] = (
+    html_to_text,
+    normalize_unicode,
+    markdown_to_text,
+    drop_urls,
+    collapse_whitespace,
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -111,6 +252,36 @@ def sentences(paragraph: str) -> list[str]:
     text = apply(FOR_SPEECH, paragraph)
     parts = [part.strip() for part in _SENTENCE_END.split(text)]
     return [part if part[-1] in ".!?" else part + "." for part in parts if part]
+
+
+_NAME_NUMBERING = re.compile(
+    r"^(?:(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)\s*#?\d{1,2}\s*"
+    r"(?:[.):\-\u2013\u2014|]\s*|\s+)|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*|\d{1,2}\s*[.)\]:\-\u2013\u2014]\s*(?=\S)"
+    r"|\d{1,2}(?=[A-Z][a-z]))",
+    re.IGNORECASE,
+)
+_NAME_DOSE = re.compile(
+    r"\s*(?:\((?=[^)]*\d)[^)]*\)|[\u2013\u2014:,]\s*.*\d.*|\s-\s.*\d.*|\s[x\u00d7]\s*\d.*)$",
+    re.IGNORECASE,
+)
+
+
+def clean_name(name: str) -> str:
+    """The name as spoken: "3. Burpees (1 set/15 reps)" -> "Burpees", "1Heel Raise" -> "Heel Raise"."""
+    text = apply(FOR_NAMES, name)
+    text = re.sub(r"^\s*(?:[-*\u2022\u25cf\u25aa\u25e6+>]\s+)+", "", text)
+    stripped = _NAME_NUMBERING.sub("", text, count=1).strip()
+    text = stripped or text
+    without_dose = _NAME_DOSE.sub("", text).strip()
+    text = without_dose or text
+    text = expand_abbreviations(f" {text} ").strip()
+    return text.strip(" .:;,\u2013\u2014-") or name.strip()
+
+
+def clean_title(title: str) -> str:
+    """A title as spoken: markup and a leading list number removed, the words kept."""
+    text = expand_abbreviations(f" {apply(FOR_NAMES, title)} ").strip()
+    return text.strip(" .:;,") or title.strip()
 
 
 def for_inference(text: str) -> str:

@@ -52,5 +52,5 @@ def choose_pace(
             continue
         if not low <= value <= high:
             raise GuideError(f"{what} {value:g} is outside {low:g}-{high:g}{note}")
-        pace = replace(pace, **{field: value})
+        pace = replace(pace, **{field: float(value)})  # type: ignore[arg-type]  # field names are Pace's float fields
     return pace

@@ -44,4 +44,4 @@ class Retry:
 
     def delay(self, attempt: int, suggested: float | None) -> float:
         backoff = self.first_delay * 2**attempt
-        return min(self.max_delay, max(backoff, suggested or 0.0))
+        return float(min(self.max_delay, max(backoff, suggested or 0.0)))
