@@ -42,7 +42,7 @@ class Frame:
 
 def frame_size(head: bytes, offset: int = 0) -> int:
     """The size in bytes of the layer III frame whose 4-byte header is `head`. Raises ValueError."""
-    (header,) = struct.unpack(">I", head[:4])
+    header = int.from_bytes(head[:4], "big")
     version = (header >> 19) & 3
     if header >> 21 != 0x7FF or (header >> 17) & 3 != 1 or version == 1:
         raise ValueError(f"no layer III frame at byte {offset}")
