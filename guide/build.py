@@ -112,9 +112,16 @@ class Prepared:
     voice_id: str
     sample_rate: int
     script: Script
-    clips: dict[str, Samples]
+    pcm: dict[str, bytes]  # each phrase as 16-bit mono PCM: no numpy until something is rendered
     synthesized: int
     cached: int
+    cache_dir: Path
+
+    @property
+    def clips(self) -> dict[str, Samples]:
+        from .audio.pcm import samples_of_pcm
+
+        return {text: samples_of_pcm(data) for text, data in self.pcm.items()}
 
 
 def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT) -> Prepared:
@@ -128,14 +135,15 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
     from .voices.synthesize import CLIP_RECIPE
 
     voice = open_voice(options.voice, options.pace.speech_rate)
-    cache = PhraseCache(options.cache_dir or default_cache_dir())
+    cache_dir = options.cache_dir or default_cache_dir()
+    cache = PhraseCache(cache_dir)
     rate = options.pace.speech_rate
-    clips: dict[str, Samples] = {}
+    clips: dict[str, bytes] = {}
     synthesized = cached = 0
 
     def measure(text: str) -> float:
         clip = clips.get(text)
-        return clip.size / voice.sample_rate if clip is not None else estimate_seconds(text, rate)
+        return len(clip) // 2 / voice.sample_rate if clip is not None else estimate_seconds(text, rate)
 
     draft = build_script(routine, options.script_options, measure)
     # The welcome says the guide's length, which real phrase lengths may change: it waits.
@@ -145,7 +153,7 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
         missing = [text for text in dict.fromkeys(wanted) if text not in clips]
         if missing:
             report = synthesize_phrases(voice, missing, cache, progress.advance, options.retry)
-            clips.update(report.clips)
+            clips.update(report.pcm)
             synthesized += report.synthesized
             cached += report.cached
         script = build_script(routine, options.script_options, measure)
@@ -155,7 +163,7 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
     else:  # pragma: no cover - lengths always settle within a round or two
         raise GuideError("the guide's timing did not settle; please report this routine")
     voice_id = fingerprint(CLIP_RECIPE, voice.cache_id)
-    return Prepared(voice.label, voice_id, voice.sample_rate, script, clips, synthesized, cached)
+    return Prepared(voice.label, voice_id, voice.sample_rate, script, clips, synthesized, cached, cache_dir)
 
 
 def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: Progress = SILENT,
@@ -185,9 +193,9 @@ def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: P
                 make_folder(path.parent, created)
         ready = prepare(routine, options, progress)
         script = ready.script
-        rendered = render_mp3(script, ready.clips, ready.sample_rate, target, ready.voice_label,
+        rendered = render_mp3(script, ready.pcm, ready.sample_rate, target, ready.voice_label,
                               options.bitrate_kbps, ready.voice_id, options.force, routine.source,
-                              progress)  # fmt: skip
+                              progress, ready.cache_dir / "segments")  # fmt: skip
         if outputs.timeline is not None:
             write_timeline(outputs.timeline, script)
         if outputs.subtitles is not None:

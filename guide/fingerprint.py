@@ -11,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import importlib.util
 import json
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
@@ -50,8 +50,18 @@ def code_digest(module: ModuleType) -> str:
     return f"{module.__name__}:{_file_digest(path)}" if path else module.__name__
 
 
+def source_digest(name: str) -> str:
+    """The digest of module `name`'s source without running it, so a render key can name
+    guide.audio.level (and the settings constants written in it) without importing scipy."""
+    spec = importlib.util.find_spec(name)
+    origin = spec.origin if spec is not None else None
+    return f"{name}:{_file_digest(origin)}" if origin else name
+
+
 @functools.cache
 def package_version(name: str) -> str:
+    from importlib import metadata  # pulls in email and zipfile: only when a key needs it
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

@@ -1,62 +1,75 @@
 #!/usr/bin/env python3
-"""Speed and memory of guide, against the floor and against a naive approach.
+"""What a user meets: guide measured through the installed CLI, whole process, in one run.
 
-Prints each figure as a median of several runs and the ratios the targets are about,
-all measured in the same run on this machine:
+Every figure is the median wall time of N runs of `guide ...` started as a child process
+(start-up, imports and all), except the floor, which is measured in-process through public
+functions. Ratios are taken within this one run, so a busy machine moves both sides:
 
-  cold build (empty cache)        <= 1.3 x floor (synthesis of unique phrases + one encode)
-  unchanged re-render             <= 0.10 x cold
-  one-exercise edit               <= 0.25 x cold
-  60-minute vs 10-minute routine  <= 6.6 x   (assembly + encode, phrases cached)
-  naive baseline (every phrase synthesized every time, track grown by +=)  >= 5 x slower cold
-  peak memory of the 60-minute build < 500 MB
+  guide --help                     <= 4 x   python -c "import typer"
+  unchanged build                  <= 0.05 x cold build
+  one-exercise edit (CLI)          <= 0.15 x cold build
+  one-exercise edit in guide watch <  the CLI edit (save -> updated MP3)
+  cold build                       <= 1.15 x floor (unique-phrase synthesis + one encode)
+  peak memory of a 60-minute build <  500 MB (ru_maxrss of the child)
 
-Usage: python scripts/bench.py [--runs N] [--skip-naive] [--gtts]
+Usage: python scripts/bench.py [--runs N] [--quick]
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from guide.render.encode import encode_mp3
-from guide.voices.finish import trim_silence
-
-from guide.build import BuildOptions, build, prepare
-from guide.render import _floats, _pcm
-from guide.routine import builtin_text, parse_routine
-from guide.voices import open_voice
-
-RESULTS: list[tuple[str, float, str]] = []
+BIN = Path(sys.executable).parent
+GUIDE = str(BIN / "guide")
+EDITED = "Breathe into the stretch."
 
 
-def median_seconds(action: Callable[[int], object], runs: int) -> float:
-    times = []
-    for i in range(runs):
-        started = time.perf_counter()
-        action(i)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def run(args: Sequence[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process; raises if it fails."""
+    started = time.perf_counter()
+    child = subprocess.Popen(list(args), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode:
+        raise SystemExit(f"{' '.join(args)} failed ({child.returncode}): {errors}")
+    return seconds, usage.ru_maxrss / 1024
 
 
-def report(name: str, value: float, note: str = "") -> float:
-    RESULTS.append((name, value, note))
-    print(f"{name:<44} {value:9.3f} s  {note}", flush=True)
-    return value
+def median(action: Callable[[int], float], runs: int) -> float:
+    return statistics.median(action(i) for i in range(runs))
 
 
-def ratio(name: str, value: float, target: str, ok: bool) -> None:
-    print(f"{name:<44} {value:9.3f}    target {target:<8} {'ok' if ok else 'MISSED'}", flush=True)
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.missed = 0
+
+    def figure(self, name: str, seconds: float, note: str = "") -> float:
+        print(f"{name:<52} {seconds:8.3f} s  {note}", flush=True)
+        self.rows.append((name, f"{seconds:.3f} s", "", note))
+        return seconds
+
+    def ratio(self, name: str, value: float, target: str, ok: bool | None) -> None:
+        verdict = "" if ok is None else ("ok" if ok else "MISSED")
+        self.missed += ok is False
+        print(f"{name:<52} {value:8.3f}    target {target:<10} {verdict}", flush=True)
+        self.rows.append((name, f"{value:.3f}", target, verdict))
+
+    def markdown(self) -> str:
+        lines = ["| figure | value | target | |", "|---|---|---|---|"]
+        lines += [f"| {name} | {value} | {target} | {verdict} |" for name, value, target, verdict in self.rows]
+        return "\n".join(lines)
 
 
 def stations(minutes: int) -> str:
@@ -68,176 +81,141 @@ def stations(minutes: int) -> str:
     return f"# Stations\n\n{body}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--skip-naive", action="store_true")
-    parser.add_argument("--gtts", action="store_true", help="also the gTTS path against a local 300 ms server")
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="guide-bench-"))
-    routine = parse_routine(builtin_text(), "builtin")
-    print(f"guide bench: built-in routine, Piper voice, {args.runs} runs each, in {work}\n")
+def floor_seconds(routine: Path, cache: Path, work: Path, runs: int) -> tuple[float, float, float, int]:
+    """Unique-phrase synthesis (fresh engine, model load included) + one encode of the track."""
+    from guide.audio.ffmpeg import encode_mp3
+    from guide.audio.mix import track_chunks
+    from guide.build import BuildOptions, prepare
+    from guide.routine import load_routine
+    from guide.voices import open_voice
 
-    def cold(i: int) -> None:
-        build(routine, work / f"cold{i}.mp3", BuildOptions(cache_dir=work / f"cold-cache-{i}"))
-
-    t_cold = report("cold build (empty cache)", median_seconds(cold, args.runs))
-    warm = BuildOptions(cache_dir=work / "cold-cache-0")
-    t_unchanged = report(
-        "unchanged re-render (up to date)",
-        median_seconds(lambda i: build(routine, work / "cold0.mp3", warm), args.runs),
-    )
-    forced = replace(warm, force=True)
-    t_forced = report(
-        "unchanged re-render, forced re-encode",
-        median_seconds(lambda i: build(routine, work / "cold0.mp3", forced), args.runs),
-    )
-
-    def one_edit(i: int) -> None:
-        text = builtin_text().replace("Breathe into the stretch.", f"Breathe into the stretch, round {i + 2}.")
-        build(parse_routine(text, "edited"), work / "cold0.mp3", warm)
-
-    t_edit = report("one-exercise edit", median_seconds(one_edit, args.runs))
-
-    # The floor: synthesizing each unique phrase once, plus one encode of the final audio.
-    ready = prepare(routine, warm)
-    script, clips = ready.script, ready.clips
+    ready = prepare(load_routine(routine), BuildOptions(cache_dir=cache))
+    script, rate = ready.script, ready.sample_rate
     phrases = script.phrases
 
-    def floor_synthesis(i: int) -> None:
+    def synthesis(_: int) -> float:
+        started = time.perf_counter()
         engine = open_voice("piper")
         for text in phrases:
             engine.synthesize(text)
+        return time.perf_counter() - started
 
-    t_synth = median_seconds(floor_synthesis, args.runs)
-    from guide.voices import PhraseCache, synthesize_phrases
+    placements = [(round(cue.start * rate), cue.text) for cue in script.cues]
+    total = round(script.duration * rate)
 
-    t_cached = median_seconds(
-        lambda i: synthesize_phrases(open_voice("piper"), phrases, PhraseCache(work / "cold-cache-0")), args.runs
+    def encode(_: int) -> float:
+        started = time.perf_counter()
+        encode_mp3(track_chunks(placements, ready.pcm, total), rate, 64, work / "floor.mp3")
+        return time.perf_counter() - started
+
+    t_synth, t_encode = median(synthesis, runs), median(encode, runs)
+    return t_synth + t_encode, t_synth, t_encode, len(phrases)
+
+
+def watch_latency(routine: Path, cache: Path, work: Path, runs: int) -> float:
+    """Save -> updated MP3 in a running `guide watch` (one new sentence each save)."""
+    target = work / "watched.mp3"
+    text = routine.read_text()
+    watched = work / "watched.md"
+    watched.write_text(text)
+    child = subprocess.Popen([GUIDE, "watch", str(watched), "-o", str(target), "--cache-dir", str(cache), "-q"],
+                             cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 300
+        while not target.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(1.0)  # let watchfiles settle on the folder
+        latencies = []
+        for i in range(runs):
+            before = target.stat().st_mtime_ns
+            watched.write_text(text.replace(EDITED, f"Breathe into the stretch, watch round {i + 1}."))
+            saved = time.perf_counter()
+            while target.stat().st_mtime_ns == before:
+                if time.monotonic() > deadline + 60 or child.poll() is not None:
+                    raise SystemExit("guide watch did not update the MP3")
+                time.sleep(0.005)
+            latencies.append(time.perf_counter() - saved)
+            time.sleep(0.5)
+        return statistics.median(latencies)
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args()
+    runs = args.runs
+    work = Path(tempfile.mkdtemp(prefix="guide-bench-"))
+    table = Table()
+    print(f"guide bench through {GUIDE}: built-in routine, Piper voice, median of {runs} runs, in {work}\n")
+
+    t_typer = table.figure(
+        'python -c "import typer"', median(lambda i: run([sys.executable, "-c", "import typer"], work)[0], runs)
     )
-    report("Piper, all phrases synthesized", t_synth, f"{len(phrases)} phrases, model load included")
-    report("Piper, all phrases from the cache", t_cached, "read + verify, no model load")
-    pcm = {t: _pcm(_floats(clips[t], 22050)) for t in phrases}
-    from guide.render import _pcm_chunks
+    t_help = table.figure("guide --help", median(lambda i: run([GUIDE, "--help"], work)[0], runs))
+    t_plan = table.figure("guide plan (built-in routine)", median(lambda i: run([GUIDE, "plan"], work)[0], runs))
 
-    placements = [(round(c.start * 22050), c.text) for c in script.cues]
-    total = round(script.duration * 22050)
-    t_encode = median_seconds(
-        lambda i: encode_mp3(_pcm_chunks(placements, pcm, total), 22050, 64, work / "floor.mp3"), args.runs
-    )
-    t_floor = report(
-        "floor (unique-phrase synthesis + one encode)",
-        t_synth + t_encode,
-        f"= {t_synth:.2f} synthesis + {t_encode:.2f} encode, {len(phrases)} phrases",
-    )
+    routine = work / "routine.md"
+    run([GUIDE, "init", str(routine)], work)
 
-    # Length: a 10-minute and a 60-minute routine, phrases cached, forced re-encode.
-    ten, sixty = parse_routine(stations(10), "10min"), parse_routine(stations(60), "60min")
-    length_cache = BuildOptions(cache_dir=work / "length-cache", force=True)
-    build(sixty, work / "sixty.mp3", length_cache)
-    build(ten, work / "ten.mp3", length_cache)
-    t_ten = report(
-        "10-minute routine (cached phrases)",
-        median_seconds(lambda i: build(ten, work / "ten.mp3", length_cache), args.runs),
-        f"{build(ten, work / 'ten.mp3', length_cache).script.duration / 60:.1f} min of audio",
-    )
-    t_sixty = report(
-        "60-minute routine (cached phrases)",
-        median_seconds(lambda i: build(sixty, work / "sixty.mp3", length_cache), args.runs),
-        f"{build(sixty, work / 'sixty.mp3', length_cache).script.duration / 60:.1f} min of audio",
-    )
-    peak_mb = peak_memory_of_build(stations(60), work)
-    print(f"{'peak memory, 60-minute build':<44} {peak_mb:9.1f} MB")
+    def build(source: Path, cache: Path, *extra: str, output: str = "guide.mp3") -> tuple[float, float]:
+        return run(
+            [GUIDE, "build", str(source), "-o", str(work / output), "--cache-dir", str(cache), "-q", *extra], work
+        )
 
-    t_naive = float("nan")
-    if not args.skip_naive:
-        t_naive = report("naive baseline, cold (1 run)", naive_build(routine, work), "every cue synthesized, track +=")
+    t_cold = table.figure("cold build (empty cache)", median(lambda i: build(routine, work / f"cold-{i}")[0], runs))
+    cache = work / "cold-0"
+    build(routine, cache)
+    t_unchanged = table.figure("unchanged build (MP3 up to date)", median(lambda i: build(routine, cache)[0], runs))
+    t_forced = table.figure("unchanged build, --force", median(lambda i: build(routine, cache, "--force")[0], runs))
 
-    print("\nratios")
-    ratio("cold / floor", t_cold / t_floor, "<= 1.3", t_cold <= 1.3 * t_floor)
-    ratio("unchanged / cold", t_unchanged / t_cold, "<= 0.10", t_unchanged <= 0.10 * t_cold)
-    ratio("unchanged forced re-encode / cold", t_forced / t_cold, "(info)", True)
-    ratio("Piper synthesized / cached", t_synth / t_cached, "(info)", True)
-    ratio("one edit / cold", t_edit / t_cold, "<= 0.25", t_edit <= 0.25 * t_cold)
-    ratio("60-min / 10-min", t_sixty / t_ten, "<= 6.6", t_sixty <= 6.6 * t_ten)
-    ratio("peak memory 60-min (MB)", peak_mb, "< 500", peak_mb < 500)
-    if not args.skip_naive:
-        ratio("naive cold / cold", t_naive / t_cold, ">= 5", t_naive >= 5 * t_cold)
-        ratio("naive cold / one-exercise edit", t_naive / t_edit, "(info)", True)
-        ratio("naive cold / floor", t_naive / t_floor, "(info)", True)
-    if args.gtts:
-        gtts_bench(work)
+    edited = work / "edited.md"
 
+    def edit(i: int) -> float:
+        """The previous build's MP3 is there; one sentence is new (so one phrase is synthesized)."""
+        edited.write_text(routine.read_text().replace(EDITED, f"Breathe into the stretch, round {i + 1}."))
+        return build(edited, cache, output="edited.mp3")[0]
 
-def peak_memory_of_build(text: str, work: Path) -> float:
-    """Max RSS of a separate process that builds `text` (phrases cached, forced encode)."""
-    (work / "sixty.md").write_text(text)
-    code = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-            "from guide.build import BuildOptions, build; from guide.routine import load_routine;"
-            "build(load_routine(Path(sys.argv[2])), Path(sys.argv[3]),"
-            " BuildOptions(cache_dir=Path(sys.argv[4]), force=True))")  # fmt: skip
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parents[1]), str(work / "sixty.md"),
-                    str(work / "sixty-mem.mp3"), str(work / "length-cache")], check=True)  # fmt: skip
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+    build(routine, cache, output="edited.mp3")
+    t_edit = table.figure("one-exercise edit (one new sentence)", median(edit, runs))
+    t_watch = table.figure("one-exercise edit in guide watch (save -> MP3)", watch_latency(routine, cache, work, runs))
 
+    t_floor, t_synth, t_encode, phrases = floor_seconds(routine, cache, work, runs)
+    table.figure("floor: unique-phrase synthesis + one encode", t_floor,
+                 f"{t_synth:.2f} synthesis ({phrases} phrases) + {t_encode:.2f} encode, in-process")  # fmt: skip
 
-def naive_build(routine, work: Path) -> float:  # type: ignore[no-untyped-def]
-    """What a first attempt looks like: synthesize every cue, grow one AudioSegment with +=."""
-    from pydub import AudioSegment
+    ten, sixty = work / "ten.md", work / "sixty.md"
+    ten.write_text(stations(10))
+    sixty.write_text(stations(60))
+    length_cache = work / "length-cache"
+    build(sixty, length_cache, output="sixty.mp3")
+    build(ten, length_cache, output="ten.mp3")
+    t_ten = table.figure("10-minute routine, phrases cached, --force",
+                         median(lambda i: build(ten, length_cache, "--force", output="ten.mp3")[0], runs))  # fmt: skip
+    sixty_runs = [build(sixty, length_cache, "--force", output="sixty.mp3") for _ in range(runs)]
+    t_sixty = table.figure("60-minute routine, phrases cached, --force", statistics.median(s for s, _ in sixty_runs))
+    peak = max(mb for _, mb in sixty_runs)
+    print(f"{'peak memory, 60-minute build':<52} {peak:8.1f} MB")
+    table.rows.append(("peak memory, 60-minute build (MB)", f"{peak:.0f}", "", ""))
 
-    started = time.perf_counter()
-    script = prepare(routine, BuildOptions(cache_dir=work / "cold-cache-0")).script
-    engine = open_voice("piper")
-    track = AudioSegment.silent(duration=0, frame_rate=22050)
-    for cue in script.cues:
-        clip = trim_silence(engine.synthesize(cue.text))
-        track += AudioSegment.silent(duration=max(0, round(cue.start * 1000) - len(track)), frame_rate=22050)
-        track += clip
-    track.export(str(work / "naive.mp3"), format="mp3", bitrate="64k")
-    return time.perf_counter() - started
-
-
-def gtts_bench(work: Path) -> None:
-    """gTTS against a local server answering after 300 ms: concurrent vs one at a time."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    import gtts.tts
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from guide.voices import PhraseCache, synthesize_phrases
-    from tests.fake_google import batchexecute_body, tone_mp3
-
-    body = batchexecute_body(tone_mp3())
-
-    class Slow(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            time.sleep(0.3)
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
-    gtts.tts._translate_url = lambda tld="com", path="": f"http://127.0.0.1:{port}/{path}"
-    texts = [f"Phrase {i}." for i in range(24)]
-    print("\ngTTS against a local server with 300 ms latency, 24 phrases")
-    voice = open_voice("gtts:en")
-    t_many = median_seconds(lambda i: synthesize_phrases(voice, texts, PhraseCache(work / f"g{i}")), 1)
-    voice.concurrency = 1  # type: ignore[misc]
-    t_one = median_seconds(lambda i: synthesize_phrases(voice, texts, PhraseCache(work / f"g1-{i}")), 1)
-    report(f"gTTS, {open_voice('gtts:en').concurrency} at once", t_many)
-    report("gTTS, one at a time", t_one)
-    ratio("one at a time / concurrent", t_one / t_many, "(info)", True)
-    server.shutdown()
+    print("\nratios (all from this run)")
+    table.ratio("guide --help / import typer", t_help / t_typer, "<= 4", t_help <= 4 * t_typer)
+    table.ratio("guide plan / import typer", t_plan / t_typer, "", None)
+    table.ratio("unchanged / cold", t_unchanged / t_cold, "<= 0.05", t_unchanged <= 0.05 * t_cold)
+    table.ratio("--force / cold", t_forced / t_cold, "", None)
+    table.ratio("one edit (CLI) / cold", t_edit / t_cold, "<= 0.15", t_edit <= 0.15 * t_cold)
+    table.ratio("one edit (watch) / one edit (CLI)", t_watch / t_edit, "< 1", t_watch < t_edit)
+    table.ratio("one edit (watch) / cold", t_watch / t_cold, "", None)
+    table.ratio("cold / floor", t_cold / t_floor, "<= 1.15", t_cold <= 1.15 * t_floor)
+    table.ratio("60-min / 10-min", t_sixty / t_ten, "", None)
+    table.ratio("peak memory 60-min (MB)", peak, "< 500", peak < 500)
+    print("\nmarkdown\n" + table.markdown())
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(1 if table.missed else 0)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import pytest
 from mutagen.id3 import ID3
 from typer.testing import CliRunner
 
-import guide.render as render
+import guide.audio.mix as mix
 from guide.build import BuildOptions, Outputs, build
 from guide.cli import app
 from guide.routine import parse_routine
@@ -26,7 +26,7 @@ def test_ctrl_c_during_encode_keeps_the_previous_mp3(tmp_path: Path, monkeypatch
     options = BuildOptions(cache_dir=tmp_path / "cache")
     build(parse_routine(TEXT, "f.md"), Outputs(target), options)
     before = target.read_bytes()
-    real_chunks = render.track_chunks
+    real_chunks = mix.track_chunks
 
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         for i, chunk in enumerate(real_chunks(*args, **kwargs)):
@@ -34,12 +34,12 @@ def test_ctrl_c_during_encode_keeps_the_previous_mp3(tmp_path: Path, monkeypatch
                 raise KeyboardInterrupt
             yield chunk
 
-    monkeypatch.setattr(render, "track_chunks", interrupted)
+    monkeypatch.setattr(mix, "track_chunks", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(parse_routine(TEXT.replace("reps: 2", "reps: 3"), "f.md"), Outputs(target), options)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "guide.mp3"]
-    monkeypatch.setattr(render, "track_chunks", real_chunks)
+    monkeypatch.setattr(mix, "track_chunks", real_chunks)
     assert build(parse_routine(TEXT.replace("reps: 2", "reps: 3"), "f.md"), Outputs(target), options).size > 0
 
 

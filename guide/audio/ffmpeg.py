@@ -29,6 +29,7 @@ def ffmpeg_exe() -> str:
         raise GuideError(f"cannot find ffmpeg ({error}); reinstall guide with 'pip install .'") from None
 
 
+@functools.cache
 def configure_pydub() -> None:
     """Point pydub at our ffmpeg (and keep its 'no ffmpeg on PATH' warning quiet)."""
     with warnings.catch_warnings():

@@ -42,6 +42,9 @@ class LevelSettings:
     compressor_window_seconds: float = 0.025
     converge_within_lu: float = 0.05
     converge_rounds: int = 6
+    # The gain is rounded to this grid (loudness stays within 0.125 LU of converged), so an
+    # edit rarely moves it and the guide's unchanged segments keep their encoded frames.
+    gain_step_db: float = 0.25
 
 
 LEVEL = LevelSettings()
@@ -164,6 +167,9 @@ def level_guide(phrases: Mapping[str, Samples], placements: Sequence[tuple[int, 
 
     gain_db, loudness = converge_gain(settings.target_lufs, measured, settings.converge_rounds,
                                       settings.converge_within_lu)  # fmt: skip
+    if np.isfinite(gain_db) and settings.gain_step_db > 0:
+        stepped = round(gain_db / settings.gain_step_db) * settings.gain_step_db
+        gain_db, loudness = stepped, (measured(stepped) if stepped != gain_db else loudness)
     final = at(gain_db)
     return Levelled({text: audio for text, (audio, _, _) in final.items()},
                     _report(final, shaped, placements, gain_db, loudness))  # fmt: skip

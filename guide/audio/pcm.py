@@ -36,12 +36,14 @@ def pcm16(samples: npt.NDArray[np.floating]) -> bytes:
 
 
 def clip_of(samples: npt.NDArray[np.floating], rate: int) -> AudioSegment:
-    from pydub import AudioSegment
-
-    return AudioSegment(data=pcm16(samples), sample_width=2, frame_rate=rate, channels=1)
+    return clip_of_pcm(pcm16(samples), rate)
 
 
 def clip_of_pcm(pcm: bytes, rate: int) -> AudioSegment:
+    # pydub is loaded here, where a voice first makes a clip, and pointed at our ffmpeg first.
+    from .ffmpeg import configure_pydub
+
+    configure_pydub()
     from pydub import AudioSegment
 
     return AudioSegment(data=pcm, sample_width=2, frame_rate=rate, channels=1)

@@ -5,37 +5,38 @@ A face over guide.audio (the signal work) and guide.files (safe writes).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sys
-from collections.abc import Iterator, Mapping
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..audio import ffmpeg as audio_ffmpeg
-from ..audio import level as audio_level
-from ..audio import loudness as audio_loudness
-from ..audio import mix as audio_mix
-from ..audio import pcm as audio_pcm
-from ..audio.ffmpeg import ENCODER, encode_mp3
-from ..audio.level import LEVEL, LevelReport, level_guide
-from ..audio.mix import track_chunks
-from ..audio.pcm import Samples, pcm16
 from ..files import produce_atomically
-from ..fingerprint import fingerprint, package_version
+from ..fingerprint import code_digest, fingerprint, package_version, source_digest
 from ..progress import SILENT, Progress
 from ..script import Script
 from . import tags as tags_module
+from .segments import Segment, SegmentCache, encode_segments, plan_segments, segment_key
 from .sidecars import SUBTITLE_FORMATS, check_subtitle_path, write_subtitles, write_timeline
 from .tags import RenderStamp, clean_tag_text, read_stamp, write_tags
+
+if TYPE_CHECKING:
+    from ..audio.level import LevelReport
 
 DEFAULT_BITRATE = 64
 BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 ENCODE_CHUNK = 1 << 16
 
-# How an MP3 is made from phrases: levelling and encoder settings, and the code that
-# applies them. Part of every render key.
-RENDER_RECIPE = fingerprint(LEVEL, ENCODER, audio_level, audio_loudness, audio_ffmpeg, audio_mix, audio_pcm,
-                            tags_module, sys.modules[__name__], package_version("imageio-ffmpeg"))  # fmt: skip
+# How an MP3 is made from phrases: the code that levels and encodes, whose sources also hold
+# the settings (LEVEL, ENCODER). Part of every render key. The modules are named, not
+# imported, so checking that an MP3 is up to date loads neither numpy nor scipy.
+AUDIO_MODULES = ("level", "loudness", "ffmpeg", "mix", "pcm", "splice")
+RENDER_RECIPE = fingerprint([source_digest(f"guide.audio.{name}") for name in AUDIO_MODULES],
+                            source_digest("guide.render.segments"), code_digest(tags_module),
+                            code_digest(sys.modules[__name__]), package_version("imageio-ffmpeg"))  # fmt: skip
 
 __all__ = [
     "BITRATES", "DEFAULT_BITRATE", "track_chunks", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
@@ -67,43 +68,84 @@ def render_key(script: Script, voice_id: str, voice_label: str, bitrate_kbps: in
                        cues, chapters)  # fmt: skip
 
 
-def render_mp3(script: Script, clips: Mapping[str, Samples], rate: int, path: Path, voice_label: str,
+def render_mp3(script: Script, clips: Mapping[str, bytes], rate: int, path: Path, voice_label: str,
                bitrate_kbps: int = DEFAULT_BITRATE, voice_id: str = "", force: bool = False,
-               source: str = "", progress: Progress = SILENT) -> RenderResult:  # fmt: skip
-    """Lay every cue's phrase at its onset, level, encode, tag; `path` appears only when done.
+               source: str = "", progress: Progress = SILENT,
+               segment_cache: Path | None = None) -> RenderResult:  # fmt: skip
+    """Lay every cue's phrase (16-bit mono PCM) at its onset, level, encode, tag; `path`
+    appears only when done.
 
     When `path` already holds this exact render, whole (same key, same audio length), it
-    is left alone. Raises OutputError when `path` cannot be written, FfmpegError when
+    is left alone. The audio is encoded in segments that meet in silence at chapter starts;
+    each is kept in `segment_cache` (by content) and spliced, so an edit re-encodes only the
+    segments it touches. Raises OutputError when `path` cannot be written, FfmpegError when
     encoding fails.
     """
     key = render_key(script, voice_id or voice_label, voice_label, bitrate_kbps)
     previous = read_stamp(path)
     if not force and previous is not None and previous.key == key and previous.whole:
         return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), None)
+    from ..audio.ffmpeg import ENCODER
+    from ..audio.level import level_guide
+    from ..audio.pcm import pcm16, samples_of_pcm
+
     placements = [(round(cue.start * rate), cue.text) for cue in script.cues]
     progress.stage("levelling", 1)
-    levelled = level_guide({text: clips[text] for text in script.phrases}, placements, rate)
+    levelled = level_guide({text: samples_of_pcm(clips[text]) for text in script.phrases}, placements, rate)
     progress.advance(1)
     pcm = {text: pcm16(x / ENCODER.playback_gain) for text, x in levelled.phrases.items()}
+    report = levelled.report
+    del levelled  # the float phrases: only their PCM is encoded, and a long guide's peak memory counts
     total = round(script.duration * rate)
+    recipe = fingerprint(RENDER_RECIPE, voice_id or voice_label)
+    lengths = {text: len(data) // 2 for text, data in pcm.items()}
+    cuts = [round(chapter.start * rate) for chapter in script.chapters[1:]]
+    segments = plan_segments(placements, lengths, total, rate, cuts)
 
     def make(temp: Path) -> None:
         progress.stage("encoding", math.ceil(total / rate))
-        encode_mp3(_counted(track_chunks(placements, pcm, total), progress, rate), rate,
-                         bitrate_kbps, temp)  # fmt: skip
+        with contextlib.ExitStack() as stack:
+            folder = segment_cache or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="guide-")))
+            keys = [segment_key(recipe, s, report.gain_db, rate, bitrate_kbps) for s in segments]
+            encoded = encode_segments(segments, keys, SegmentCache(folder), lambda s, to: _encode(s, pcm, rate,
+                                      bitrate_kbps, to), lambda s: progress.advance(round((s.end - s.start) / rate)))  # fmt: skip
+        _join(encoded, segments, rate, temp)
         write_tags(temp, script, voice_label, RenderStamp(key, temp.stat().st_size, source))
 
     produce_atomically(path, make)
     replaced = previous.source if previous is not None and previous.source and previous.source != source else None
-    return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), levelled.report, replaced)
+    return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), report, replaced)
 
 
-def _counted(chunks: Iterator[bytes], progress: Progress, rate: int) -> Iterator[bytes]:
-    samples = reported = 0
-    for chunk in chunks:
-        samples += len(chunk) // 2
-        seconds = samples // rate
-        if seconds > reported:
-            progress.advance(seconds - reported)
-            reported = seconds
-        yield chunk
+def _encode(segment: Segment, pcm: Mapping[str, bytes], rate: int, bitrate_kbps: int, target: Path) -> None:
+    from ..audio import mix
+    from ..audio.ffmpeg import encode_mp3
+
+    encode_mp3(mix.track_chunks(segment.placements, pcm, segment.end - segment.start), rate, bitrate_kbps, target)
+
+
+def _join(encoded: list[bytes], segments: list[Segment], rate: int, target: Path) -> None:
+    """Splice the segments' frames; ffmpeg's muxer (stream copy) writes the Info frame's frame
+    count, size, seek table and checksums, and we put the whole's end padding back in it."""
+    from ..audio import splice
+    from ..audio.ffmpeg import run_ffmpeg
+
+    info, frames = splice.splice([(data, s.end - s.start) for data, s in zip(encoded, segments, strict=True)], rate)
+    encoded.clear()
+    spliced = target.with_name(target.name + ".spliced")
+    try:
+        with spliced.open("wb") as handle:  # a file, not one joined bytes object: memory stays flat
+            handle.write(info)
+            handle.writelines(frames)
+        count = len(frames)
+        del frames
+        run_ffmpeg(["-f", "mp3", "-i", str(spliced), "-c:a", "copy", "-map_metadata", "-1", "-id3v2_version", "0",
+                    "-write_id3v1", "0", "-fflags", "+bitexact", "-y", "-f", "mp3", str(target)],
+                   what=f"cannot write {target}")  # fmt: skip
+    finally:
+        spliced.unlink(missing_ok=True)
+    with target.open("r+b") as handle:
+        head = handle.read(4096)  # the Info frame is the stream's first
+        info = head[: splice.frame_size(head)]
+        handle.seek(0)
+        handle.write(splice.with_padding(info, splice.padding_of(count, segments[-1].end, rate)))

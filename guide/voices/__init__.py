@@ -25,9 +25,6 @@ def open_voice(spec: str, speech_rate: float = 1.0) -> Voice:
     Raises VoiceError naming the valid forms when `spec` is none of them, or the voice is
     missing or broken.
     """
-    from ..audio.ffmpeg import configure_pydub
-
-    configure_pydub()
     engine, _, argument = spec.strip().partition(":")
     engine = engine.lower()
     if engine == "piper":

@@ -10,7 +10,6 @@ import io
 import sys
 
 from ..audio.ffmpeg import decode_to_pcm
-from ..audio.pcm import clip_of_pcm
 from ..errors import GuideError, TransientVoiceError, VoiceError
 from ..fingerprint import fingerprint, package_version
 from .base import Clip
@@ -68,6 +67,8 @@ class GttsEngine:
 
     def synthesize(self, text: str) -> Clip:
         from gtts import gTTS, gTTSError
+
+        from ..audio.pcm import clip_of_pcm
 
         buffer = io.BytesIO()
         try:

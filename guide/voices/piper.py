@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from ..audio.pcm import clip_of_pcm
 from ..errors import VoiceError
 from ..fingerprint import fingerprint, package_version
 from .base import Clip
@@ -107,7 +104,10 @@ class PiperEngine:
             return self._voice
 
     def synthesize(self, text: str) -> Clip:
+        import numpy as np
         from piper import SynthesisConfig
+
+        from ..audio.pcm import clip_of_pcm
 
         voice = self._load()
         config = SynthesisConfig(
@@ -121,7 +121,7 @@ class PiperEngine:
         except Exception as error:
             raise VoiceError(f"Piper could not say {text[:40]!r}: {error}") from None
         gap = np.zeros(int(self.sample_rate * PIPER.sentence_silence), dtype=np.int16)
-        pieces: list[np.ndarray] = []
+        pieces: list[np.ndarray[Any, Any]] = []
         for chunk in chunks:
             pieces += [chunk, gap]
         audio = np.concatenate(pieces[:-1]) if pieces else np.zeros(0, dtype=np.int16)

@@ -12,33 +12,49 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..audio import pcm, trim
-from ..audio.pcm import Samples
 from ..errors import SynthesisIncomplete, TransientVoiceError, VoiceError
-from ..fingerprint import fingerprint
+from ..fingerprint import code_digest, fingerprint, source_digest
 from .base import Clip, Retry, Voice
 from .cache import Entry, PhraseCache
+
+if TYPE_CHECKING:
+    from ..audio.pcm import Samples
 
 Progress = Callable[[int], None]  # called with how many more phrases are ready
 NO_RETRY_CHANGES = Retry()
 
-# How a cached phrase is made from what the engine said: the trim settings and the code
-# that converts and trims. Part of every cache key.
-CLIP_RECIPE = fingerprint(trim.TRIM, trim, pcm, sys.modules[__name__])
+# How a cached phrase is made from what the engine said: the code that converts and trims
+# (TRIM, the trim settings, is a constant in guide.audio.trim's source). Part of every cache
+# key. Named by source, not imported: a build whose phrases are all cached never loads numpy.
+CLIP_RECIPE = fingerprint(source_digest("guide.audio.trim"), source_digest("guide.audio.pcm"),
+                          code_digest(sys.modules[__name__]))  # fmt: skip
 
 
 @dataclass(frozen=True)
 class SynthesisReport:
-    clips: dict[str, Samples]  # each phrase trimmed, at the voice's sample rate
+    pcm: dict[str, bytes]  # each phrase trimmed, as 16-bit mono PCM at the voice's sample rate
     synthesized: int  # phrases that were not in the cache
     cached: int
+    _samples: dict[str, Samples] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def clips(self) -> dict[str, Samples]:
+        """The phrases as float samples (converted on first use: numpy is loaded only then)."""
+        if len(self._samples) != len(self.pcm):
+            from ..audio.pcm import samples_of_pcm
+
+            self._samples.update({text: samples_of_pcm(data) for text, data in self.pcm.items()})
+        return self._samples
 
 
 def finish_clip(clip: Clip, rate: int) -> Samples:
     """What the engine said -> the samples every later stage uses: mono float at `rate`,
     trimmed to its own sound."""
+    from ..audio import pcm, trim
+
     return trim.trim_silence(pcm.samples_of(clip, rate), rate)
 
 
@@ -49,7 +65,7 @@ def synthesize_phrases(
     progress: Progress | None = None,
     retry: Retry = NO_RETRY_CHANGES,
 ) -> SynthesisReport:
-    """Every text as trimmed samples, from the cache or the voice.
+    """Every text as trimmed 16-bit PCM, from the cache or the voice.
 
     Raises SynthesisIncomplete when transient failures outlast the retries (what was made
     is cached), VoiceError when the voice cannot say a phrase, GuideError when the cache
@@ -57,42 +73,43 @@ def synthesize_phrases(
     """
     report = progress or (lambda _n: None)
     rate = voice.sample_rate
-    clips: dict[str, Samples] = {}
+    clips: dict[str, bytes] = {}
     missing: list[str] = []
     for text in dict.fromkeys(texts):
         entry = cache.get(cache.key(CLIP_RECIPE, voice.cache_id, text), rate)
         if entry is None:
             missing.append(text)
         else:
-            clips[text] = pcm.samples_of_pcm(entry.pcm)
+            clips[text] = entry.pcm
     cached = len(clips)
     report(cached)
 
-    def make(text: str) -> tuple[str, Samples]:
-        samples = finish_clip(_with_retries(voice, text, retry), rate)
-        data = pcm.pcm16(samples)
+    def make(text: str) -> tuple[str, bytes]:
+        from ..audio.pcm import pcm16
+
+        data = pcm16(finish_clip(_with_retries(voice, text, retry), rate))
         cache.put(cache.key(CLIP_RECIPE, voice.cache_id, text), Entry(data, rate))
-        return text, pcm.samples_of_pcm(data)  # exactly what a later cached build reads
+        return text, data  # exactly what a later cached build reads
 
     total = len(dict.fromkeys(texts))
     if voice.concurrency <= 1:
         for text in missing:  # inline, so Ctrl-C stops at once and nothing waits on threads
             try:
-                done, samples = make(text)
+                done, data = make(text)
             except TransientVoiceError as error:
                 raise SynthesisIncomplete(total - len(clips), total, str(error)) from None
-            clips[done] = samples
+            clips[done] = data
             report(1)
     else:
         _run_concurrently(make, missing, voice.concurrency, clips, report, total)
     return SynthesisReport(clips, len(missing), cached)
 
 
-def _run_concurrently(make: Callable[[str], tuple[str, Samples]], missing: list[str], workers: int,
-                      clips: dict[str, Samples], report: Progress, total: int) -> None:  # fmt: skip
+def _run_concurrently(make: Callable[[str], tuple[str, bytes]], missing: list[str], workers: int,
+                      clips: dict[str, bytes], report: Progress, total: int) -> None:  # fmt: skip
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="guide-voice")
     try:
-        pending: set[Future[tuple[str, Samples]]] = {executor.submit(make, text) for text in missing}
+        pending: set[Future[tuple[str, bytes]]] = {executor.submit(make, text) for text in missing}
         failure: BaseException | None = None
         while pending:
             done, pending = wait(pending, return_when=FIRST_EXCEPTION)
@@ -101,8 +118,8 @@ def _run_concurrently(make: Callable[[str], tuple[str, Samples]], missing: list[
                     continue
                 error = future.exception()
                 if error is None:
-                    text, samples = future.result()
-                    clips[text] = samples
+                    text, data = future.result()
+                    clips[text] = data
                     report(1)
                 elif failure is None:
                     failure = error
