@@ -42,7 +42,7 @@ def test_hold_to_release_is_exactly_the_hold_with_progress_cues() -> None:
     release = next(c for c in script.cues if c.kind is CueKind.RELEASE)
     assert release.start - hold.start == pytest.approx(30.0)
     inner = [c for c in script.cues if hold.start < c.start < release.start]
-    assert [c.text for c in inner] == ["Halfway.", "Ten seconds left.", "Three, two, one."]
+    assert [c.text for c in inner] == [ENGLISH.halfway(), ENGLISH.ten_seconds_left(), ENGLISH.countdown()]
     assert inner[0].start - hold.start == pytest.approx(15.0)
     assert release.start - inner[-1].end == pytest.approx(0.5)  # the countdown ends just before the release
 

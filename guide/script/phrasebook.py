@@ -101,11 +101,12 @@ class Phrasebook:
             if sets > 1:
                 body = f"{sets} sets of {body}, resting {_seconds(rest)} between sets"
         elif reps is not None:
-            body = f"{verb} {_seconds(hold)}, {reps} times{where}"
+            # A phrase that opens on "h" loses it after a silence ("hold" -> "old"): lead with the count.
+            body = f"{reps} times{where}, {verb}ing {_seconds(hold)} each time"
             if sets > 1:
-                body += f"; {sets} sets, resting {_seconds(rest)} between sets"
+                body = f"{sets} sets: {body}, resting {_seconds(rest)} between sets"
         elif sets > 1:
-            body = f"{verb} {_seconds(hold)}, {sets} times{where}, resting {_seconds(rest)} between"
+            body = f"{sets} times{where}: {verb} {_seconds(hold)}, resting {_seconds(rest)} between"
         else:
             body = f"{verb} for {_seconds(hold)}{where}"
         return _sentence(body)
@@ -155,13 +156,13 @@ class Phrasebook:
     def hold(self, timed: bool, after_countdown: bool = False) -> str:
         if timed:  # "Go!" alone is heard as "so", "Begin." as "again"
             return "Go now." if after_countdown else "Start now."
-        return "Hold."
+        return "And hold."  # "Hold." after a silence is heard as "old"
 
     def rep_hold(self, number: int, side: str | None) -> str:
         return _sentence(f"{side}, hold" if side else f"{number_words(number)}, hold")
 
     def halfway(self) -> str:
-        return "Halfway."
+        return "That's halfway."  # "Halfway." after a silence is heard as "F-way"
 
     def ten_seconds_left(self) -> str:
         return "Ten seconds left."
