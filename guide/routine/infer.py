@@ -103,7 +103,7 @@ def infer(prose: str, line: int, *, sets_alone_are_reps: bool = True) -> Finding
 def _infer_hold(text: str, line: int, found: Findings) -> Findings:
     patterns = (
         rf"{_HOLD_VERB}[^.;!?]*?\b(?:for\s+)?(?:about\s+|around\s+|at least\s+|up to\s+)?{_DURATION}",
-        rf"{_DURATION}\s+(?:hold|stretch|isometric)\b",
+        rf"{_DURATION}\s+(?:holds?|stretch(?:es)?|isometric)\b",
     )
     for pattern in patterns:
         match = re.search(pattern, text)
