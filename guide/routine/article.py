@@ -273,14 +273,17 @@ def _unnumbered(text: str) -> str:
 
 
 def _numbered_item(text: str, number: int) -> Line | None:
-    """ "5. Step-ups onto a chair, leading with alternate legs": in a numbered list the words before the
-    first comma name the move and the clause after it says how to do it."""
+    """ "5. Step-ups onto a chair, leading with alternate legs": in a numbered list an item without a full
+    stop is a name, and the words before its first comma name the move (with a full stop it is a step,
+    "3. Breathe in at the top, then breathe out.")."""
     numbering = _NUMBERING.match(text)
-    if numbering is None or numbering.end() >= len(text):
+    if numbering is None or numbering.end() >= len(text) or text.rstrip().endswith((".", "!", "?")):
         return None
     name, comma, clause = text[numbering.end() :].partition(", ")
     if not comma or not _heading_shaped(name) or _mentions_dose(name) or len(clause.split()) < 2:
         return None
+    if re.search(r":|\s[\u2013\u2014-]+\s|\(", name):
+        return None  # "Overhead reach: Interlace your fingers, ...": the name ends at the colon
     value = re.search(r"\d+", numbering.group(0))
     dose = clause if _is_dose_line(clause) else ""
     return Line(number, text, Kind.NAMED if not dose else Kind.HEADING, numbered=True,
@@ -666,7 +669,9 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
 
 def _for_position(name: str, default: Findings) -> Findings:
     """ "Do each exercise for 30 seconds" times a still position (a plank, a wall sit) as a hold."""
-    still = _STILL.search(name) and not _MOVING.search(name)
+    words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name))
+    # The last word names what it is: "Wall sit" is a position, "Plank shoulder taps" a move.
+    still = bool(words) and _STILL.fullmatch(words[-1]) is not None
     if still and default.work_seconds is not None and default.hold_seconds is None:
         return replace(default, hold_seconds=default.work_seconds, work_seconds=None)
     return default
