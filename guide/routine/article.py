@@ -101,6 +101,9 @@ _SECTION_NAME = re.compile(
     r"block|phase|round|stage|section)\b",
     re.IGNORECASE,
 )
+# A heading that labels a part of a page of moves: "Stage 1", "Balance exercises", "Level 2".
+_SECTION_LABEL = re.compile(rf"{_SECTION_NAME.pattern}|\b(?:exercises|stretches|moves|level|week)\b|\d\s*$",
+                            re.IGNORECASE)  # fmt: skip
 _EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
 
 
@@ -414,7 +417,12 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
     named = [i for i, line in enumerate(lines) if line.kind is Kind.NAMED]
     headed = [i for i, line in enumerate(lines) if _heads_a_section(lines, i, title)]
     # In a run of headings ("About the Author" / "Mackenzie Lobby"), only the first heads the text.
-    starts = {i for i in headed if not _under_a_heading(lines, i, headed) and not _labels_a_section(lines, i, headed)}
+    starts = {
+        i
+        for i in headed
+        if not _labels_a_section(lines, i, headed)
+        and (not _under_a_heading(lines, i, headed) or _labels_a_section(lines, i - 1, headed))
+    }
     if len(named) >= 2:
         seen: set[str] = set()
         for i in named:
@@ -437,7 +445,6 @@ def _under_a_heading(lines: list[Line], index: int, headed: list[int]) -> bool:
     above = lines[index - 1] if index else None
     return (
         above is not None
-        and not lines[index].gap_before
         and above.kind is Kind.HEADING
         and not above.dose_tail
         and not above.numbered
@@ -449,7 +456,14 @@ def _labels_a_section(lines: list[Line], index: int, headed: list[int]) -> bool:
     """ "Stage 1", a blank line, then "Ankle pumps" over its text: a heading standing alone above another
     heading labels a section; the heading next to the text names what the text is about."""
     below = index + 1
-    return below < len(lines) and below in headed and lines[below].gap_before and not lines[index].dose_tail
+    label = lines[index].name or lines[index].text
+    return (
+        below < len(lines)
+        and below in headed
+        and lines[below].gap_before
+        and not lines[index].dose_tail
+        and _SECTION_LABEL.search(label) is not None
+    )
 
 
 def _is_move_line(line: Line) -> bool:
@@ -814,7 +828,9 @@ def _said_rounds(match: re.Match[str]) -> Amount:
 
 def _emom_rounds(lowered: str, moves: int) -> Sourced[Amount]:
     """An EMOM of N minutes over M moves, one move a minute, goes round N / M times."""
-    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b", lowered)
+    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b", lowered) or re.search(
+        r"\b(?:clock|timer)\b[^.;]*?\b(?P<n>\d+):00\b", lowered  # "until the clock hits 24:00"
+    )
     if minutes is None or moves < 1 or int(minutes.group("n")) < moves:
         return Sourced(Amount.exactly(1), Origin.DEFAULT)
     rounds = float(int(minutes.group("n")) // moves)
