@@ -170,7 +170,7 @@ def read_article(text: str, source: str) -> Routine:
     lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
-    title_index = next((i for i, line in enumerate(lines) if line.kind is not Kind.NOISE), 0)
+    title_index = _title_index(lines)
     title = clean_title(lines[title_index].text)
     body = [line for line in lines[title_index + 1 :] if line.text != lines[title_index].text]
     starts = _exercise_starts(body, title)
@@ -195,6 +195,39 @@ def read_article(text: str, source: str) -> Routine:
         notes=tuple(notes),
     )
     return drop_inferred_out_of_bounds(routine)
+
+
+# ---------------------------------------------------------------- title
+
+TITLE_SEARCH_LINES = 6  # a page's headline is near its top, under at most a few lines of site furniture
+MAX_LABEL_WORDS = 3
+MAX_HEADLINE_WORDS = 20
+
+
+def _title_index(lines: list[Line]) -> int:
+    """The headline: the first early line that is neither site navigation ("Home | Blog", "Wellbeing › Hub")
+    nor a short label standing above a longer headline ("Patient information", "HEALTH & WELLNESS")."""
+    early = [i for i, line in enumerate(lines) if line.kind is not Kind.NOISE][:TITLE_SEARCH_LINES]
+    for position, index in enumerate(early):
+        text = lines[index].text
+        if _is_navigation(text):
+            continue
+        below = lines[early[position + 1]] if position + 1 < len(early) else None
+        if len(text.split()) <= MAX_LABEL_WORDS and below is not None and below.gap_before and _is_headline(below.text):
+            continue
+        return index
+    return early[0] if early else 0
+
+
+def _is_navigation(text: str) -> bool:
+    """Breadcrumbs and menus: words between "|", "›", "»", " / ", or two "·" (a byline's meta)."""
+    return bool(re.search(r"\s[|\u203a\u00bb>/]\s", text)) or text.count("\u00b7") >= 2
+
+
+def _is_headline(text: str) -> bool:
+    """Several words, capitalised, not a sentence of the intro (headlines do not end with a full stop)."""
+    words = text.split()
+    return len(words) > MAX_LABEL_WORDS and len(words) <= MAX_HEADLINE_WORDS and text[0].isupper() and not text.endswith(".")
 
 
 # ---------------------------------------------------------------- lines
@@ -307,11 +340,24 @@ def _as_heading(text: str, number: int) -> Line:
     name, tail, instructions = _split_name(rest)
     common = {"numbered": numbered, "number_value": int(value.group(0)) if value and numbered else None}
     if instructions:
+        instructions, tail = _dose_at_end(instructions, tail)
         return Line(number, text, Kind.NAMED, name=name, rest=instructions, dose_tail=tail, **common)  # type: ignore[arg-type]
     if _heading_shaped(name) and (tail or _heading_shaped(rest) or numbered):
         kind = Kind.HEADING
         return Line(number, text, kind, name=name, dose_tail=tail, **common)  # type: ignore[arg-type]
     return Line(number, text, Kind.PROSE, **common)  # type: ignore[arg-type]
+
+
+def _dose_at_end(instructions: str, tail: str) -> tuple[str, str]:
+    """ "Heel flicks - jog and flick your heels up, 30 secs": on a one-line drill, a dose standing as the
+    last clause is the drill's own dose, as if written on a line of its own."""
+    if tail:
+        return instructions, tail
+    parts = re.split(r"(?<=[.,;])\s+", instructions.rstrip())
+    last = parts[-1].rstrip(".")
+    if len(parts) < 2 or not _is_dose_line(last):
+        return instructions, tail
+    return " ".join(parts[:-1]).rstrip(" ,;"), last
 
 
 def _split_name(text: str) -> tuple[str, str, str]:
@@ -717,7 +763,9 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
         found = infer(timed, line, sets_alone_are_reps=False)
     elif found.hold_seconds is not None and re.search(r"\bhold", found.hold_seconds.words, re.IGNORECASE):
         return found  # "hold for 30 seconds" is a hold whatever the move is called
-    moving = _MOVING.search(draft.name) and not _STILL.search(draft.name)
+    # A move is named as one, or its instructions start with a movement verb ("jog slowly and flick ...").
+    first_verb = draft.prose[0].split()[0] if draft.prose and draft.prose[0].split() else ""
+    moving = (_MOVING.search(draft.name) or _MOVING.fullmatch(first_verb)) and not _STILL.search(draft.name)
     if found.hold_seconds is not None and moving and found.reps is None:
         # "Skipping: 3 x 1 minute": a time for a move is timed work
         found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)
