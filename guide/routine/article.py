@@ -227,7 +227,12 @@ def _is_navigation(text: str) -> bool:
 def _is_headline(text: str) -> bool:
     """Several words, capitalised, not a sentence of the intro (headlines do not end with a full stop)."""
     words = text.split()
-    return len(words) > MAX_LABEL_WORDS and len(words) <= MAX_HEADLINE_WORDS and text[0].isupper() and not text.endswith(".")
+    return (
+        len(words) > MAX_LABEL_WORDS
+        and len(words) <= MAX_HEADLINE_WORDS
+        and text[0].isupper()
+        and not text.endswith(".")
+    )
 
 
 # ---------------------------------------------------------------- lines
@@ -877,7 +882,8 @@ def _said_rounds(match: re.Match[str]) -> Amount:
 def _emom_rounds(lowered: str, moves: int) -> Sourced[Amount]:
     """An EMOM of N minutes over M moves, one move a minute, goes round N / M times."""
     minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b", lowered) or re.search(
-        r"\b(?:clock|timer)\b[^.;]*?\b(?P<n>\d+):00\b", lowered  # "until the clock hits 24:00"
+        r"\b(?:clock|timer)\b[^.;]*?\b(?P<n>\d+):00\b",
+        lowered,  # "until the clock hits 24:00"
     )
     if minutes is None or moves < 1 or int(minutes.group("n")) < moves:
         return Sourced(Amount.exactly(1), Origin.DEFAULT)
