@@ -286,7 +286,7 @@ def test_only_words_about_the_whole_make_rounds(said: str, rounds: float) -> Non
     text = f"Home Circuit\n\nA quick session for small rooms and no kit at all. {said}\n\n" + (
         "1. Squats – 10 reps\n2. Press-ups – 8 reps\n"
     )
-    assert [b.rounds.value.low for b in _read(text).blocks][0] == rounds
+    assert _read(text).blocks[0].rounds.value.low == rounds
 
 
 def test_numbered_names_before_a_comma_and_still_positions_hold_the_default() -> None:

@@ -14,8 +14,8 @@ warning per exercise.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import LimitError
