@@ -26,7 +26,8 @@ MIN_NUMBERED_PARAGRAPH_WORDS = 18  # an unnamed numbered paragraph is named by i
 
 _NUMBER_WORDS = r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)"
 _NUMBERING = re.compile(
-    rf"^(?:(?:{_NUMBER_WORDS})\s*#?\d{{1,2}}\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"  # "Step 1: ", "Min 1 — "
+    # "Step 1: ", "Min 1 — ", "Exercise 2 of 7: " (a position in a count is numbering too)
+    rf"^(?:(?:{_NUMBER_WORDS})\s*#?\d{{1,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"
     r"|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*"  # "#1 Knee Hugs"
     r"|(?:odd|even)\s+minutes?\s*[.):\-\u2013\u2014]\s*"  # "Odd minutes: Air Squats x 12" in an EMOM
     r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
@@ -50,8 +51,9 @@ _SILENT_LABELS = re.compile(
     r"credit|source|category|type|goal)$",
     re.IGNORECASE,
 )
-_DOSE_LABELS = re.compile(r"^(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)$",
-                          re.IGNORECASE)  # fmt: skip
+_DOSE_WORD = r"(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)"
+# "Reps: 10", and labels naming the dose's parts together: "Sets/reps: 3 x 10", "Sets & time: 3 x 30 s".
+_DOSE_LABELS = re.compile(rf"^{_DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{_DOSE_WORD})*$", re.IGNORECASE)
 _NOISE = re.compile(
     r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d|fig\.|credit|"
     r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
@@ -75,9 +77,14 @@ _DEFAULT_SCOPE = re.compile(
     r"move|moves|movement|movements|drill|drills|position|positions)\b|\bunless\b|\botherwise\b|\bof each\b",
     re.IGNORECASE,
 )
+# "Repeat 20 times" alone repeats one move; the routine goes round again only when the words are about the
+# whole ("the circuit", "all the exercises", "the lot", "from the top") or say rounds.
+_WHOLE = (r"(?:circuit|workout|sequence|whole|routine|all|list|lot|everything|series|block|session|them|"
+          r"from\s+the\s+top|(?:these|the|all)\s+(?:\w+\s+)?(?:exercises|moves|stretches|drills))")  # fmt: skip
+_N_TIMES = r"(?P<{0}>\d+)(?:\s*(?:-|to|or)\s*(?P<{0}hi>\d+))?\s*"
 _ROUTINE_ROUNDS = re.compile(
-    r"\b(?:repeat|do|complete|perform|go through)\b[^.;]*?\b(?:circuit|workout|sequence|whole thing|routine|"
-    r"all|list|set|block|it|them)?[^.;]*?\b(?P<n>\d+)\s*(?:times|rounds)\b"
+    rf"\b(?:repeat|do|complete|perform|go|run|work|cycle)\b[^.;]*?\b{_WHOLE}\b[^.;]*?\b{_N_TIMES.format('n')}times\b"
+    rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{_N_TIMES.format('n1')}rounds\b"
     r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+in\s+total\b",
 )
 _ROUND_REST = re.compile(
@@ -94,6 +101,9 @@ _SECTION_NAME = re.compile(
     r"block|phase|round|stage|section)\b",
     re.IGNORECASE,
 )
+# A heading that labels a part of a page of moves: "Stage 1", "Balance exercises", "Level 2".
+_SECTION_LABEL = re.compile(rf"{_SECTION_NAME.pattern}|\b(?:exercises|stretches|moves|level|week)\b|\d\s*$",
+                            re.IGNORECASE)  # fmt: skip
 _EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
 
 
@@ -160,7 +170,7 @@ def read_article(text: str, source: str) -> Routine:
     lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
-    title_index = next((i for i, line in enumerate(lines) if line.kind is not Kind.NOISE), 0)
+    title_index = _title_index(lines)
     title = clean_title(lines[title_index].text)
     body = [line for line in lines[title_index + 1 :] if line.text != lines[title_index].text]
     starts = _exercise_starts(body, title)
@@ -185,6 +195,44 @@ def read_article(text: str, source: str) -> Routine:
         notes=tuple(notes),
     )
     return drop_inferred_out_of_bounds(routine)
+
+
+# ---------------------------------------------------------------- title
+
+TITLE_SEARCH_LINES = 6  # a page's headline is near its top, under at most a few lines of site furniture
+MAX_LABEL_WORDS = 3
+MAX_HEADLINE_WORDS = 20
+
+
+def _title_index(lines: list[Line]) -> int:
+    """The headline: the first early line that is neither site navigation ("Home | Blog", "Wellbeing › Hub")
+    nor a short label standing above a longer headline ("Patient information", "HEALTH & WELLNESS")."""
+    early = [i for i, line in enumerate(lines) if line.kind is not Kind.NOISE][:TITLE_SEARCH_LINES]
+    for position, index in enumerate(early):
+        text = lines[index].text
+        if _is_navigation(text):
+            continue
+        below = lines[early[position + 1]] if position + 1 < len(early) else None
+        if len(text.split()) <= MAX_LABEL_WORDS and below is not None and below.gap_before and _is_headline(below.text):
+            continue
+        return index
+    return early[0] if early else 0
+
+
+def _is_navigation(text: str) -> bool:
+    """Breadcrumbs and menus: words between "|", "›", "»", " / ", or two "·" (a byline's meta)."""
+    return bool(re.search(r"\s[|\u203a\u00bb>/]\s", text)) or text.count("\u00b7") >= 2
+
+
+def _is_headline(text: str) -> bool:
+    """Several words, capitalised, not a sentence of the intro (headlines do not end with a full stop)."""
+    words = text.split()
+    return (
+        len(words) > MAX_LABEL_WORDS
+        and len(words) <= MAX_HEADLINE_WORDS
+        and text[0].isupper()
+        and not text.endswith(".")
+    )
 
 
 # ---------------------------------------------------------------- lines
@@ -231,7 +279,7 @@ def _classify(text: str, number: int) -> Line:
         inner = _classify(text[bulleted.end() :], number)  # "- Sets: 3", "- Tip: ..." in a list
         if inner.kind in (Kind.DOSE, Kind.LABEL):
             return inner
-    if _is_dose_line(text):
+    if _is_dose_line(_unnumbered(text)):
         return Line(number, text, Kind.DOSE)
     label = _LABEL.match(text)
     if label and not _NUMBERING.match(text):
@@ -249,6 +297,8 @@ def _classify(text: str, number: int) -> Line:
         listed = _as_heading(text[bullet.end() :], number)
         if listed.kind is Kind.HEADING and listed.dose_tail:
             return listed  # "- Push-Ups x 8": a list of moves, each with its dose
+    if bullet and numbering and _numbered_item(text, number) is not None:
+        return _as_heading(text, number)
     if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
         # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
         value = re.match(r"\d+", text)
@@ -257,7 +307,35 @@ def _classify(text: str, number: int) -> Line:
     return _as_heading(text, number)
 
 
+def _unnumbered(text: str) -> str:
+    """A list item without its number: "12. Side plank - 15 s" names a move, it is not only a dose."""
+    numbering = _NUMBERING.match(text)
+    return text[numbering.end() :] if numbering and numbering.end() < len(text) else text
+
+
+def _numbered_item(text: str, number: int) -> Line | None:
+    """ "5. Step-ups onto a chair, leading with alternate legs": in a numbered list an item without a full
+    stop is a name, and the words before its first comma name the move (with a full stop it is a step,
+    "3. Breathe in at the top, then breathe out.")."""
+    numbering = _NUMBERING.match(text)
+    if numbering is None or numbering.end() >= len(text) or text.rstrip().endswith((".", "!", "?")):
+        return None
+    name, comma, clause = text[numbering.end() :].partition(", ")
+    if not comma or not _heading_shaped(name) or _mentions_dose(name) or len(clause.split()) < 2:
+        return None
+    if re.search(r":|\s[\u2013\u2014-]+\s|\(", name):
+        return None  # "Overhead reach: Interlace your fingers, ...": the name ends at the colon
+    value = re.search(r"\d+", numbering.group(0))
+    dose = clause if _is_dose_line(clause) else ""
+    return Line(number, text, Kind.NAMED if not dose else Kind.HEADING, numbered=True,
+                number_value=int(value.group(0)) if value else None, name=name.strip(),
+                rest="" if dose else clause, dose_tail=dose)  # fmt: skip
+
+
 def _as_heading(text: str, number: int) -> Line:
+    item = _numbered_item(text, number)
+    if item is not None:
+        return item
     numbering = _NUMBERING.match(text)
     rest = text[numbering.end() :].strip() if numbering else text
     value = re.search(r"\d+", numbering.group(0)) if numbering else None
@@ -267,11 +345,24 @@ def _as_heading(text: str, number: int) -> Line:
     name, tail, instructions = _split_name(rest)
     common = {"numbered": numbered, "number_value": int(value.group(0)) if value and numbered else None}
     if instructions:
+        instructions, tail = _dose_at_end(instructions, tail)
         return Line(number, text, Kind.NAMED, name=name, rest=instructions, dose_tail=tail, **common)  # type: ignore[arg-type]
     if _heading_shaped(name) and (tail or _heading_shaped(rest) or numbered):
         kind = Kind.HEADING
         return Line(number, text, kind, name=name, dose_tail=tail, **common)  # type: ignore[arg-type]
     return Line(number, text, Kind.PROSE, **common)  # type: ignore[arg-type]
+
+
+def _dose_at_end(instructions: str, tail: str) -> tuple[str, str]:
+    """ "Heel flicks - jog and flick your heels up, 30 secs": on a one-line drill, a dose standing as the
+    last clause is the drill's own dose, as if written on a line of its own."""
+    if tail:
+        return instructions, tail
+    parts = re.split(r"(?<=[.,;])\s+", instructions.rstrip())
+    last = parts[-1].rstrip(".")
+    if len(parts) < 2 or not _is_dose_line(last):
+        return instructions, tail
+    return " ".join(parts[:-1]).rstrip(" ,;"), last
 
 
 def _split_name(text: str) -> tuple[str, str, str]:
@@ -280,7 +371,8 @@ def _split_name(text: str) -> tuple[str, str, str]:
     if not match or match.start() == 0:
         return text.strip(), "", ""
     name, tail = text[: match.start()].strip(), text[match.start() :].strip(" :,\u2013\u2014-")
-    if len(name.split()) > MAX_NAME_WORDS or not name[0].isalnum():
+    # "Keep going for 30 seconds, rest, ...": a name does not carry a dose, a sentence does.
+    if len(name.split()) > MAX_NAME_WORDS or not name[0].isalnum() or _mentions_dose(name):
         return text.strip(), "", ""
     bracket = re.match(r"^\(([^)]*)\)\s*[:\u2013\u2014-]?\s*(.*)$", tail)
     if bracket:
@@ -379,13 +471,8 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
     starts = {
         i
         for i in headed
-        if not (
-            i
-            and lines[i - 1].kind is Kind.HEADING
-            and not lines[i - 1].dose_tail
-            and not lines[i - 1].numbered
-            and (i - 1) in headed
-        )
+        if not _labels_a_section(lines, i, headed)
+        and (not _under_a_heading(lines, i, headed) or _labels_a_section(lines, i - 1, headed))
     }
     if len(named) >= 2:
         seen: set[str] = set()
@@ -402,6 +489,32 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
         starts -= {paragraphs[0] - k for k in (1, 2)}  # the "Exercises" heading above them is a section
         starts |= set(paragraphs)
     return starts
+
+
+def _under_a_heading(lines: list[Line], index: int, headed: list[int]) -> bool:
+    """ "About the Author" / "Mackenzie Lobby": in a run of headings, only the first heads the text."""
+    above = lines[index - 1] if index else None
+    return (
+        above is not None
+        and above.kind is Kind.HEADING
+        and not above.dose_tail
+        and not above.numbered
+        and (index - 1) in headed
+    )
+
+
+def _labels_a_section(lines: list[Line], index: int, headed: list[int]) -> bool:
+    """ "Stage 1", a blank line, then "Ankle pumps" over its text: a heading standing alone above another
+    heading labels a section; the heading next to the text names what the text is about."""
+    below = index + 1
+    label = lines[index].name or lines[index].text
+    return (
+        below < len(lines)
+        and below in headed
+        and lines[below].gap_before
+        and not lines[index].dose_tail
+        and _SECTION_LABEL.search(label) is not None
+    )
 
 
 def _is_move_line(line: Line) -> bool:
@@ -605,7 +718,7 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
     found = replace(strong.over(weak), sides=_sides(draft, strong, weak))
     own = found.reps is not None or found.hold_seconds is not None or found.work_seconds is not None
     if not own and (default.reps is not None or default.hold_seconds is not None or default.work_seconds is not None):
-        found = replace(found.over(default), sides=found.sides or default.sides)
+        found = replace(found.over(_for_position(draft.name, default)), sides=found.sides or default.sides)
     if not found.prescribes_anything:
         return None
     found = _consistent(draft.name, found, notes, line)
@@ -617,6 +730,16 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
         )
     instructions = tuple(sentences(prose_text)) if prose_text.strip() else ()
     return Exercise(draft.name, instructions, complete(found), line)
+
+
+def _for_position(name: str, default: Findings) -> Findings:
+    """ "Do each exercise for 30 seconds" times a still position (a plank, a wall sit) as a hold."""
+    words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name))
+    # The last word names what it is: "Wall sit" is a position, "Plank shoulder taps" a move.
+    still = bool(words) and _STILL.fullmatch(words[-1]) is not None
+    if still and default.work_seconds is not None and default.hold_seconds is None:
+        return replace(default, hold_seconds=default.work_seconds, work_seconds=None)
+    return default
 
 
 def _sides(draft: _Draft, strong: Findings, weak: Findings) -> Sourced[Sides] | None:
@@ -645,7 +768,9 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
         found = infer(timed, line, sets_alone_are_reps=False)
     elif found.hold_seconds is not None and re.search(r"\bhold", found.hold_seconds.words, re.IGNORECASE):
         return found  # "hold for 30 seconds" is a hold whatever the move is called
-    moving = _MOVING.search(draft.name) and not _STILL.search(draft.name)
+    # A move is named as one, or its instructions start with a movement verb ("jog slowly and flick ...").
+    first_verb = draft.prose[0].split()[0] if draft.prose and draft.prose[0].split() else ""
+    moving = (_MOVING.search(draft.name) or _MOVING.fullmatch(first_verb)) and not _STILL.search(draft.name)
     if found.hold_seconds is not None and moving and found.reps is None:
         # "Skipping: 3 x 1 minute": a time for a move is timed work
         found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)
@@ -669,7 +794,8 @@ def _consistent(name: str, found: Findings, notes: list[str], line: int) -> Find
 
 def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loose: list[Line]) -> tuple[Block, ...]:
     """One block per exercise, unless a section (or the whole routine) says to repeat them in rounds."""
-    if not sections:
+    # Rounds said outside any section are about the whole routine when its moves share one section.
+    if len({section for _, section in exercises}) <= 1 and not _any_section_rounds(sections, len(exercises)):
         whole = _rounds(" ".join(line.text for line in loose), len(exercises))
         if whole is not None and exercises:
             return tuple(_rounds_blocks([e for e, _ in exercises], whole, None))
@@ -686,6 +812,10 @@ def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loo
         blocks.append(Block.single(exercise))
         index += 1
     return tuple(blocks)
+
+
+def _any_section_rounds(sections: list[_Section], moves: int) -> bool:
+    return any(_rounds(f"{said.line.text}. {' '.join(said.text)}", moves) is not None for said in sections)
 
 
 def _section_rounds(sections: list[_Section], section: int, with_moves: set[int], moves: int) -> _Rounds | None:
@@ -721,8 +851,7 @@ def _rounds(text: str, moves: int) -> _Rounds | None:
     if not match and not emom:
         return None
     if match:
-        n = float(next(g for g in (match.group("n"), match.group("n2"), match.group("n3")) if g))
-        rounds: Sourced[Amount] = Sourced(Amount.exactly(n), Origin.INFERRED, match.group(0), None)
+        rounds: Sourced[Amount] = Sourced(_said_rounds(match), Origin.INFERRED, match.group(0), None)
     else:
         rounds = _emom_rounds(lowered, moves)
     rest_match = _ROUND_REST.search(lowered)
@@ -740,9 +869,22 @@ def _rounds(text: str, moves: int) -> _Rounds | None:
     return _Rounds(rounds, rest, every, work, off)
 
 
+def _said_rounds(match: re.Match[str]) -> Amount:
+    """ "Go through the circuit 2-3 times" is a range of rounds, resolved like any other range."""
+    for name in ("n", "n1", "n2", "n3"):
+        low = match.group(name)
+        if low:
+            high = match.groupdict().get(f"{name}hi") or low
+            return Amount(float(low), max(float(low), float(high)))
+    raise AssertionError("a rounds match always has a count")
+
+
 def _emom_rounds(lowered: str, moves: int) -> Sourced[Amount]:
     """An EMOM of N minutes over M moves, one move a minute, goes round N / M times."""
-    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b", lowered)
+    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b", lowered) or re.search(
+        r"\b(?:clock|timer)\b[^.;]*?\b(?P<n>\d+):00\b",
+        lowered,  # "until the clock hits 24:00"
+    )
     if minutes is None or moves < 1 or int(minutes.group("n")) < moves:
         return Sourced(Amount.exactly(1), Origin.DEFAULT)
     rounds = float(int(minutes.group("n")) // moves)

@@ -103,7 +103,9 @@ def infer(prose: str, line: int, *, sets_alone_are_reps: bool = True) -> Finding
 def _infer_hold(text: str, line: int, found: Findings) -> Findings:
     patterns = (
         rf"{_HOLD_VERB}[^.;!?]*?\b(?:for\s+)?(?:about\s+|around\s+|at least\s+|up to\s+)?{_DURATION}",
-        rf"{_DURATION}\s+(?:hold|stretch|isometric)\b",
+        # "30 seconds per side", "15 s each hand": a time given per limb is how long to stay on each
+        rf"(?<![\w.-]){_DURATION}\s+(?:per|each|on each|for each)\s+{_LIMB}\b",
+        rf"{_DURATION}\s+(?:holds?|stretch(?:es)?|isometric)\b",
     )
     for pattern in patterns:
         match = re.search(pattern, text)
@@ -208,7 +210,9 @@ def _two_part(text: str, line: int) -> Sourced[Amount] | None:
     if re.match(rf"\s*(?:{_SECONDS}|{_MINUTES})", match.group("what")):
         return None
     a, b = float(match.group("a")), float(match.group("b"))
-    sides = re.search(r"\b(?:left|right|other|opposite)\b", match.group("what") + match.group("rest"))
+    # Opposite directions ("clockwise, then anticlockwise", "forwards, then backwards") are sides too.
+    sides = re.search(r"\b(?:left|right|other|opposite|(?:anti|counter)-?clockwise|backwards?|reverse)\b",
+                      match.group("what") + match.group("rest"))  # fmt: skip
     value = Amount.exactly(a) if sides and a == b else Amount.exactly(a + b)
     return Sourced(value, Origin.INFERRED, match.group(0).strip(" ,."), line)
 
@@ -243,6 +247,8 @@ _EACH = (
     r"(?!\s+(?:on|of)\b)",
     r"\b(?:the\s+)?other\s+side\b(?!\s+(?:on|of)\b)",
     r"\bthen\s+(?:do\s+the\s+same\s+|\d+\s+)?(?:to|on|with)\s+(?:the|your)\s+(?:left|right|other)\b",
+    # a count done again the other way round ("10 clockwise, then 10 anticlockwise") is per direction
+    r"\bthen\s+(?:\d+\s+)?(?:(?:anti|counter)-?clockwise|backwards|the\s+other\s+way|in\s+reverse)\b",
 )
 
 

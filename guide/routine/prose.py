@@ -61,8 +61,19 @@ def idioms_to_numbers(text: str) -> str:
     text = re.sub(r"\bthrice\b", "3 times", text)
     text = re.sub(r"\ba dozen\b", "12", text)
     text = re.sub(r"\ba couple of\b", "2", text)
+    # "then do a second set": the ordinal counts the sets in all, it is not a second of time
+    text = re.sub(r"\b(?:a|another)\s+(second|third|fourth)\s+(set|round)\b",
+                  lambda m: f"{_ORDINALS[m.group(1)]} {m.group(2)}s in total", text)  # fmt: skip
     text = re.sub(r"\ban? (second|minute)\b", r"1 \1", text)
     return text
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4}
+
+
+def counts_more_in_total(text: str) -> str:
+    # "then repeat twice more" is the first go and two more: 3 times in all.
+    return re.sub(r"\b(\d+)\s+(?:more\s+times|times\s+more)\b", lambda m: f"{int(m.group(1)) + 1} times", text)
 
 
 def number_words_to_digits(text: str) -> str:
@@ -179,6 +190,8 @@ def tidy_punctuation(text: str) -> str:
 
 
 def labels_to_phrases(text: str) -> str:
+    # "Sets/reps: 3 x 10", "Sets & time: 3 x 30 s": a label naming the dose's parts is a form's heading.
+    text = re.sub(rf"\b{_DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{_DOSE_WORD})+\s*:\s*", "", text)
     # "reps: 10", "sets: 3 | reps: 8", "hold: 30 s", "repeat: 10 times" are doses written as a form;
     # rewrite them as the phrases the inference rules read ("10 reps", "hold for 30 s").
     text = re.sub(r"\b(reps|repetitions|sets|rounds)\s*:\s*(\d+(?:\s*-\s*\d+)?)", r"\2 \1", text)
@@ -187,6 +200,7 @@ def labels_to_phrases(text: str) -> str:
     return re.sub(r"\s*[|/]\s*(?=\d)", ". ", text)
 
 
+_DOSE_WORD = r"(?:sets?|reps?|repetitions|rounds?|time|duration|hold|work|rest)"
 _LABEL_VERB = {"hold": "hold", "rest": "rest", "work": "work", "time": "work", "duration": "work"}
 
 
@@ -213,6 +227,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     dashes_to_hyphen,
     idioms_to_numbers,
     number_words_to_digits,
+    counts_more_in_total,
     per_unit_rates,
     labels_to_phrases,
     shorthand_doses,
@@ -255,7 +270,7 @@ def sentences(paragraph: str) -> list[str]:
 
 
 _NAME_NUMBERING = re.compile(
-    r"^(?:(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)\s*#?\d{1,2}\s*"
+    r"^(?:(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)\s*#?\d{1,2}(?:\s+of\s+\d{1,3})?\s*"
     r"(?:[.):\-\u2013\u2014|]\s*|\s+)|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*|\d{1,2}\s*[.)\]:\-\u2013\u2014]\s*(?=\S)"
     r"|\d{1,2}(?=[A-Z][a-z]))",
     re.IGNORECASE,

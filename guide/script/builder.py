@@ -14,6 +14,7 @@ warning per exercise.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -160,12 +161,31 @@ def build_script(routine: Routine, options: ScriptOptions, measure: Measure, boo
         if spoken == minutes:
             break
         minutes = spoken
+    if script.duration > MAX_GUIDE_SECONDS and _inferred_rounds(routine):
+        # Rounds read from prose that make the guide absurdly long are a misreading: drop them, say so.
+        once, note = _without_inferred_rounds(routine)
+        script = build_script(once, options, measure, book)
+        return dataclasses.replace(script, warnings=(*script.warnings, note))
     if script.duration > MAX_GUIDE_SECONDS:
         raise LimitError(
             f"{routine.source}: this guide would last {script.duration / 3600:.1f} hours; "
             f"the limit is {MAX_GUIDE_SECONDS / 3600:g} (lower the reps, sets, rounds or holds)"
         )
     return script
+
+
+def _inferred_rounds(routine: Routine) -> list[Block]:
+    return [b for b in routine.blocks if b.rounds.origin is Origin.INFERRED and b.rounds.value is not None
+            and b.rounds.value.high > 1]  # fmt: skip
+
+
+def _without_inferred_rounds(routine: Routine) -> tuple[Routine, str]:
+    dropped = _inferred_rounds(routine)
+    said = "; ".join(f'line {b.rounds.line or b.line}: "{b.rounds.words}"' for b in dropped)
+    note = f"rounds read from the text ({said}) made the guide longer than {MAX_GUIDE_SECONDS / 3600:g} hours; ignored"
+    once: Sourced[Amount] = Sourced(Amount.exactly(1), Origin.DEFAULT)
+    blocks = tuple(dataclasses.replace(b, rounds=once) if b in dropped else b for b in routine.blocks)
+    return dataclasses.replace(routine, blocks=blocks), note
 
 
 def _build(routine: Routine, options: ScriptOptions, measure: Measure, book: Phrasebook, minutes: int) -> Script:
