@@ -20,15 +20,21 @@ def speech_like(rate: int, seconds: float, seed: int) -> np.ndarray:
     pulses = np.zeros(n)
     pulses[:: rate // 120] = 1.0
     voiced = np.convolve(pulses, np.exp(-np.arange(200) / 30.0))[:n]
-    formants = sum(np.sin(2 * np.pi * f * np.arange(n) / rate) * voiced * w for f, w in ((700, 1.0), (1200, 0.6), (2600, 0.3)))
+    formants = sum(
+        np.sin(2 * np.pi * f * np.arange(n) / rate) * voiced * w for f, w in ((700, 1.0), (1200, 0.6), (2600, 0.3))
+    )
     syllables = np.clip(np.sin(2 * np.pi * 3.5 * np.arange(n) / rate), 0, None) ** 2
     audio = formants * syllables + rng.standard_normal(n) * 0.01
-    return (0.5 * audio / np.abs(audio).max()).astype(np.float32)
+    speech: np.ndarray = (0.5 * audio / np.abs(audio).max()).astype(np.float32)
+    return speech
 
 
 @pytest.mark.parametrize("rate", [16000, 22050, 24000, 44100, 48000])
 def test_k_weighting_coefficients_are_pyloudnorms(rate: int) -> None:
-    reference = (IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, rate, "high_shelf"), IIRfilter(0.0, 0.5, 38.0, rate, "high_pass"))
+    reference = (
+        IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, rate, "high_shelf"),
+        IIRfilter(0.0, 0.5, 38.0, rate, "high_pass"),
+    )
     for (b, a), stage in zip(k_weighting_sections(rate), reference, strict=True):
         assert np.allclose(b, stage.b, rtol=1e-12) and np.allclose(a, stage.a, rtol=1e-12)
 
@@ -95,7 +101,10 @@ def test_moving_minimum_and_mean_match_ndimage(size: int, n: int) -> None:
     assert np.allclose(dsp.moving_mean(x, size), uniform_filter1d(x, size=size), rtol=0, atol=1e-12)
     rest = x == 0
     # Where every sample in the window is at rest, the mean is exactly the rest value.
-    assert np.array_equal(dsp.moving_mean(x, size)[rest & (uniform_filter1d(x, size=size) == 0)], x[rest & (uniform_filter1d(x, size=size) == 0)])
+    assert np.array_equal(
+        dsp.moving_mean(x, size)[rest & (uniform_filter1d(x, size=size) == 0)],
+        x[rest & (uniform_filter1d(x, size=size) == 0)],
+    )
 
 
 def test_impulse_response_is_cut_where_it_has_decayed() -> None:

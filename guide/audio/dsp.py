@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import math
-
 from typing import Any
 
 import numpy as np
@@ -180,9 +179,9 @@ def moving_minimum(x: Signal, size: int) -> Floats:
         return np.asarray(x, dtype=np.float64).copy()
     padded = _reflected(x, size)
     count = -(-padded.size // size) * size
-    blocks = np.full(count, np.inf)
-    blocks[: padded.size] = padded
-    blocks = blocks.reshape(-1, size)
+    flat = np.full(count, np.inf)
+    flat[: padded.size] = padded
+    blocks = flat.reshape(-1, size)
     ahead = np.minimum.accumulate(blocks, axis=1).ravel()  # min from each block's start to here
     behind = np.minimum.accumulate(blocks[:, ::-1], axis=1)[:, ::-1].ravel()  # from here to its end
     # A window [i, i + size) spans the end of one block and the start of the next.

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Iterator
 
 import numpy as np
+
 from . import dsp
 
 BLOCK_SECONDS, HOP_SECONDS = 0.4, 0.1
@@ -61,18 +62,24 @@ class LoudnessMeter:
 
     def integrated(self) -> float:
         hops = np.concatenate([*self._energies, [self._pending.sum()]]) if self._energies else np.zeros(1)
-        if hops.size < self.hops_per_block:
-            hops = np.concatenate([hops, np.zeros(self.hops_per_block - hops.size)])
-        windows = np.lib.stride_tricks.sliding_window_view(hops, self.hops_per_block)
-        powers = windows.sum(axis=1) / (self.hop * self.hops_per_block)
-        with np.errstate(divide="ignore"):
-            loudness = -0.691 + 10 * np.log10(powers)
-        kept = powers[loudness >= ABSOLUTE_GATE]
-        if kept.size == 0:
-            return float("-inf")
-        relative = -0.691 + 10 * np.log10(kept.mean()) + RELATIVE_GATE
-        kept = powers[(loudness >= ABSOLUTE_GATE) & (loudness > relative)]
-        return float(-0.691 + 10 * np.log10(kept.mean()))
+        return gated_loudness(hops, self.rate)
+
+
+def gated_loudness(hops: np.ndarray, rate: int) -> float:
+    """Integrated loudness from the K-weighted energy of each 100 ms hop, in order."""
+    hop, hops_per_block = int(HOP_SECONDS * rate), round(BLOCK_SECONDS / HOP_SECONDS)
+    if hops.size < hops_per_block:
+        hops = np.concatenate([hops, np.zeros(hops_per_block - hops.size)])
+    windows = np.lib.stride_tricks.sliding_window_view(hops, hops_per_block)
+    powers = windows.sum(axis=1) / (hop * hops_per_block)
+    with np.errstate(divide="ignore"):
+        loudness = -0.691 + 10 * np.log10(powers)
+    kept = powers[loudness >= ABSOLUTE_GATE]
+    if kept.size == 0:
+        return float("-inf")
+    relative = -0.691 + 10 * np.log10(kept.mean()) + RELATIVE_GATE
+    kept = powers[(loudness >= ABSOLUTE_GATE) & (loudness > relative)]
+    return float(-0.691 + 10 * np.log10(kept.mean()))
 
 
 def integrated_loudness(samples: np.ndarray | Iterable[np.ndarray], rate: int) -> float:
