@@ -17,7 +17,7 @@ from guide.audio.loudness import integrated_loudness, true_peak_db
 from guide.build import BuildOptions, BuildResult, Outputs, build
 from guide.errors import VoiceError
 from guide.routine import parse_routine
-from guide.script import CueKind
+from guide.script import ENGLISH, CueKind
 
 pytestmark = pytest.mark.e2e
 
@@ -187,5 +187,5 @@ def test_interval_grid_in_the_decoded_audio(intervals) -> None:  # type: ignore[
     stops = [_onset(audio, c.start) for c in cues if c.kind in (CueKind.REST, CueKind.RELEASE) and c.chapter in
              {w.chapter for w in cues if w.kind is CueKind.WORK}]  # fmt: skip
     assert np.allclose(np.array(stops[: len(work)]) - np.array(work), 8.0, atol=0.02)
-    firsts = [_onset(audio, c.start) for c in cues if c.kind is CueKind.REP and c.text == "One."]
+    firsts = [_onset(audio, c.start) for c in cues if c.kind is CueKind.REP and c.text == ENGLISH.count(1)]
     assert len(firsts) == 2 and abs(firsts[1] - firsts[0] - 20.0) <= 0.02

@@ -29,7 +29,7 @@ def kinds(script) -> list[CueKind]:  # type: ignore[no-untyped-def]
 def test_reps_are_exactly_one_tempo_apart() -> None:
     script = script_for("reps: 12\ntempo: 2.5s")
     reps = [c for c in script.cues if c.kind is CueKind.REP]
-    assert [c.text for c in reps][:3] == ["One.", "Two.", "Three."]
+    assert [c.text for c in reps][:3] == [ENGLISH.count(n) for n in (1, 2, 3)]
     assert len(reps) == 12
     for a, b in itertools.pairwise(reps):
         assert b.start - a.start == pytest.approx(2.5, abs=1e-9)
@@ -42,16 +42,16 @@ def test_hold_to_release_is_exactly_the_hold_with_progress_cues() -> None:
     release = next(c for c in script.cues if c.kind is CueKind.RELEASE)
     assert release.start - hold.start == pytest.approx(30.0)
     inner = [c for c in script.cues if hold.start < c.start < release.start]
-    assert [c.text for c in inner] == ["Halfway.", "Ten seconds left.", "Three.", "Two.", "One."]
+    assert [c.text for c in inner] == ["Halfway.", "Ten seconds left.", "Three, two, one."]
     assert inner[0].start - hold.start == pytest.approx(15.0)
-    assert release.start - inner[-1].start == pytest.approx(1.0)
+    assert release.start - inner[-1].end == pytest.approx(0.5)  # the countdown ends just before the release
 
 
 def test_each_side_with_sets_and_rest() -> None:
     script = script_for("sides: each\nsets: 3\nhold: 20s\nrest: 12s")
     texts = [c.text for c in script.cues]
     assert texts.count(ENGLISH.set_number(1, 3)) == 2 and texts.count(ENGLISH.set_number(3, 3)) == 2
-    assert ENGLISH.set_number(3, 3) == "Last set."
+    assert ENGLISH.set_number(3, 3) == "Final set."
     assert texts.count("Rest.") == 4  # two rests per side, none after the last set of a side
     assert texts.count("Switch to your left side.") == 1
     assert texts.index("Right side.") < texts.index("Switch to your left side.")
@@ -63,7 +63,7 @@ def test_each_side_with_sets_and_rest() -> None:
             following = next(c for c in script.cues[i + 1 :] if c.kind in work)
             assert following.start - cue.start == pytest.approx(12.0)
             inside = [c.text for c in script.cues[i + 1 :] if c.start < following.start]
-            assert inside[0].startswith(("Set", "Last set")) and inside[-3:] == ["Three.", "Two.", "One."]
+            assert inside[0].startswith(("Set", "Final set")) and inside[-1] == ENGLISH.countdown()
 
 
 def test_alternate_reps_count_what_the_dose_says() -> None:
@@ -119,7 +119,7 @@ def test_chapters_cover_each_exercise_in_order() -> None:
     assert script.chapters[0].start == 0 and script.chapters[-1].end == script.duration
     assert all(a.end == b.start for a, b in zip(script.chapters, script.chapters[1:], strict=False))  # no gaps
     first = next(c for c in script.cues if c.chapter == 2)
-    assert first.text == "Exercise two of two: B." and first.start == script.chapters[2].start
+    assert first.text == ENGLISH.exercise(2, 2, "B") and first.start == script.chapters[2].start
     assert script.cues[-1].kind is CueKind.CLOSING and script.cues[-1].chapter == 2
 
 

@@ -4,7 +4,7 @@ import json
 
 from guide.render.sidecars import lrc, srt, timeline_json, vtt
 from guide.routine import parse_routine
-from guide.script import PACES, PaceName, ScriptOptions, build_script
+from guide.script import ENGLISH, PACES, PaceName, ScriptOptions, build_script
 
 SCRIPT = build_script(parse_routine("# Side\n\n## A\nreps: 2\n\nGo now.\n", "s.md"), ScriptOptions(PACES[PaceName.NORMAL]),
                       lambda text: 0.05 * len(text))  # fmt: skip
@@ -13,7 +13,7 @@ SCRIPT = build_script(parse_routine("# Side\n\n## A\nreps: 2\n\nGo now.\n", "s.m
 def test_timeline_json_has_every_cue_with_its_chapter() -> None:
     document = json.loads(timeline_json(SCRIPT))
     assert document["title"] == "Side" and len(document["cues"]) == len(SCRIPT.cues)
-    first_rep = next(c for c in document["cues"] if c["text"] == "One.")
+    first_rep = next(c for c in document["cues"] if c["text"] == ENGLISH.count(1))
     assert first_rep["chapter"] == "A" and first_rep["end"] > first_rep["start"]
     assert document["cues"][0]["chapter"] == "Welcome"  # the opening chapter holds the welcome
     assert [c["title"] for c in document["chapters"]] == ["Welcome", "A"]

@@ -35,6 +35,7 @@ HALFWAY_FROM = 20.0
 TEN_LEFT_FROM = 30.0
 COUNTDOWN_FROM = 6.0  # a hold this long ends with "three, two, one"
 COUNTDOWN_REST_FROM = 10.0  # a rest this long ends with a countdown into the work
+COUNTDOWN_TO_WORK = 0.5  # from the end of "three, two, one" to the beat it counts down to
 LATE_ANNOUNCE_FROM = 20.0  # in a rest this long, the next set or round is announced near its end
 
 
@@ -303,7 +304,7 @@ def _rest(layout: _Layout, seconds: float, announce: Sequence[tuple[str, CueKind
     if seconds >= LATE_ANNOUNCE_FROM and announce:
         # In a long rest, what comes next is said near its end, where it is still remembered.
         spoken = sum(layout.measure(text) + GAP for text, _ in announce)
-        layout.free = max(layout.free, rest_onset + seconds - _countdown_lead(dose) - 1.0 - spoken)
+        layout.free = max(layout.free, rest_onset + seconds - _countdown_lead(layout, dose) - 1.0 - spoken)
     if chapter is not None:
         layout.open_chapter(chapter)
     for text, kind in announce:
@@ -315,27 +316,28 @@ def _work_start(layout: _Layout, onset: float, seconds: float, dose: ResolvedDos
     """When work starts after a pause that began at `onset`; a countdown leads into it when
     the pause is long enough. The pause grows (with a warning) if what was said overruns it."""
     start = onset + seconds
-    lead = _countdown_lead(dose)
+    lead = _countdown_lead(layout, dose)
     countdown = seconds >= COUNTDOWN_REST_FROM and dose is not None
     needed = layout.free + (lead if countdown else 0.0)
     if needed > start:
         layout.grow(what, seconds, needed - onset, "what is said in it takes longer")
         start = needed
     if countdown and dose is not None:
-        words = layout.book.countdown_into(dose.reps.value is not None and dose.timed_seconds is None)
-        for i, text in enumerate(words):
-            at = start - lead + i
-            if layout.fits(at, text, at + 1.0):
-                layout.say_at(at, text, CueKind.COUNTDOWN)
+        layout.say_at(start - lead, _countdown_words(layout, dose), CueKind.COUNTDOWN)
     return start
 
 
-def _countdown_lead(dose: ResolvedDose | None) -> float:
-    """How long before the work cue a countdown starts: one second a word."""
+def _countdown_words(layout: _Layout, dose: ResolvedDose) -> str:
+    # Counted reps hear "three, two, one, go" before their first count; a hold or timed work
+    # hears "three, two, one" and then its own "Hold" or "Go now" on the beat.
+    return layout.book.countdown_into(dose.reps.value is not None and dose.timed_seconds is None)
+
+
+def _countdown_lead(layout: _Layout, dose: ResolvedDose | None) -> float:
+    """How long before the work cue the countdown starts: it ends a short breath before."""
     if dose is None:
         return 0.0
-    counted_reps = dose.reps.value is not None and dose.timed_seconds is None
-    return 4.0 if counted_reps else 3.0  # reps hear "three, two, one, go" before the first count
+    return layout.measure(_countdown_words(layout, dose)) + COUNTDOWN_TO_WORK
 
 
 def _work(layout: _Layout, dose: ResolvedDose, start_at: float | None, rest_follows: bool) -> None:
@@ -400,7 +402,8 @@ def _timed(layout: _Layout, text: str, seconds: float, work: bool, start_at: flo
     if seconds >= TEN_LEFT_FROM:
         progress.append((release_at - 10, book.ten_seconds_left(), CueKind.HOLD_PROGRESS))
     if seconds >= COUNTDOWN_FROM:
-        progress += [(release_at - 3 + i, word, CueKind.COUNTDOWN) for i, word in enumerate(book.countdown())]
+        countdown = book.countdown()
+        progress.append((release_at - layout.measure(countdown) - COUNTDOWN_TO_WORK, countdown, CueKind.COUNTDOWN))
     for i, (when, phrase, kind) in enumerate(progress):
         before = progress[i + 1][0] if i + 1 < len(progress) else release_at
         if layout.fits(when, phrase, before):

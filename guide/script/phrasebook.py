@@ -87,28 +87,27 @@ class Phrasebook:
         return "Welcome"
 
     def exercise(self, number: int, total: int, name: str) -> str:
-        return f"Exercise {number_words(number)} of {number_words(total)}: {name.rstrip('.!?:')}."
+        # "Exercise one of five" is heard as "exercise 1-5": the comma and "out of" keep the "of".
+        return f"Exercise {number_words(number)}, out of {number_words(total)}: {name.rstrip('.!?:')}."
 
     def dose_summary(self, sets: int, reps: int | None, hold: float | None, sides: Sides,
                      rest: float, timed: bool) -> str:  # fmt: skip
+        # "holds" is heard as "holes": a hold is said as a verb with a count ("hold 30 seconds, 4 times").
         where = {Sides.ONE: "", Sides.EACH: " on each side", Sides.ALTERNATE: " per side, alternating sides"}[sides]
-        if reps is not None and hold is not None:
-            body = f"{reps} holds of {_seconds(hold)}{where}"
-            between = "sets"
-        elif reps is not None:
+        verb = "work" if timed else "hold"
+        if hold is None:
+            assert reps is not None
             body = f"{reps} reps{where}"
-            between = "sets"
-        else:
-            assert hold is not None
-            verb = "work for" if timed else "hold for"
-            body = f"{verb} {_seconds(hold)}{where}"
             if sets > 1:
-                body = f"{sets} {'rounds' if timed else 'holds'} of {_seconds(hold)}{where}"
-            between = "rounds" if timed else "holds"
-        if sets > 1 and between == "sets":
-            body = f"{sets} sets of {body}"
-        if sets > 1:
-            body = f"{body}, resting {_seconds(rest)} between {between}"
+                body = f"{sets} sets of {body}, resting {_seconds(rest)} between sets"
+        elif reps is not None:
+            body = f"{verb} {_seconds(hold)}, {reps} times{where}"
+            if sets > 1:
+                body += f"; {sets} sets, resting {_seconds(rest)} between sets"
+        elif sets > 1:
+            body = f"{verb} {_seconds(hold)}, {sets} times{where}, resting {_seconds(rest)} between"
+        else:
+            body = f"{verb} for {_seconds(hold)}{where}"
         return _sentence(body)
 
     def get_into_position(self) -> str:
@@ -122,13 +121,13 @@ class Phrasebook:
 
     def set_number(self, number: int, total: int) -> str:
         if number == total:
-            return "Last set."
-        return f"Set {number_words(number)}, of {number_words(total)}."
+            return "Final set."  # "Last set." is heard as "Wassup"
+        return f"Set {number_words(number)}, out of {number_words(total)}."
 
     def round_number(self, number: int, total: int) -> str:
         if number == total:
             return "Last round."
-        return f"Round {number_words(number)}, of {number_words(total)}."
+        return f"Round {number_words(number)}, out of {number_words(total)}."
 
     def block_intro(self, name: str | None, rounds: int, exercises: int, rest: float | None,
                     every: float | None) -> str:  # fmt: skip
@@ -148,11 +147,14 @@ class Phrasebook:
         return _sentence(name.rstrip(".!?:"))
 
     def count(self, number: int) -> str:
-        return _sentence(number_words(number))
+        # Said with energy, as a coach counts: "Two." alone is heard as "ten", "Two!" is not.
+        # "Eight!" is heard as "hey", so eight keeps its full stop (scripts/listen.py measures these).
+        word = number_words(number)
+        return word.capitalize() + ("." if number == 8 else "!")
 
     def hold(self, timed: bool, after_countdown: bool = False) -> str:
-        if timed:
-            return "Go." if after_countdown else "Begin."
+        if timed:  # "Go!" alone is heard as "so", "Begin." as "again"
+            return "Go now." if after_countdown else "Start now."
         return "Hold."
 
     def rep_hold(self, number: int, side: str | None) -> str:
@@ -164,18 +166,19 @@ class Phrasebook:
     def ten_seconds_left(self) -> str:
         return "Ten seconds left."
 
-    def countdown(self) -> tuple[str, ...]:
-        return ("Three.", "Two.", "One.")
+    def countdown(self) -> str:
+        # One phrase: "Two." said alone is heard as "ten"; "three, two, one" together is heard right.
+        return "Three, two, one."
 
-    def countdown_into(self, counted_reps: bool) -> tuple[str, ...]:
+    def countdown_into(self, counted_reps: bool) -> str:
         """Before work that follows a long rest; counted reps hear "go" before their first count."""
-        return (*self.countdown(), "Go.") if counted_reps else self.countdown()
+        return "Three, two, one, go!" if counted_reps else self.countdown()
 
     def stop_and_rest(self) -> str:
         return "Stop, and rest."
 
     def release(self, timed: bool) -> str:
-        return "And stop." if timed else "And release."
+        return "Stop there." if timed else "And release."  # "And stop." is heard as "and stopped"
 
     def rest(self) -> str:
         return "Rest."
