@@ -288,7 +288,10 @@ def _report(final: Mapping[str, tuple[Samples, Samples, Samples]], shaped: Mappi
     limited = total = 0
     deepest = 1.0
     peak = 0.0
-    compressed: list[Samples] = []
+    # The compressor's reductions over all speech as said (a phrase said 40 times counts 40
+    # times), as a histogram: repeating every phrase's samples would cost the whole guide's memory.
+    bins = np.linspace(0.0, 60.0, 1201)
+    histogram = np.zeros(bins.size - 1)
     gain = 10 ** (gain_db / 20)
     for text, (_, compressed_db, curve) in final.items():
         count = uses.get(text, 0)
@@ -299,14 +302,22 @@ def _report(final: Mapping[str, tuple[Samples, Samples, Samples]], shaped: Mappi
         # The true peak from the envelope already measured, scaled as the audio was (the gain
         # curves move slowly), rather than oversampling every phrase a second time.
         peak = max(peak, float((shaped[text].envelope * _scale(gain, compressed_db) * curve).max(initial=0.0)))
-        compressed.append(np.tile(-compressed_db[speech], count))
-    reductions = np.concatenate(compressed) if compressed else np.zeros(0)
+        histogram += count * np.histogram(np.clip(-compressed_db[speech], 0.0, 59.99), bins)[0]
     return LevelReport(
         gain_db=gain_db,
         loudness_lufs=loudness,
         true_peak_dbtp=20 * float(np.log10(peak)) if peak > 0 else float("-inf"),
-        compressed_median_db=float(np.median(reductions)) if reductions.size else 0.0,
-        compressed_p95_db=float(np.percentile(reductions, 95)) if reductions.size else 0.0,
+        compressed_median_db=_quantile(histogram, bins, 0.5),
+        compressed_p95_db=_quantile(histogram, bins, 0.95),
         limited_fraction=limited / total if total else 0.0,
         max_reduction_db=-20 * float(np.log10(deepest)),
     )
+
+
+def _quantile(histogram: np.ndarray, bins: np.ndarray, q: float) -> float:
+    """The q-quantile of what `histogram` counts over `bins` (to a bin's width)."""
+    total = histogram.sum()
+    if total == 0:
+        return 0.0
+    index = int(np.searchsorted(np.cumsum(histogram), q * total))
+    return float(bins[min(index, bins.size - 2)] + (bins[1] - bins[0]) / 2)
