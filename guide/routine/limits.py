@@ -53,34 +53,22 @@ def check_exercise(exercise: Exercise, source: str) -> None:
                 raise RoutineError(
                     source, line, f"{exercise.name}: {_number(value)} {unit}{said} is outside {low:g}-{high:g}", fix
                 )
-    if dose.hold_seconds.value is not None and dose.work_seconds.value is not None:
-        raise RoutineError(
-            source,
-            dose.work_seconds.line or exercise.line,
-            f"{exercise.name}: a hold and timed work are two ways to time the same thing",
-            "keep either 'hold:' (a still position) or 'work:' (moving for a time)",
-        )
-    if dose.reps.value is None and dose.hold_seconds.value is None and dose.work_seconds.value is None:
-        raise RoutineError(
-            source,
-            dose.sets.line or exercise.line,
-            f"{exercise.name}: sets without reps, a hold or timed work say nothing to do in each set",
-            "add a 'reps:', 'hold:' or 'work:' line",
-        )
-    if dose.reps.value is not None and dose.work_seconds.value is not None:
-        raise RoutineError(
-            source,
-            dose.work_seconds.line or exercise.line,
-            f"{exercise.name}: timed work is done for a time, not for a number of reps",
-            "keep either 'reps:' or 'work:'",
-        )
-    if dose.rep_seconds.value is not None and dose.reps.value is None:
-        raise RoutineError(
-            source,
-            dose.rep_seconds.line or exercise.line,
-            f"{exercise.name}: a tempo only applies to reps, and this exercise has none",
-            "add a 'reps:' line or remove 'tempo:'",
-        )
+    reps, hold, work = dose.reps.value, dose.hold_seconds.value, dose.work_seconds.value
+    # (impossible when, the line to blame, what is wrong, how to fix it)
+    conflicts = (
+        (hold is not None and work is not None, dose.work_seconds.line,
+         "a hold and timed work are two ways to time the same thing",
+         "keep either 'hold:' (a still position) or 'work:' (moving for a time)"),
+        (reps is None and hold is None and work is None, dose.sets.line,
+         "sets without reps, a hold or timed work say nothing to do in each set", "add a 'reps:', 'hold:' or 'work:' line"),
+        (reps is not None and work is not None, dose.work_seconds.line,
+         "timed work is done for a time, not for a number of reps", "keep either 'reps:' or 'work:'"),
+        (dose.rep_seconds.value is not None and reps is None, dose.rep_seconds.line,
+         "a tempo only applies to reps, and this exercise has none", "add a 'reps:' line or remove 'tempo:'"),
+    )  # fmt: skip
+    for impossible, line, problem, fix in conflicts:
+        if impossible:
+            raise RoutineError(source, line or exercise.line, f"{exercise.name}: {problem}", fix)
 
 
 def _number(value: float) -> str:
