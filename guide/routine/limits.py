@@ -66,9 +66,9 @@ def check_exercise(exercise: Exercise, source: str) -> None:
         (dose.rep_seconds.value is not None and reps is None, dose.rep_seconds.line,
          "a tempo only applies to reps, and this exercise has none", "add a 'reps:' line or remove 'tempo:'"),
     )  # fmt: skip
-    for impossible, line, problem, fix in conflicts:
+    for impossible, blamed, problem, fix in conflicts:
         if impossible:
-            raise RoutineError(source, line or exercise.line, f"{exercise.name}: {problem}", fix)
+            raise RoutineError(source, blamed or exercise.line, f"{exercise.name}: {problem}", fix)
 
 
 def _number(value: float) -> str:
