@@ -192,7 +192,7 @@ def test_one_exercise_dose(exercise: str, expected: tuple[object, ...]) -> None:
 def test_an_inferred_value_out_of_bounds_is_dropped_with_a_note() -> None:
     article = (
         INTRO
-        + "Wall Sit\nSlide down the wall and hold for 45 minutes, then stand. Repeat 3 times.\n\n"
+        + "Wall Sit\nSlide down the wall and hold for 45 minutes, then stand and rest. Repeat 3 times.\n\n"
         + "Squats\nSit back and down as if into a chair, then stand up tall. Do 12 reps.\n"
     )
     routine = _read(article)

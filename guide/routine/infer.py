@@ -14,7 +14,7 @@ from .prose import for_inference
 
 SEVERAL_SECONDS = 5.0  # DESIGN.md: "several seconds" means 5 s
 SECONDS_PER_BREATH = 5.0  # a slow breath in and out, as yoga teachers count them
-LONG_HOLD = 15.0  # a hold this long, repeated, is a set with rest between, not a rep
+LONG_WORK = 15.0  # timed work this long, repeated, is a set (shorter timed work repeated is reps of a hold)
 
 _NUM = r"\d+(?:\.\d+)?"
 
@@ -140,7 +140,7 @@ def _infer_rest(text: str, line: int, found: Findings) -> Findings:
         if match:
             return replace(found, rest_seconds=_found(_seconds(match), match, line))
     # "rest, and repeat" prescribes a rest; "rest it on your knee" does not.
-    bare = re.search(r"\b(?:rest|resting)\b(?=\s*(?:[,.;!]|and\b|between\b|briefly\b|$))", text)
+    bare = re.search(r"\b(?:rest|resting)\b(?=\s*(?:[,.;!]|and\b|between\b|in\s+between\b|briefly\b|$))", text)
     if bare:
         # Rest is prescribed but not timed: the pace decides how long.
         return replace(found, rest_seconds=Sourced(None, Origin.INFERRED, bare.group(0), line))
@@ -188,10 +188,12 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
     )
     if times:
         amount = _amount(times)
-        hold = found.hold_seconds or found.work_seconds
-        long_hold = hold is not None and hold.value is not None and hold.value.low >= LONG_HOLD
-        rest_said = found.rest_seconds is not None
-        if hold is not None and (long_hold or rest_said) and found.sets is None:
+        # A repeated hold is sets only when a rest between them is said ("rest, and repeat 4 times");
+        # "hold 30 seconds, repeat 3 times" is three reps of the hold.
+        work = found.work_seconds
+        long_work = work is not None and work.value is not None and work.value.low >= LONG_WORK
+        timed = found.hold_seconds is not None or work is not None
+        if timed and (long_work or found.rest_seconds is not None) and found.sets is None:
             return replace(found, sets=_found(amount, times, line))
         return replace(found, reps=_found(amount, times, line))
     return found
