@@ -32,11 +32,12 @@ _NUMBERING = re.compile(
     r"|(?:odd|even)\s+minutes?\s*[.):\-\u2013\u2014]\s*"  # "Odd minutes: Air Squats x 12" in an EMOM
     r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
     r"|\d{1,2}\s*[\-\u2013\u2014]\s+(?=[A-Za-z])"  # "1 - Name"
-    r"|\d{1,2}(?=[A-Z][a-z]))",  # "1Heel Raise": the number glued on by a copy from the browser
+    r"|\d{1,2}(?=[A-Z][a-z])"  # "1Heel Raise": the number glued on by a copy from the browser
+    r"|[A-H][1-9]?[.)]\s+(?=[A-Z]))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>]|\d{1,2}[.)])\s+")
-_SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)")
+_SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
 # Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
 _SPOKEN_LABELS = re.compile(
@@ -313,6 +314,15 @@ def _unnumbered(text: str) -> str:
     return text[numbering.end() :] if numbering and numbering.end() < len(text) else text
 
 
+def _number_value(numbering: str) -> int | None:
+    """The position a list marker gives: "3." is 3, "Step 2:" is 2, a lettered "B." is 2."""
+    digits = re.search(r"\d+", numbering)
+    letter = re.match(r"\s*([A-H])[1-9]?[.)]", numbering)
+    if letter and not re.match(r"\s*\d", numbering):
+        return ord(letter.group(1)) - ord("A") + 1
+    return int(digits.group(0)) if digits else None
+
+
 def _numbered_item(text: str, number: int) -> Line | None:
     """ "5. Step-ups onto a chair, leading with alternate legs": in a numbered list an item without a full
     stop is a name, and the words before its first comma name the move (with a full stop it is a step,
@@ -325,10 +335,10 @@ def _numbered_item(text: str, number: int) -> Line | None:
         return None
     if re.search(r":|\s[\u2013\u2014-]+\s|\(", name):
         return None  # "Overhead reach: Interlace your fingers, ...": the name ends at the colon
-    value = re.search(r"\d+", numbering.group(0))
+    value = _number_value(numbering.group(0))
     dose = clause if _is_dose_line(clause) else ""
     return Line(number, text, Kind.NAMED if not dose else Kind.HEADING, numbered=True,
-                number_value=int(value.group(0)) if value else None, name=name.strip(),
+                number_value=value, name=name.strip(),
                 rest="" if dose else clause, dose_tail=dose)  # fmt: skip
 
 
@@ -338,12 +348,12 @@ def _as_heading(text: str, number: int) -> Line:
         return item
     numbering = _NUMBERING.match(text)
     rest = text[numbering.end() :].strip() if numbering else text
-    value = re.search(r"\d+", numbering.group(0)) if numbering else None
+    value = _number_value(numbering.group(0)) if numbering else None
     numbered = numbering is not None and bool(rest)
     if not numbered:
         rest = text
     name, tail, instructions = _split_name(rest)
-    common = {"numbered": numbered, "number_value": int(value.group(0)) if value and numbered else None}
+    common = {"numbered": numbered, "number_value": value if numbered else None}
     if instructions:
         instructions, tail = _dose_at_end(instructions, tail)
         return Line(number, text, Kind.NAMED, name=name, rest=instructions, dose_tail=tail, **common)  # type: ignore[arg-type]

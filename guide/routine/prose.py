@@ -212,7 +212,12 @@ def shorthand_doses(text: str) -> str:
         r"\1 sets of \2 reps",
         text,
     )
-    return re.sub(r"(?:^|(?<=\s))[x\u00d7]\s*(\d+)\b(?!\s*(?:sets|reps|kg|lb))", r"\1 reps", text)
+    # "x 10 min" is a time and "x 10 m" a distance, not a count of reps.
+    return re.sub(
+        r"(?:^|(?<=\s))[x\u00d7]\s*(\d+)\b(?!\s*(?:sets|reps|kg|lb|m|km|yards?|metres?|meters?|miles?|sec|secs?|seconds?|s|mins?|minutes?)\b)",
+        r"\1 reps",
+        text,
+    )
 
 
 def per_unit_rates(text: str) -> str:
