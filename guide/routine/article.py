@@ -33,7 +33,7 @@ _NUMBERING = re.compile(
     r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
     r"|\d{1,2}\s*[\-\u2013\u2014]\s+(?=[A-Za-z])"  # "1 - Name"
     r"|\d{1,2}(?=[A-Z][a-z])"  # "1Heel Raise": the number glued on by a copy from the browser
-    r"|[A-H][1-9]?[.)]\s+(?=[A-Z]))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
+    r"|(?-i:[A-H][1-9]?[.)]\s+(?=[A-Z])))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>]|\d{1,2}[.)])\s+")
@@ -300,6 +300,9 @@ def _classify(text: str, number: int) -> Line:
             return listed  # "- Push-Ups x 8": a list of moves, each with its dose
     if bullet and numbering and _numbered_item(text, number) is not None:
         return _as_heading(text, number)
+    drill = _numbered_drill(text, number) if numbering and bullet else None
+    if drill is not None:
+        return drill
     if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
         # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
         value = re.match(r"\d+", text)
@@ -312,6 +315,35 @@ def _unnumbered(text: str) -> str:
     """A list item without its number: "12. Side plank - 15 s" names a move, it is not only a dose."""
     numbering = _NUMBERING.match(text)
     return text[numbering.end() :] if numbering and numbering.end() < len(text) else text
+
+
+_DRILL = re.compile(
+    r"^(?P<name>[A-Z][^.,:;()\u2013\u2014\u00d7]*?)"
+    r"(?:\s*[:.,;]\s+|\s+[\u2013\u2014-]+\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d))(?P<rest>.+)$"
+)
+
+
+def _numbered_drill(text: str, number: int) -> Line | None:
+    """ "2. Side stepping × 10 m, 3 × 1 min" / "4. Heel dig. Lie on your back...": a numbered line that opens
+    with a short capitalised name, ended by a colon, dash, full stop, comma or a "×" dose, names a drill;
+    what follows is its dose when it starts with a count, else its instructions."""
+    numbering = _NUMBERING.match(text)
+    if numbering is None:
+        return None
+    match = _DRILL.match(text[numbering.end() :])
+    if match is None:
+        return None
+    name, rest = match.group("name").strip(), match.group("rest").strip()
+    if len(name.split()) > MAX_NAME_WORDS or not _heading_shaped(name) or _mentions_dose(name):
+        return None
+    if re.search(r"\b(?:you|your|yourself)\b", name, re.IGNORECASE) or not _mentions_dose(rest):
+        return None  # "Lie on your front. Bend...": a name does not speak to the reader
+        return None
+    common = {"numbered": True, "number_value": _number_value(numbering.group(0)), "name": name}
+    if re.match(r"^[x\u00d7]?\s*\d", rest):
+        return Line(number, text, Kind.HEADING, dose_tail=rest, **common)  # type: ignore[arg-type]
+    instructions, tail = _dose_at_end(rest, "")
+    return Line(number, text, Kind.NAMED, rest=instructions, dose_tail=tail, **common)  # type: ignore[arg-type]
 
 
 def _number_value(numbering: str) -> int | None:
