@@ -67,7 +67,7 @@ _NOISE = re.compile(
 _PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
 _MOVING = re.compile(
     r"\b(?:jog|jogging|march|marching|run|running|jump|jumping|jacks?|skip|skipping|climbers?|knees|kicks|hops?|"
-    r"shuffle|sprint|swing|swings|burpees?|skaters?|cycle|cycling|row|rowing|walk|walking|dance|punch|punches|"
+    r"shuffle|sprint|swing|swings|burpees?|skaters?|cycle|cycling|bike|biking|row|rowing|walk|walking|stepping|dance|punch|punches|"
     r"circles?|rolls?|traverse|traversing|feet|steps?|bounce|pendulum|swimming|crawl|shadow|flutter|scissors)\b",
     re.IGNORECASE,
 )
@@ -400,7 +400,7 @@ def _dose_at_end(instructions: str, tail: str) -> tuple[str, str]:
     last clause is the drill's own dose, as if written on a line of its own."""
     if tail:
         return instructions, tail
-    parts = re.split(r"(?<=[.,;])\s+", instructions.rstrip())
+    parts = re.split(r"(?<=[.,;])\s+|\s+(?=[x\u00d7]\s*\d)", instructions.rstrip())
     last = parts[-1].rstrip(".")
     if len(parts) < 2 or not _is_dose_line(last):
         return instructions, tail
@@ -502,7 +502,10 @@ def _exercise_starts(lines: list[Line], title: str) -> set[int]:
     numbered = [i for i, line in enumerate(lines)
                 if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered and i not in groups]  # fmt: skip
     if _is_sequence(lines, numbered):
-        return set(numbered)
+        # Beside a numbered list, a line naming a move with its dose ("Side plank 2 x 30s") is a move too.
+        moves = {i for i, line in enumerate(lines) if line.kind is Kind.HEADING and line.dose_tail and not line.numbered}
+        moves -= groups
+        return set(numbered) | {i for i in moves if not _inside_list_of_steps(lines, i)}
     return _unnumbered_starts(lines, title, numbered) - groups
 
 
