@@ -16,6 +16,7 @@ from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
+from .tables import text_tables_to_lines
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 60
@@ -168,7 +169,7 @@ class _Section:
 
 
 def read_article(text: str, source: str) -> Routine:
-    lines = _classify_all(text)
+    lines = _classify_all(text_tables_to_lines(text))
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
     title_index = _title_index(lines)
@@ -503,7 +504,9 @@ def _exercise_starts(lines: list[Line], title: str) -> set[int]:
                 if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered and i not in groups]  # fmt: skip
     if _is_sequence(lines, numbered):
         # Beside a numbered list, a line naming a move with its dose ("Side plank 2 x 30s") is a move too.
-        moves = {i for i, line in enumerate(lines) if line.kind is Kind.HEADING and line.dose_tail and not line.numbered}
+        moves = {
+            i for i, line in enumerate(lines) if line.kind is Kind.HEADING and line.dose_tail and not line.numbered
+        }
         moves -= groups
         return set(numbered) | {i for i in moves if not _inside_list_of_steps(lines, i)}
     return _unnumbered_starts(lines, title, numbered) - groups
