@@ -54,6 +54,9 @@ def text_cells(line: str) -> list[str]:
     stripped = line.strip()
     if "\t" not in stripped and not re.search(r"\S\s{2,}\S", stripped):
         return []
+    if "\t" in stripped:  # tabs are columns whatever the cells hold
+        cells = [cell.strip() for cell in stripped.split("\t") if cell.strip()]
+        return cells if len(cells) >= 2 else []
     cells = [cell.strip() for cell in _TEXT_CELLS.split(stripped)]
     if len(cells) < 2 or any(len(cell.split()) > _MAX_CELL_WORDS for cell in cells[1:]):
         return []
