@@ -281,6 +281,9 @@ def _classify(text: str, number: int) -> Line:
         inner = _classify(text[bulleted.end() :], number)  # "- Sets: 3", "- Tip: ..." in a list
         if inner.kind in (Kind.DOSE, Kind.LABEL):
             return inner
+    counted = _count_first(_unnumbered(text), "")
+    if counted[1] and _heading_shaped(counted[0]):
+        return _as_heading(text, number)  # "10 air squats", ":30 hollow hold": a move, not only a dose
     if _is_dose_line(_unnumbered(text)):
         return Line(number, text, Kind.DOSE)
     label = _LABEL.match(text)
@@ -386,6 +389,8 @@ def _as_heading(text: str, number: int) -> Line:
     if not numbered:
         rest = text
     name, tail, instructions = _split_name(rest)
+    if not instructions:
+        name, tail = _count_first(name, tail)
     common = {"numbered": numbered, "number_value": value if numbered else None}
     if instructions:
         instructions, tail = _dose_at_end(instructions, tail)
@@ -394,6 +399,33 @@ def _as_heading(text: str, number: int) -> Line:
         kind = Kind.HEADING
         return Line(number, text, kind, name=name, dose_tail=tail, **common)  # type: ignore[arg-type]
     return Line(number, text, Kind.PROSE, **common)  # type: ignore[arg-type]
+
+
+_COUNT_FIRST = re.compile(
+    r"^(?P<count>(?:\d+(?:\s*(?:-|to)\s*\d+)?|\d{0,2}:[0-5]\d)(?:\s*(?:seconds?|secs?|s|minutes?|mins?)\b)?)"
+    r"(?:\s*\((?P<per>\d+)\s*/\s*(?P<limb>side|leg|arm)\))?"
+    r"\s+(?P<name>[A-Za-z][\w'&/ -]*)$",
+    re.IGNORECASE,
+)
+
+
+def _count_first(name: str, tail: str) -> tuple[str, str]:
+    """ "10 air squats", ":30 hollow hold", "20 (10/side) lunges": a line that starts with a count or a time
+    and then names a move is that move with that dose (a bare count is reps)."""
+    match = _COUNT_FIRST.match(name)
+    if match is None or len(match.group("name").split()) > MAX_NAME_WORDS:
+        return name, tail
+    moved = match.group("name").strip()
+    if _is_dose_line(f"1 {moved}") or re.match(r"(?:sets?|reps?|rounds?|times|x)\b", moved, re.IGNORECASE):
+        return name, tail  # "3 sets", "10 reps each side": only a dose
+    count = match.group("count")
+    if match.group("per"):
+        dose = f"{match.group('per')} reps each {match.group('limb')}"
+    elif re.fullmatch(r"[\d\s-]+|\d+\s*to\s*\d+", count):
+        dose = f"{count} reps"
+    else:
+        dose = count
+    return moved[0].upper() + moved[1:], f"{dose}, {tail}" if tail else dose
 
 
 def _dose_at_end(instructions: str, tail: str) -> tuple[str, str]:

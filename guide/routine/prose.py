@@ -204,6 +204,20 @@ _DOSE_WORD = r"(?:sets?|reps?|repetitions|rounds?|time|duration|hold|work|rest)"
 _LABEL_VERB = {"hold": "hold", "rest": "rest", "work": "work", "time": "work", "duration": "work"}
 
 
+_CLOCK = r"(?<![\w:.])(?P<m>\d{1,2})?:(?P<s>[0-5]\d)\b(?!:|\s*(?:am|pm|a\.m|p\.m)\b)"
+
+
+def clock_durations(text: str) -> str:
+    """Whiteboard clock notation is a duration: ":30 hollow hold", "1:00/side", "rest 2:00" (a time of
+    day, "6:00, 7:00" or "5:42 am", is not: it is followed by neither a move, a side nor a rest)."""
+
+    def seconds(match: re.Match[str]) -> str:
+        return f"{int(match.group('m') or 0) * 60 + int(match.group('s'))} seconds"
+
+    text = re.sub(rf"(?<=\brest ){_CLOCK}", seconds, text)
+    return re.sub(rf"{_CLOCK}(?=\s*(?:/|per\b|each\b|between\b|[a-z]))", seconds, text)
+
+
 def shorthand_doses(text: str) -> str:
     # "3x10", "3 × 8" are sets of reps; "x 15" after a name is a count of reps.
     text = re.sub(r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+)(?=\s*(?:sec|min|s\b))", r"\1 sets of \2", text)
@@ -235,6 +249,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     counts_more_in_total,
     per_unit_rates,
     labels_to_phrases,
+    clock_durations,
     shorthand_doses,
 )
 
