@@ -87,7 +87,9 @@ _N_TIMES = r"(?P<{0}>\d+)(?:\s*(?:-|to|or)\s*(?P<{0}hi>\d+))?\s*"
 _ROUTINE_ROUNDS = re.compile(
     rf"\b(?:repeat|do|complete|perform|go|run|work|cycle)\b[^.;]*?\b{_WHOLE}\b[^.;]*?\b{_N_TIMES.format('n')}times\b"
     rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{_N_TIMES.format('n1')}rounds\b"
-    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+in\s+total\b",
+    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+in\s+total\b"
+    # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
+    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
 )
 _ROUND_REST = re.compile(
     r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
@@ -404,7 +406,7 @@ def _as_heading(text: str, number: int) -> Line:
 _COUNT_FIRST = re.compile(
     r"^(?P<count>(?:\d+(?:\s*(?:-|to)\s*\d+)?|\d{0,2}:[0-5]\d)(?:\s*(?:seconds?|secs?|s|minutes?|mins?)\b)?)"
     r"(?:\s*\((?P<per>\d+)\s*/\s*(?P<limb>side|leg|arm)\))?"
-    r"\s+(?P<name>[A-Za-z][\w'&/ -]*)$",
+    r"\s+(?P<name>[A-Za-z][\w'&/ -]*?)(?:\s*\([^)]*\))?$",
     re.IGNORECASE,
 )
 
@@ -951,7 +953,7 @@ def _rounds(text: str, moves: int) -> _Rounds | None:
 
 def _said_rounds(match: re.Match[str]) -> Amount:
     """ "Go through the circuit 2-3 times" is a range of rounds, resolved like any other range."""
-    for name in ("n", "n1", "n2", "n3"):
+    for name in ("n", "n1", "n2", "n3", "n4"):
         low = match.group(name)
         if low:
             high = match.groupdict().get(f"{name}hi") or low
@@ -961,13 +963,15 @@ def _said_rounds(match: re.Match[str]) -> Amount:
 
 def _emom_rounds(lowered: str, moves: int) -> Sourced[Amount]:
     """An EMOM of N minutes over M moves, one move a minute, goes round N / M times."""
-    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b", lowered) or re.search(
+    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b|\bemom\s+(?P<e>\d+)\b", lowered)
+    minutes = minutes or re.search(
         r"\b(?:clock|timer)\b[^.;]*?\b(?P<n>\d+):00\b",
         lowered,  # "until the clock hits 24:00"
     )
-    if minutes is None or moves < 1 or int(minutes.group("n")) < moves:
+    said = minutes and (minutes.groupdict().get("n") or minutes.groupdict().get("e"))
+    if minutes is None or not said or moves < 1 or int(said) < moves:
         return Sourced(Amount.exactly(1), Origin.DEFAULT)
-    rounds = float(int(minutes.group("n")) // moves)
+    rounds = float(int(said) // moves)
     return Sourced(Amount.exactly(rounds), Origin.INFERRED, minutes.group(0).strip(), None)
 
 
