@@ -261,7 +261,67 @@ def _classify_all(text: str) -> list[Line]:
             line = _as_heading(stripped, number)
         lines.append(replace(line, gap_before=gap, forced_heading=forced))
         gap = False
-    return lines
+    return _inherit_list_doses(lines)
+
+
+_PER_MOVE_TIME = re.compile(r"(?<![\w.])(\d+)\s*(seconds?|secs?|s|minutes?|mins?)\b(?!\s*(?:off|rest|recovery|break)\b)")
+_PER_MOVE_REPS = re.compile(r"(?<![\w.])(\d+)\s*(?:reps?|repetitions?)\b")
+MAX_LISTED_NAME_WORDS = 8
+
+
+def _inherit_list_doses(lines: list[Line]) -> list[Line]:
+    """ "Circuit — 45 seconds each, 3 rounds" over bullets "- Squats", "- Push-ups": a list of bare move names
+    under a heading that gives a dose is a list of moves, each with the heading's dose."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and _bare_listed_name(out[end]) and (end == index or not out[end].gap_before):
+            end += 1
+        if end - index < 2:
+            index = end + 1 if end == index else end
+            continue
+        dose = _heading_dose(out, index)
+        if dose:
+            for k in range(index, end):
+                name = out[k].text
+                words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name.split(",")[0]))
+                still = bool(words) and _STILL.fullmatch(words[-1]) is not None
+                tail = f"hold for {dose}" if still and not dose.endswith("reps") else dose
+                if not dose.endswith("reps") and not still:
+                    tail = f"for {dose}"
+                out[k] = replace(out[k], kind=Kind.HEADING, name=name, dose_tail=tail)
+        index = end
+    return out
+
+
+def _bare_listed_name(line: Line) -> bool:
+    """ "- Wall push-ups", "• Reverse lunges, alternating legs": a bullet that only names a move."""
+    text = line.text
+    return (
+        line.kind is Kind.STEP
+        and not line.numbered
+        and len(text.split()) <= MAX_LISTED_NAME_WORDS
+        and _heading_shaped(text.split(",")[0])
+        and not text.rstrip().endswith((".", "!", "?", ":"))
+        and not _has_number(text)
+    )
+
+
+def _heading_dose(lines: list[Line], start: int) -> str:
+    """The per-move dose ("45 seconds", "10 reps") said by the heading just above a list (perhaps with a
+    paragraph or two of how to run it between them)."""
+    above = start - 1
+    while above >= 0 and start - above <= 3 and lines[above].kind is Kind.PROSE:
+        above -= 1
+    if above < 0 or lines[above].kind is not Kind.HEADING:
+        return ""
+    said = for_inference(lines[above].dose_tail or lines[above].text)
+    reps = _PER_MOVE_REPS.search(said)
+    if reps:
+        return f"{reps.group(1)} reps"
+    time = _PER_MOVE_TIME.search(said)
+    return f"{time.group(1)} {time.group(2)}" if time else ""
 
 
 def _starts_comments(text: str) -> bool:
@@ -421,6 +481,9 @@ def _count_first(name: str, tail: str) -> tuple[str, str]:
     if _is_dose_line(f"1 {moved}") or re.match(r"(?:sets?|reps?|rounds?|times|x)\b", moved, re.IGNORECASE):
         return name, tail  # "3 sets", "10 reps each side": only a dose
     count = match.group("count")
+    clock = re.fullmatch(r"(\d{0,2}):([0-5]\d)", count)
+    if clock:
+        count = f"{int(clock.group(1) or 0) * 60 + int(clock.group(2))} seconds"
     if match.group("per"):
         dose = f"{match.group('per')} reps each {match.group('limb')}"
     elif re.fullmatch(r"[\d\s-]+|\d+\s*to\s*\d+", count):
