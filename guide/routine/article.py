@@ -264,7 +264,9 @@ def _classify_all(text: str) -> list[Line]:
     return _inherit_list_doses(lines)
 
 
-_PER_MOVE_TIME = re.compile(r"(?<![\w.])(\d+)\s*(seconds?|secs?|s|minutes?|mins?)\b(?!\s*(?:off|rest|recovery|break)\b)")
+_PER_MOVE_TIME = re.compile(
+    r"(?<![\w.])(\d+)\s*(seconds?|secs?|s|minutes?|mins?)\b(?!\s*(?:off|rest|recovery|break)\b)"
+)
 _PER_MOVE_REPS = re.compile(r"(?<![\w.])(\d+)\s*(?:reps?|repetitions?)\b")
 MAX_LISTED_NAME_WORDS = 8
 
@@ -287,9 +289,8 @@ def _inherit_list_doses(lines: list[Line]) -> list[Line]:
                 name = out[k].text
                 words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name.split(",")[0]))
                 still = bool(words) and _STILL.fullmatch(words[-1]) is not None
-                tail = f"hold for {dose}" if still and not dose.endswith("reps") else dose
-                if not dose.endswith("reps") and not still:
-                    tail = f"for {dose}"
+                # a time for every move of a circuit is timed work; for a position (a plank) it is a hold
+                tail = dose if dose.endswith("reps") else f"hold for {dose}" if still else f"for {dose}"
                 out[k] = replace(out[k], kind=Kind.HEADING, name=name, dose_tail=tail)
         index = end
     return out
@@ -450,7 +451,10 @@ def _as_heading(text: str, number: int) -> Line:
     numbered = numbering is not None and bool(rest)
     if not numbered:
         rest = text
-    name, tail, instructions = _split_name(rest)
+    name, tail = _count_first(rest, "")
+    instructions = ""
+    if not tail:
+        name, tail, instructions = _split_name(rest)
     if not instructions:
         name, tail = _count_first(name, tail)
     common = {"numbered": numbered, "number_value": value if numbered else None}

@@ -26,11 +26,20 @@ def row_line(header: list[str], cells: list[str]) -> str:
     """ "Name — Sets: 3 | Reps: 10" for a row under a header, or read by position without one."""
     name, values = cells[0], cells[1:]
     if header:
-        parts = [f"{label}: {cell}" if label else cell for label, cell in zip(header[1:], values, strict=False)
+        parts = [_labelled(label, cell) for label, cell in zip(header[1:], values, strict=False)
                  if cell and re.search(r"\w", cell)]  # fmt: skip
     else:
         parts = _by_position([cell for cell in values if cell and re.search(r"\w", cell)])
     return f"{name} \u2014 {' | '.join(parts)}" if parts else name
+
+
+def _labelled(label: str, cell: str) -> str:
+    """ "Sets: 3"; a bare count under "Repeat" or "How many" is a number of times ("Repeat: 2 times")."""
+    if not label:
+        return cell
+    if _BARE.match(cell) and re.search(r"\b(?:repeat|repetitions?|times|how many)\b", label, re.IGNORECASE):
+        return f"{label}: {cell} times"
+    return f"{label}: {cell}"
 
 
 def _by_position(values: list[str]) -> list[str]:
