@@ -52,7 +52,7 @@ def code_digest(module: ModuleType) -> str:
 
 def source_digest(name: str) -> str:
     """The digest of module `name`'s source without running it, so a render key can name
-    guide.audio.level (and the settings constants written in it) without importing scipy."""
+    guide.audio.level (and the settings constants written in it) without importing numpy."""
     spec = importlib.util.find_spec(name)
     origin = spec.origin if spec is not None else None
     return f"{name}:{_file_digest(origin)}" if origin else name

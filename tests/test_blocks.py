@@ -156,7 +156,9 @@ def test_tabata_work_starts_exactly_thirty_seconds_apart() -> None:
     assert len(stops) == 7  # the release and the rest are one cue, so both are exact
     for work, stop in zip(starts, stops, strict=False):
         assert stop.start - work == pytest.approx(20.0)
-    assert [c.text for c in script.cues if c.kind is CueKind.WORK][1:] == [ENGLISH.hold(True, after_countdown=True)] * 7  # after "three, two, one"
+    assert [c.text for c in script.cues if c.kind is CueKind.WORK][1:] == [
+        ENGLISH.hold(True, after_countdown=True)
+    ] * 7  # after "three, two, one"
 
 
 def test_emom_starts_each_exercise_exactly_on_the_minute() -> None:

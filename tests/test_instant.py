@@ -51,8 +51,21 @@ def test_an_unchanged_build_loads_no_model_and_no_signal_library(tmp_path: Path)
     routine.write_text("# T\n\n## Squats\nreps: 2\ntempo: 1s\nsetup: 1s\n\nSquat down.\n")
     args = ("build", str(routine), "-o", str(tmp_path / "r.mp3"), "--cache-dir", str(tmp_path / "cache"), "-q")
     code, first = imported_by(*args)
-    assert code == 0 and {"onnxruntime", "scipy"} <= first  # the probe sees a real build
+    assert code == 0 and {"onnxruntime", "numpy"} <= first  # the probe sees a real build
     assert imported_by(*args) == (0, set())
+
+
+@pytest.mark.e2e
+def test_an_edit_build_loads_no_scipy(tmp_path: Path) -> None:
+    """Levelling is numpy alone (guide.audio.dsp): scipy.signal's import alone cost more than it."""
+    routine = tmp_path / "r.md"
+    routine.write_text("# T\n\n## Squats\nreps: 2\ntempo: 1s\nsetup: 1s\n\nSquat down.\n")
+    args = ("build", str(routine), "-o", str(tmp_path / "r.mp3"), "--cache-dir", str(tmp_path / "cache"), "-q")
+    assert imported_by(*args)[0] == 0
+    routine.write_text(routine.read_text().replace("Squat down.", "Squat down slowly."))
+    code, edit = imported_by(*args)
+    assert code == 0 and "numpy" in edit  # the edit levels and encodes again
+    assert not edit & {"scipy", "pyloudnorm"}
 
 
 class SlowCountingVoice(CountingVoice):

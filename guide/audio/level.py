@@ -20,10 +20,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import lfilter
 
-from .loudness import integrated_loudness, peak_envelope, speech_only
+from . import dsp
+from .loudness import HOP_SECONDS, compact_layout, gated_loudness, k_weighting, peak_envelope, weighted_loudness
 from .pcm import Samples
 
 
@@ -36,12 +35,15 @@ class LevelSettings:
     # a smooth swell (no audible distortion), short enough to leave the syllable's level.
     limiter_window_seconds: float = 0.012
     rotator_hz: tuple[float, ...] = (120.0, 200.0, 320.0, 500.0)  # second-order all-pass centres
+    rotator_q: float = 0.7
     compressor_threshold_dbfs: float = -4.0  # on the true-peak envelope, after the guide's gain
     compressor_ratio: float = 4.0
     compressor_knee_db: float = 6.0
     compressor_window_seconds: float = 0.025
     converge_within_lu: float = 0.05
     converge_rounds: int = 6
+    # The first guess works the gain curves out on blocks of this many samples (see _Estimate).
+    estimate_block_samples: int = 32
     # The gain is rounded to this grid (loudness stays within 0.125 LU of converged), so an
     # edit rarely moves it and the guide's unchanged segments keep their encoded frames.
     gain_step_db: float = 0.25
@@ -74,48 +76,66 @@ def limit(samples: Samples, rate: int, gain: float, envelope: Samples | None = N
     The gain dips smoothly around peaks: a minimum over a window, then a mean over the same
     window, never exceeds the gain any peak inside it needs.
     """
-    ceiling = 10 ** (settings.ceiling_dbtp / 20)
     peaks = (peak_envelope(samples) if envelope is None else envelope) * gain
     louder = (samples * np.float32(gain)).astype(np.float32)
-    if peaks.max(initial=0.0) <= ceiling:
+    curve = limiter_curve(peaks, rate, settings)
+    if curve is None:
         return louder, np.ones(samples.size, dtype=np.float32)
-    needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
-    window = 2 * max(1, round(settings.limiter_window_seconds * rate)) + 1
-    curve = uniform_filter1d(minimum_filter1d(needed, size=window), size=window).astype(np.float32)
     return (louder * curve).astype(np.float32), curve
 
 
-def converge_gain(target: float, loudness_at: Callable[[float], float], rounds: int = LEVEL.converge_rounds,
-                  within: float = LEVEL.converge_within_lu) -> tuple[float, float]:  # fmt: skip
-    """The gain (dB) whose result measures `target`, when limiting takes some loudness back.
+def limiter_curve(peaks: dsp.Signal, rate: float, settings: LevelSettings = LEVEL) -> Samples | None:
+    """The limiter's gain for true peaks `peaks` (None: nothing over the ceiling). `rate` is the
+    peaks' rate: the guess in `level_guide` runs it on blocks of samples."""
+    ceiling = 10 ** (settings.ceiling_dbtp / 20)
+    if peaks.max(initial=0.0) <= ceiling:
+        return None
+    needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
+    window = 2 * max(1, round(settings.limiter_window_seconds * rate)) + 1
+    curve: Samples = dsp.moving_mean(dsp.moving_minimum(needed, window), window).astype(np.float32)
+    return curve
 
-    Secant steps: limiting makes loudness grow slower than gain, so the slope is learnt.
-    Returns the gain and the loudness it gives.
+
+def settle_gain(target: float, loudness_at: Callable[[float], float], first_db: float, slope: float = 1.0,
+                settings: LevelSettings = LEVEL) -> tuple[float, float]:  # fmt: skip
+    """The gain (dB, on the `gain_step_db` grid) whose result measures closest to `target`, when
+    compression and limiting take some loudness back; returns it and the loudness it gives.
+
+    Secant steps from `first_db`, each rounded to the grid: compression makes loudness grow
+    slower than gain, so the slope is learnt. It stops when a step lands on a gain already
+    measured (usually the one just measured), so the answer's loudness is always measured,
+    never estimated, and depends on nothing but the input.
     """
-    gain, loudness = 0.0, loudness_at(0.0)
-    slope = 1.0
-    for _ in range(rounds):
-        if not np.isfinite(loudness) or abs(loudness - target) < within:
+    step = settings.gain_step_db
+
+    def on_grid(gain_db: float) -> float:
+        return round(gain_db / step) * step if step > 0 else gain_db
+
+    measured: dict[float, float] = {}
+    gain = on_grid(first_db)
+    previous: tuple[float, float] | None = None
+    for _ in range(settings.converge_rounds):
+        loudness = measured[gain] = loudness_at(gain)
+        if not np.isfinite(loudness) or abs(loudness - target) < settings.converge_within_lu:
             break
-        new_gain = gain + (target - loudness) / slope
-        new_loudness = loudness_at(new_gain)
-        if abs(new_gain - gain) > 1e-6:
-            slope = float(np.clip((new_loudness - loudness) / (new_gain - gain), 0.2, 1.0))
-        gain, loudness = new_gain, new_loudness
-    return gain, loudness
+        if previous is not None and abs(gain - previous[0]) > 1e-9:
+            slope = float(np.clip((loudness - previous[1]) / (gain - previous[0]), 0.2, 1.0))
+        previous = (gain, loudness)
+        proposal = on_grid(gain + (target - loudness) / slope)
+        if proposal in measured or abs(proposal - gain) < 1e-9:
+            break
+        gain = proposal
+    best = min(measured, key=lambda g: (abs(measured[g] - target), g))
+    return best, measured[best]
 
 
 def rotate_phase(samples: Samples, rate: int, settings: LevelSettings = LEVEL) -> Samples:
     """All-pass filtered: the same sound, with a more symmetric waveform and lower peaks."""
-    shaped = samples.astype(np.float64)
-    for centre in settings.rotator_hz:
-        w = 2 * np.pi * centre / rate
-        alpha, cos = np.sin(w) / (2 * 0.7), np.cos(w)
-        shaped = lfilter([1 - alpha, -2 * cos, 1 + alpha], [1 + alpha, -2 * cos, 1 - alpha], shaped)
-    return shaped.astype(np.float32)
+    rotator = dsp.cascade(tuple(dsp.all_pass(settings.rotator_q, centre, rate) for centre in settings.rotator_hz))
+    return rotator.same(samples).astype(np.float32)
 
 
-def compressor_gain_db(envelope: Samples, gain: float, rate: int, settings: LevelSettings = LEVEL) -> Samples:
+def compressor_gain_db(envelope: Samples, gain: float, rate: float, settings: LevelSettings = LEVEL) -> Samples:
     """The compressor's gain change (dB, <= 0) for a phrase whose true-peak envelope is
     `envelope` and which is played at `gain`: soft knee, then a smooth
     swell around each peak (the whole phrase is known, so it can look ahead)."""
@@ -127,7 +147,7 @@ def compressor_gain_db(envelope: Samples, gain: float, rate: int, settings: Leve
     # A minimum over a window, then a mean over the same window: a smooth swell that still
     # reaches every peak's full reduction (the mean of values all <= the peak's never exceeds it).
     window = 2 * max(1, round(settings.compressor_window_seconds * rate)) + 1
-    curve: Samples = uniform_filter1d(minimum_filter1d(reduction, size=window), size=window).astype(np.float32)
+    curve: Samples = dsp.moving_mean(dsp.moving_minimum(reduction, window), window).astype(np.float32)
     return curve
 
 
@@ -142,37 +162,122 @@ class _Shaped:
 def _at_gain(phrase: _Shaped, gain: float, rate: int, settings: LevelSettings) -> tuple[Samples, Samples, Samples]:
     """(audio, compressor dB, limiter curve) of one phrase at the guide's gain."""
     compressed_db = compressor_gain_db(phrase.envelope, gain, rate, settings)
-    scale = (gain * 10 ** (compressed_db / 20)).astype(np.float32)
+    scale = _scale(gain, compressed_db)
     # The compressor's gain moves slowly, so the envelope scales with it.
     audio, curve = limit(phrase.samples * scale, rate, 1.0, phrase.envelope * scale, settings)
     return audio, compressed_db, curve
 
 
+def _scale(gain: float, compressed_db: Samples) -> Samples:
+    scale: Samples = (gain * 10 ** (compressed_db / 20)).astype(np.float32)
+    return scale
+
+
 def level_guide(phrases: Mapping[str, Samples], placements: Sequence[tuple[int, str]], rate: int,
                 settings: LevelSettings = LEVEL) -> Levelled:  # fmt: skip
     """Every phrase at the one gain that makes the guide (phrases at their onsets) read the
-    target loudness, its peaks evened and held under the true-peak ceiling."""
+    target loudness, its peaks evened and held under the true-peak ceiling.
+
+    Loudness is measured on the speech alone (`compact_layout`), each distinct phrase
+    K-weighted once per trial and its weighted audio added at every place it is said:
+    filtering is linear, so that is the filtered track, at the cost of the phrases alone.
+    """
     shaped = {}
     for text, samples in phrases.items():
         rotated = rotate_phase(samples, rate, settings)
         shaped[text] = _Shaped(rotated, peak_envelope(rotated))
+    ordered = sorted(placements, key=lambda placement: placement[0])
+    positions, end = compact_layout(((start, shaped[text].samples.size) for start, text in ordered), rate)
+    layout = [(position, text) for position, (_, text) in zip(positions, ordered, strict=True)]
+    weighting = k_weighting(rate)
+
+    def loudness_of(audio: Mapping[str, Samples]) -> float:
+        weighted = {text: weighting.full(samples) for text, samples in audio.items()}
+        return weighted_loudness(((position, weighted[text]) for position, text in layout), end, rate)
+
+    last: dict[float, dict[str, tuple[Samples, Samples, Samples]]] = {}
 
     def at(gain_db: float) -> dict[str, tuple[Samples, Samples, Samples]]:
-        gain = 10 ** (gain_db / 20)
-        return {text: _at_gain(phrase, gain, rate, settings) for text, phrase in shaped.items()}
+        if gain_db not in last:  # only the latest trial is kept: a long guide's phrases are many
+            gain = 10 ** (gain_db / 20)
+            last.clear()
+            last[gain_db] = {text: _at_gain(phrase, gain, rate, settings) for text, phrase in shaped.items()}
+        return last[gain_db]
 
     def measured(gain_db: float) -> float:
-        louder = at(gain_db)
-        return integrated_loudness(speech_only(((start, louder[text][0]) for start, text in placements), rate), rate)
+        return loudness_of({text: audio for text, (audio, _, _) in at(gain_db).items()})
 
-    gain_db, loudness = converge_gain(settings.target_lufs, measured, settings.converge_rounds,
-                                      settings.converge_within_lu)  # fmt: skip
-    if np.isfinite(gain_db) and settings.gain_step_db > 0:
-        stepped = round(gain_db / settings.gain_step_db) * settings.gain_step_db
-        gain_db, loudness = stepped, (measured(stepped) if stepped != gain_db else loudness)
+    # The first guess: the uncompressed speech, K-weighted once, and the gain curves worked out
+    # on blocks of samples instead of samples: its secant costs little, and lands within a few
+    # hundredths of an LU of the measured answer, so one or two measured steps settle it.
+    weighted = {text: weighting.full(phrase.samples) for text, phrase in shaped.items()}
+    plain = weighted_loudness(((position, weighted[text]) for position, text in layout), end, rate)
+    if np.isfinite(plain):
+        estimate = _Estimate(shaped, weighted, layout, rate, settings)
+        del weighted
+        first_db, slope = estimate.gain_for(settings.target_lufs, settings.target_lufs - plain)
+        gain_db, loudness = settle_gain(settings.target_lufs, measured, first_db, slope, settings)
+    else:
+        gain_db, loudness = 0.0, plain
     final = at(gain_db)
     return Levelled({text: audio for text, (audio, _, _) in final.items()},
                     _report(final, shaped, placements, gain_db, loudness))  # fmt: skip
+
+
+class _Estimate:
+    """The guide's loudness at a gain, from K-weighted energy and peaks per block of samples:
+    the compressor and limiter act on each block as if its gain were constant across it."""
+
+    def __init__(self, shaped: Mapping[str, _Shaped], weighted: Mapping[str, dsp.Floats],
+                 layout: Sequence[tuple[int, str]], rate: int, settings: LevelSettings) -> None:  # fmt: skip
+        block = self.block = settings.estimate_block_samples
+        self.rate, self.settings = rate, settings
+        hop = int(HOP_SECONDS * rate)
+        self.energies: dict[str, dsp.Floats] = {}
+        self.envelopes: dict[str, Samples] = {}
+        starts: dict[str, int] = {}
+        offset = 0
+        for text, phrase in shaped.items():
+            n = phrase.samples.size
+            rows = -(-n // block) or 1
+            power = np.zeros(rows * block)
+            power[:n] = weighted[text][:n] ** 2
+            energy = power.reshape(rows, block).sum(axis=1)
+            energy[-1] += float(np.sum(weighted[text][n:] ** 2))  # the filter's ring-out, with the last block
+            peaks = np.zeros(rows * block, dtype=np.float32)
+            peaks[:n] = phrase.envelope
+            self.energies[text], self.envelopes[text] = energy, peaks.reshape(rows, block).max(axis=1)
+            starts[text], offset = offset, offset + rows
+        # Every placed block: which block of the distinct phrases it is, and its hop in the track.
+        self.source = np.concatenate([starts[text] + np.arange(self.energies[text].size) for _, text in layout])
+        self.hops = np.concatenate([(position + block * np.arange(self.energies[text].size)) // hop
+                                    for position, text in layout])  # fmt: skip
+
+    def loudness(self, gain_db: float) -> float:
+        gain = 10 ** (gain_db / 20)
+        rate = self.rate / self.block
+        scaled = []
+        for text, envelope in self.envelopes.items():
+            scale = _scale(gain, compressor_gain_db(envelope, gain, rate, self.settings)).astype(np.float64)
+            curve = limiter_curve((envelope * scale).astype(np.float32), rate, self.settings)
+            if curve is not None:
+                scale = scale * curve
+            scaled.append(self.energies[text] * scale * scale)
+        hops = np.bincount(self.hops, weights=np.concatenate(scaled)[self.source])
+        return gated_loudness(hops, self.rate)
+
+    def gain_for(self, target: float, first_db: float) -> tuple[float, float]:
+        """The gain (dB) the estimate puts at `target`, and the slope of loudness against gain there."""
+        gain, loudness, slope = first_db, self.loudness(first_db), 1.0
+        for _ in range(12):
+            if abs(loudness - target) < 0.005:
+                break
+            new_gain = gain + (target - loudness) / slope
+            new_loudness = self.loudness(new_gain)
+            if abs(new_gain - gain) > 1e-9:
+                slope = float(np.clip((new_loudness - loudness) / (new_gain - gain), 0.2, 1.0))
+            gain, loudness = new_gain, new_loudness
+        return gain, slope
 
 
 def _report(final: Mapping[str, tuple[Samples, Samples, Samples]], shaped: Mapping[str, _Shaped],
@@ -183,22 +288,36 @@ def _report(final: Mapping[str, tuple[Samples, Samples, Samples]], shaped: Mappi
     limited = total = 0
     deepest = 1.0
     peak = 0.0
-    compressed: list[Samples] = []
-    for text, (audio, compressed_db, curve) in final.items():
+    # The compressor's reductions over all speech as said (a phrase said 40 times counts 40
+    # times), as a histogram: repeating every phrase's samples would cost the whole guide's memory.
+    bins = np.linspace(0.0, 60.0, 1201)
+    histogram = np.zeros(bins.size - 1)
+    gain = 10 ** (gain_db / 20)
+    for text, (_, compressed_db, curve) in final.items():
         count = uses.get(text, 0)
         speech = np.abs(shaped[text].samples) > 1e-3  # the reduction that matters is where there is sound
         limited += count * int(np.count_nonzero((curve < 10 ** (-0.5 / 20)) & speech))
         total += count * int(np.count_nonzero(speech))
         deepest = min(deepest, float(curve.min(initial=1.0)))
-        peak = max(peak, float(peak_envelope(audio).max(initial=0.0)))
-        compressed.append(np.tile(-compressed_db[speech], count))
-    reductions = np.concatenate(compressed) if compressed else np.zeros(0)
+        # The true peak from the envelope already measured, scaled as the audio was (the gain
+        # curves move slowly), rather than oversampling every phrase a second time.
+        peak = max(peak, float((shaped[text].envelope * _scale(gain, compressed_db) * curve).max(initial=0.0)))
+        histogram += count * np.histogram(np.clip(-compressed_db[speech], 0.0, 59.99), bins)[0]
     return LevelReport(
         gain_db=gain_db,
         loudness_lufs=loudness,
         true_peak_dbtp=20 * float(np.log10(peak)) if peak > 0 else float("-inf"),
-        compressed_median_db=float(np.median(reductions)) if reductions.size else 0.0,
-        compressed_p95_db=float(np.percentile(reductions, 95)) if reductions.size else 0.0,
+        compressed_median_db=_quantile(histogram, bins, 0.5),
+        compressed_p95_db=_quantile(histogram, bins, 0.95),
         limited_fraction=limited / total if total else 0.0,
         max_reduction_db=-20 * float(np.log10(deepest)),
     )
+
+
+def _quantile(histogram: np.ndarray, bins: np.ndarray, q: float) -> float:
+    """The q-quantile of what `histogram` counts over `bins` (to a bin's width)."""
+    total = histogram.sum()
+    if total == 0:
+        return 0.0
+    index = int(np.searchsorted(np.cumsum(histogram), q * total))
+    return float(bins[min(index, bins.size - 2)] + (bins[1] - bins[0]) / 2)

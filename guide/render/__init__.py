@@ -32,8 +32,8 @@ ENCODE_CHUNK = 1 << 16
 
 # How an MP3 is made from phrases: the code that levels and encodes, whose sources also hold
 # the settings (LEVEL, ENCODER). Part of every render key. The modules are named, not
-# imported, so checking that an MP3 is up to date loads neither numpy nor scipy.
-AUDIO_MODULES = ("level", "loudness", "ffmpeg", "mix", "pcm", "splice")
+# imported, so checking that an MP3 is up to date loads no numpy.
+AUDIO_MODULES = ("level", "loudness", "dsp", "ffmpeg", "mix", "pcm", "splice")
 RENDER_RECIPE = fingerprint([source_digest(f"guide.audio.{name}") for name in AUDIO_MODULES],
                             source_digest("guide.render.segments"), code_digest(tags_module),
                             code_digest(sys.modules[__name__]), package_version("imageio-ffmpeg"))  # fmt: skip
