@@ -432,7 +432,7 @@ def _numbered_item(text: str, number: int) -> Line | None:
     name, comma, clause = text[numbering.end() :].partition(", ")
     if not comma or not _heading_shaped(name) or _mentions_dose(name) or len(clause.split()) < 2:
         return None
-    if re.search(r":|\s[\u2013\u2014-]+\s|\(", name):
+    if re.search(r":|\s[\u2013\u2014-]+\s|\(|[x\u00d7]\s*\d", name):
         return None  # "Overhead reach: Interlace your fingers, ...": the name ends at the colon
     value = _number_value(numbering.group(0))
     dose = clause if _is_dose_line(clause) else ""
@@ -534,7 +534,12 @@ def _split_name(text: str) -> tuple[str, str, str]:
     return (name, tail, instructions) if name else (text.strip(), "", "")
 
 
+_CELLS = re.compile(r"[^|:]+:\s*[^|]+(?:\|\s*[^|:]+:\s*[^|]+)+")  # "Hold: 20 s | How many: 2 times"
+
+
 def _split_tail(name: str, tail: str, separator: str = ":") -> tuple[str, str, str]:
+    if _CELLS.fullmatch(tail) and _mentions_dose(tail):
+        return name, tail, ""  # a table row's cells, each named by its column, are the dose
     if _is_dose_line(tail) or (_mentions_dose(tail) and len(tail.split()) <= 8 and not tail.endswith(".")):
         return name, tail, ""
     if "," in separator:  # "Lying on your back, bend your knees": a sentence, not a name

@@ -226,7 +226,8 @@ def shorthand_doses(text: str) -> str:
         r"\1 sets of \2 reps",
         text,
     )
-    # "x 10 min" is a time and "x 10 m" a distance, not a count of reps.
+    # "x 10 min" is a time (the "x" says it is done once, for that long) and "x 10 m" a distance, not reps.
+    text = re.sub(r"(?:^|(?<=\s))[x\u00d7]\s*(\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)", r"\1", text)
     return re.sub(
         r"(?:^|(?<=\s))[x\u00d7]\s*(\d+)\b(?!\s*(?:sets|reps|kg|lb|m|km|yards?|metres?|meters?|miles?|sec|secs?|seconds?|s|mins?|minutes?)\b)",
         r"\1 reps",
