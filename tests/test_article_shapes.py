@@ -405,3 +405,9 @@ def test_a_repeated_hold(prose: str, expected: tuple[float | None, ...]) -> None
     found = infer(prose, 1)
     values = (found.sets, found.reps, found.hold_seconds)
     assert tuple(v.value.low if v is not None and v.value is not None else None for v in values) == expected
+
+
+def test_a_count_of_anything_per_direction_is_reps_each() -> None:
+    found = infer("12 shuffles each way", 1)
+    assert found.reps is not None and found.reps.value == A(12)
+    assert found.sides is not None and found.sides.value is Sides.EACH

@@ -436,9 +436,10 @@ def _numbered_item(text: str, number: int) -> Line | None:
         return None  # "Overhead reach: Interlace your fingers, ...": the name ends at the colon
     value = _number_value(numbering.group(0))
     dose = clause if _is_dose_line(clause) else ""
+    instructions, tail = _dose_at_end(clause, "") if not dose else ("", "")  # "easy gear × 10 min"
     return Line(number, text, Kind.NAMED if not dose else Kind.HEADING, numbered=True,
                 number_value=value, name=name.strip(),
-                rest="" if dose else clause, dose_tail=dose)  # fmt: skip
+                rest="" if dose else instructions, dose_tail=dose or tail)  # fmt: skip
 
 
 def _as_heading(text: str, number: int) -> Line:
