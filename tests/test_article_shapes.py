@@ -192,7 +192,7 @@ def test_one_exercise_dose(exercise: str, expected: tuple[object, ...]) -> None:
 def test_an_inferred_value_out_of_bounds_is_dropped_with_a_note() -> None:
     article = (
         INTRO
-        + "Wall Sit\nSlide down the wall and hold for 45 minutes, then stand. Repeat 3 times.\n\n"
+        + "Wall Sit\nSlide down the wall and hold for 45 minutes, then stand and rest. Repeat 3 times.\n\n"
         + "Squats\nSit back and down as if into a chair, then stand up tall. Do 12 reps.\n"
     )
     routine = _read(article)
@@ -326,3 +326,88 @@ TITLES = [
 def test_the_title_is_the_headline(top: str, title: str) -> None:
     text = top + "Squats\nStand tall and sit back as if into a chair, then stand up again.\nRepeat 10 times.\n"
     assert _read(text).title == title
+
+
+# ---------------------------------------------------------------- shapes people write without reading us
+
+SHAPES = [
+    pytest.param(  # a header row names the columns; each later row is one exercise read by column
+        "Band Day\n\n"
+        + ROUTINE_INTRO
+        + "Move\tSets\tReps\tRest\nBand row\t3\t12\t60 s\nBand curl\t2\t10 each arm\t45 s\n",
+        [("Band row", 3, 12, None, None, "one"), ("Band curl", 2, 10, None, None, "each")],
+        id="tab-table-with-header",
+    ),
+    pytest.param(  # columns may be two or more spaces; a Hold column is a hold
+        "Stretch Card\n\n"
+        + ROUTINE_INTRO
+        + "Stretch      Hold    Repeat\nHip flexor   30 s    2\nCalf         20 s    3\n",
+        [("Hip flexor", 1, 2, 30, None, "one"), ("Calf", 1, 3, 20, None, "one")],
+        id="space-table-with-header",
+    ),
+    pytest.param(  # without a header, bare numbers are sets then reps and a time after them is the rest
+        "Garage Day\n\n" + ROUTINE_INTRO + "Goblet squat\t4\t8\t90 s\nPress-up\t3\t15\t60 s\n",
+        [("Goblet squat", 4, 8, None, None, "one"), ("Press-up", 3, 15, None, None, "one")],
+        id="tab-table-without-header",
+    ),
+    pytest.param(  # a list of bare names under a heading that gives a dose takes that dose, and its rounds
+        "Park Circuit\n\n" + ROUTINE_INTRO + "Circuit \u2014 40 seconds each, 2 rounds\n- Jumping jacks\n- Lunges\n"
+        "- Plank\n",
+        [
+            ("Jumping jacks", 1, None, None, 40, "one"),
+            ("Lunges", 1, None, None, 40, "one"),
+            ("Plank", 1, None, 40, None, "one"),
+        ],
+        id="bulleted-circuit-dose-in-heading",
+    ),
+    pytest.param(  # a line that starts with a count or a time and then names a move is that move
+        "Tuesday WOD\n\n" + ROUTINE_INTRO + "12 wall balls\n8 box jumps\n:45 dead hang\n20 (10/side) step-ups\n",
+        [
+            ("Wall balls", 1, 12, None, None, "one"),
+            ("Box jumps", 1, 8, None, None, "one"),
+            ("Dead hang", 1, None, 45, None, "one"),
+            ("Step-ups", 1, 10, None, None, "each"),
+        ],
+        id="count-first-lines",
+    ),
+    pytest.param(  # a numbered line opening with a short name, then a × dose, is a one-line drill
+        "Rehab Sheet\n\n" + ROUTINE_INTRO + "1. Calf raise \u2013 3 \u00d7 12\n2) Clamshell 2x15 each side\n"
+        "3. Wall sit, 4 \u00d7 20 s\n",
+        [
+            ("Calf raise", 3, 12, None, None, "one"),
+            ("Clamshell", 2, 15, None, None, "each"),
+            ("Wall sit", 4, None, 20, None, "one"),
+        ],
+        id="numbered-one-line-drills",
+    ),
+    pytest.param(  # a lettered list ("A.", "B.") is numbering, and "Name 3x8" splits the name from its dose
+        "Leg Day\n\n" + ROUTINE_INTRO + "A. Front squat 4x6\nB. Hip thrust 3x10\n",
+        [("Front squat", 4, 6, None, None, "one"), ("Hip thrust", 3, 10, None, None, "one")],
+        id="lettered-list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHAPES)
+def test_shapes_written_without_reading_us(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _names_and_doses(text) == expected
+
+
+REPEATED_HOLDS = [
+    pytest.param("Hold for 30 seconds, repeat 3 times.", (None, 3, 30), id="repeated-hold-is-reps"),
+    pytest.param("Hold for 30 seconds, rest, and repeat 3 times.", (3, None, 30), id="rest-between-makes-sets"),
+    pytest.param("Hold for 30 seconds. Do 3 sets.", (3, None, 30), id="sets-said-makes-sets"),
+]
+
+
+@pytest.mark.parametrize(("prose", "expected"), REPEATED_HOLDS)
+def test_a_repeated_hold(prose: str, expected: tuple[float | None, ...]) -> None:
+    found = infer(prose, 1)
+    values = (found.sets, found.reps, found.hold_seconds)
+    assert tuple(v.value.low if v is not None and v.value is not None else None for v in values) == expected
+
+
+def test_a_count_of_anything_per_direction_is_reps_each() -> None:
+    found = infer("12 shuffles each way", 1)
+    assert found.reps is not None and found.reps.value == A(12)
+    assert found.sides is not None and found.sides.value is Sides.EACH

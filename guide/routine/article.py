@@ -16,6 +16,7 @@ from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
+from .tables import text_tables_to_lines
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 60
@@ -32,11 +33,12 @@ _NUMBERING = re.compile(
     r"|(?:odd|even)\s+minutes?\s*[.):\-\u2013\u2014]\s*"  # "Odd minutes: Air Squats x 12" in an EMOM
     r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
     r"|\d{1,2}\s*[\-\u2013\u2014]\s+(?=[A-Za-z])"  # "1 - Name"
-    r"|\d{1,2}(?=[A-Z][a-z]))",  # "1Heel Raise": the number glued on by a copy from the browser
+    r"|\d{1,2}(?=[A-Z][a-z])"  # "1Heel Raise": the number glued on by a copy from the browser
+    r"|(?-i:[A-H][1-9]?[.)]\s+(?=[A-Z])))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>]|\d{1,2}[.)])\s+")
-_SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)")
+_SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
 # Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
 _SPOKEN_LABELS = re.compile(
@@ -66,7 +68,7 @@ _NOISE = re.compile(
 _PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
 _MOVING = re.compile(
     r"\b(?:jog|jogging|march|marching|run|running|jump|jumping|jacks?|skip|skipping|climbers?|knees|kicks|hops?|"
-    r"shuffle|sprint|swing|swings|burpees?|skaters?|cycle|cycling|row|rowing|walk|walking|dance|punch|punches|"
+    r"shuffle|sprint|swing|swings|burpees?|skaters?|cycle|cycling|bike|biking|row|rowing|walk|walking|stepping|dance|punch|punches|"
     r"circles?|rolls?|traverse|traversing|feet|steps?|bounce|pendulum|swimming|crawl|shadow|flutter|scissors)\b",
     re.IGNORECASE,
 )
@@ -85,7 +87,9 @@ _N_TIMES = r"(?P<{0}>\d+)(?:\s*(?:-|to|or)\s*(?P<{0}hi>\d+))?\s*"
 _ROUTINE_ROUNDS = re.compile(
     rf"\b(?:repeat|do|complete|perform|go|run|work|cycle)\b[^.;]*?\b{_WHOLE}\b[^.;]*?\b{_N_TIMES.format('n')}times\b"
     rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{_N_TIMES.format('n1')}rounds\b"
-    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+in\s+total\b",
+    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+in\s+total\b"
+    # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
+    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
 )
 _ROUND_REST = re.compile(
     r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
@@ -167,7 +171,7 @@ class _Section:
 
 
 def read_article(text: str, source: str) -> Routine:
-    lines = _classify_all(text)
+    lines = _classify_all(text_tables_to_lines(text))
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
     title_index = _title_index(lines)
@@ -257,7 +261,68 @@ def _classify_all(text: str) -> list[Line]:
             line = _as_heading(stripped, number)
         lines.append(replace(line, gap_before=gap, forced_heading=forced))
         gap = False
-    return lines
+    return _inherit_list_doses(lines)
+
+
+_PER_MOVE_TIME = re.compile(
+    r"(?<![\w.])(\d+)\s*(seconds?|secs?|s|minutes?|mins?)\b(?!\s*(?:off|rest|recovery|break)\b)"
+)
+_PER_MOVE_REPS = re.compile(r"(?<![\w.])(\d+)\s*(?:reps?|repetitions?)\b")
+MAX_LISTED_NAME_WORDS = 8
+
+
+def _inherit_list_doses(lines: list[Line]) -> list[Line]:
+    """ "Circuit — 45 seconds each, 3 rounds" over bullets "- Squats", "- Push-ups": a list of bare move names
+    under a heading that gives a dose is a list of moves, each with the heading's dose."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and _bare_listed_name(out[end]) and (end == index or not out[end].gap_before):
+            end += 1
+        if end - index < 2:
+            index = end + 1 if end == index else end
+            continue
+        dose = _heading_dose(out, index)
+        if dose:
+            for k in range(index, end):
+                name = out[k].text
+                words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name.split(",")[0]))
+                still = bool(words) and _STILL.fullmatch(words[-1]) is not None
+                # a time for every move of a circuit is timed work; for a position (a plank) it is a hold
+                tail = dose if dose.endswith("reps") else f"hold for {dose}" if still else f"for {dose}"
+                out[k] = replace(out[k], kind=Kind.HEADING, name=name, dose_tail=tail)
+        index = end
+    return out
+
+
+def _bare_listed_name(line: Line) -> bool:
+    """ "- Wall push-ups", "• Reverse lunges, alternating legs": a bullet that only names a move."""
+    text = line.text
+    return (
+        line.kind is Kind.STEP
+        and not line.numbered
+        and len(text.split()) <= MAX_LISTED_NAME_WORDS
+        and _heading_shaped(text.split(",")[0])
+        and not text.rstrip().endswith((".", "!", "?", ":"))
+        and not _has_number(text)
+    )
+
+
+def _heading_dose(lines: list[Line], start: int) -> str:
+    """The per-move dose ("45 seconds", "10 reps") said by the heading just above a list (perhaps with a
+    paragraph or two of how to run it between them)."""
+    above = start - 1
+    while above >= 0 and start - above <= 3 and lines[above].kind is Kind.PROSE:
+        above -= 1
+    if above < 0 or lines[above].kind is not Kind.HEADING:
+        return ""
+    said = for_inference(lines[above].dose_tail or lines[above].text)
+    reps = _PER_MOVE_REPS.search(said)
+    if reps:
+        return f"{reps.group(1)} reps"
+    time = _PER_MOVE_TIME.search(said)
+    return f"{time.group(1)} {time.group(2)}" if time else ""
 
 
 def _starts_comments(text: str) -> bool:
@@ -279,6 +344,9 @@ def _classify(text: str, number: int) -> Line:
         inner = _classify(text[bulleted.end() :], number)  # "- Sets: 3", "- Tip: ..." in a list
         if inner.kind in (Kind.DOSE, Kind.LABEL):
             return inner
+    counted = _count_first(_unnumbered(text), "")
+    if counted[1] and _heading_shaped(counted[0]):
+        return _as_heading(text, number)  # "10 air squats", ":30 hollow hold": a move, not only a dose
     if _is_dose_line(_unnumbered(text)):
         return Line(number, text, Kind.DOSE)
     label = _LABEL.match(text)
@@ -299,6 +367,9 @@ def _classify(text: str, number: int) -> Line:
             return listed  # "- Push-Ups x 8": a list of moves, each with its dose
     if bullet and numbering and _numbered_item(text, number) is not None:
         return _as_heading(text, number)
+    drill = _numbered_drill(text, number) if numbering and bullet else None
+    if drill is not None:
+        return drill
     if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
         # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
         value = re.match(r"\d+", text)
@@ -313,6 +384,44 @@ def _unnumbered(text: str) -> str:
     return text[numbering.end() :] if numbering and numbering.end() < len(text) else text
 
 
+_DRILL = re.compile(
+    r"^(?P<name>[A-Z][^.,:;()\u2013\u2014\u00d7]*?)"
+    r"(?:\s*[:.,;]\s+|\s+[\u2013\u2014-]+\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d))(?P<rest>.+)$"
+)
+
+
+def _numbered_drill(text: str, number: int) -> Line | None:
+    """ "2. Side stepping × 10 m, 3 × 1 min" / "4. Heel dig. Lie on your back...": a numbered line that opens
+    with a short capitalised name, ended by a colon, dash, full stop, comma or a "×" dose, names a drill;
+    what follows is its dose when it starts with a count, else its instructions."""
+    numbering = _NUMBERING.match(text)
+    if numbering is None:
+        return None
+    match = _DRILL.match(text[numbering.end() :])
+    if match is None:
+        return None
+    name, rest = match.group("name").strip(), match.group("rest").strip()
+    if len(name.split()) > MAX_NAME_WORDS or not _heading_shaped(name) or _mentions_dose(name):
+        return None
+    if re.search(r"\b(?:you|your|yourself)\b", name, re.IGNORECASE) or not _mentions_dose(rest):
+        return None  # "Lie on your front. Bend...": a name does not speak to the reader
+        return None
+    common = {"numbered": True, "number_value": _number_value(numbering.group(0)), "name": name}
+    if re.match(r"^[x\u00d7]?\s*\d", rest):
+        return Line(number, text, Kind.HEADING, dose_tail=rest, **common)  # type: ignore[arg-type]
+    instructions, tail = _dose_at_end(rest, "")
+    return Line(number, text, Kind.NAMED, rest=instructions, dose_tail=tail, **common)  # type: ignore[arg-type]
+
+
+def _number_value(numbering: str) -> int | None:
+    """The position a list marker gives: "3." is 3, "Step 2:" is 2, a lettered "B." is 2."""
+    digits = re.search(r"\d+", numbering)
+    letter = re.match(r"\s*([A-H])[1-9]?[.)]", numbering)
+    if letter and not re.match(r"\s*\d", numbering):
+        return ord(letter.group(1)) - ord("A") + 1
+    return int(digits.group(0)) if digits else None
+
+
 def _numbered_item(text: str, number: int) -> Line | None:
     """ "5. Step-ups onto a chair, leading with alternate legs": in a numbered list an item without a full
     stop is a name, and the words before its first comma name the move (with a full stop it is a step,
@@ -323,13 +432,14 @@ def _numbered_item(text: str, number: int) -> Line | None:
     name, comma, clause = text[numbering.end() :].partition(", ")
     if not comma or not _heading_shaped(name) or _mentions_dose(name) or len(clause.split()) < 2:
         return None
-    if re.search(r":|\s[\u2013\u2014-]+\s|\(", name):
+    if re.search(r":|\s[\u2013\u2014-]+\s|\(|[x\u00d7]\s*\d", name):
         return None  # "Overhead reach: Interlace your fingers, ...": the name ends at the colon
-    value = re.search(r"\d+", numbering.group(0))
+    value = _number_value(numbering.group(0))
     dose = clause if _is_dose_line(clause) else ""
+    instructions, tail = _dose_at_end(clause, "") if not dose else ("", "")  # "easy gear × 10 min"
     return Line(number, text, Kind.NAMED if not dose else Kind.HEADING, numbered=True,
-                number_value=int(value.group(0)) if value else None, name=name.strip(),
-                rest="" if dose else clause, dose_tail=dose)  # fmt: skip
+                number_value=value, name=name.strip(),
+                rest="" if dose else instructions, dose_tail=dose or tail)  # fmt: skip
 
 
 def _as_heading(text: str, number: int) -> Line:
@@ -338,12 +448,17 @@ def _as_heading(text: str, number: int) -> Line:
         return item
     numbering = _NUMBERING.match(text)
     rest = text[numbering.end() :].strip() if numbering else text
-    value = re.search(r"\d+", numbering.group(0)) if numbering else None
+    value = _number_value(numbering.group(0)) if numbering else None
     numbered = numbering is not None and bool(rest)
     if not numbered:
         rest = text
-    name, tail, instructions = _split_name(rest)
-    common = {"numbered": numbered, "number_value": int(value.group(0)) if value and numbered else None}
+    name, tail = _count_first(rest, "")
+    instructions = ""
+    if not tail:
+        name, tail, instructions = _split_name(rest)
+    if not instructions:
+        name, tail = _count_first(name, tail)
+    common = {"numbered": numbered, "number_value": value if numbered else None}
     if instructions:
         instructions, tail = _dose_at_end(instructions, tail)
         return Line(number, text, Kind.NAMED, name=name, rest=instructions, dose_tail=tail, **common)  # type: ignore[arg-type]
@@ -353,12 +468,42 @@ def _as_heading(text: str, number: int) -> Line:
     return Line(number, text, Kind.PROSE, **common)  # type: ignore[arg-type]
 
 
+_COUNT_FIRST = re.compile(
+    r"^(?P<count>(?:\d+(?:\s*(?:-|to)\s*\d+)?|\d{0,2}:[0-5]\d)(?:\s*(?:seconds?|secs?|s|minutes?|mins?)\b)?)"
+    r"(?:\s*\((?P<per>\d+)\s*/\s*(?P<limb>side|leg|arm)\))?"
+    r"\s+(?P<name>[A-Za-z][\w'&/ -]*?)(?:\s*\([^)]*\))?$",
+    re.IGNORECASE,
+)
+
+
+def _count_first(name: str, tail: str) -> tuple[str, str]:
+    """ "10 air squats", ":30 hollow hold", "20 (10/side) lunges": a line that starts with a count or a time
+    and then names a move is that move with that dose (a bare count is reps)."""
+    match = _COUNT_FIRST.match(name)
+    if match is None or len(match.group("name").split()) > MAX_NAME_WORDS:
+        return name, tail
+    moved = match.group("name").strip()
+    if _is_dose_line(f"1 {moved}") or re.match(r"(?:sets?|reps?|rounds?|times|x)\b", moved, re.IGNORECASE):
+        return name, tail  # "3 sets", "10 reps each side": only a dose
+    count = match.group("count")
+    clock = re.fullmatch(r"(\d{0,2}):([0-5]\d)", count)
+    if clock:
+        count = f"{int(clock.group(1) or 0) * 60 + int(clock.group(2))} seconds"
+    if match.group("per"):
+        dose = f"{match.group('per')} reps each {match.group('limb')}"
+    elif re.fullmatch(r"[\d\s-]+|\d+\s*to\s*\d+", count):
+        dose = f"{count} reps"
+    else:
+        dose = count
+    return moved[0].upper() + moved[1:], f"{dose}, {tail}" if tail else dose
+
+
 def _dose_at_end(instructions: str, tail: str) -> tuple[str, str]:
     """ "Heel flicks - jog and flick your heels up, 30 secs": on a one-line drill, a dose standing as the
     last clause is the drill's own dose, as if written on a line of its own."""
     if tail:
         return instructions, tail
-    parts = re.split(r"(?<=[.,;])\s+", instructions.rstrip())
+    parts = re.split(r"(?<=[.,;])\s+|\s+(?=[x\u00d7]\s*\d)", instructions.rstrip())
     last = parts[-1].rstrip(".")
     if len(parts) < 2 or not _is_dose_line(last):
         return instructions, tail
@@ -390,7 +535,12 @@ def _split_name(text: str) -> tuple[str, str, str]:
     return (name, tail, instructions) if name else (text.strip(), "", "")
 
 
+_CELLS = re.compile(r"[^|:]+:\s*[^|]+(?:\|\s*[^|:]+:\s*[^|]+)+")  # "Hold: 20 s | How many: 2 times"
+
+
 def _split_tail(name: str, tail: str, separator: str = ":") -> tuple[str, str, str]:
+    if _CELLS.fullmatch(tail) and _mentions_dose(tail):
+        return name, tail, ""  # a table row's cells, each named by its column, are the dose
     if _is_dose_line(tail) or (_mentions_dose(tail) and len(tail.split()) <= 8 and not tail.endswith(".")):
         return name, tail, ""
     if "," in separator:  # "Lying on your back, bend your knees": a sentence, not a name
@@ -460,7 +610,12 @@ def _exercise_starts(lines: list[Line], title: str) -> set[int]:
     numbered = [i for i, line in enumerate(lines)
                 if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered and i not in groups]  # fmt: skip
     if _is_sequence(lines, numbered):
-        return set(numbered)
+        # Beside a numbered list, a line naming a move with its dose ("Side plank 2 x 30s") is a move too.
+        moves = {
+            i for i, line in enumerate(lines) if line.kind is Kind.HEADING and line.dose_tail and not line.numbered
+        }
+        moves -= groups
+        return set(numbered) | {i for i in moves if not _inside_list_of_steps(lines, i)}
     return _unnumbered_starts(lines, title, numbered) - groups
 
 
@@ -871,7 +1026,7 @@ def _rounds(text: str, moves: int) -> _Rounds | None:
 
 def _said_rounds(match: re.Match[str]) -> Amount:
     """ "Go through the circuit 2-3 times" is a range of rounds, resolved like any other range."""
-    for name in ("n", "n1", "n2", "n3"):
+    for name in ("n", "n1", "n2", "n3", "n4"):
         low = match.group(name)
         if low:
             high = match.groupdict().get(f"{name}hi") or low
@@ -881,13 +1036,15 @@ def _said_rounds(match: re.Match[str]) -> Amount:
 
 def _emom_rounds(lowered: str, moves: int) -> Sourced[Amount]:
     """An EMOM of N minutes over M moves, one move a minute, goes round N / M times."""
-    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b", lowered) or re.search(
+    minutes = re.search(r"\b(?:for\s+)?(?P<n>\d+)\s*-?\s*(?:minutes?|mins?)\b|\bemom\s+(?P<e>\d+)\b", lowered)
+    minutes = minutes or re.search(
         r"\b(?:clock|timer)\b[^.;]*?\b(?P<n>\d+):00\b",
         lowered,  # "until the clock hits 24:00"
     )
-    if minutes is None or moves < 1 or int(minutes.group("n")) < moves:
+    said = minutes and (minutes.groupdict().get("n") or minutes.groupdict().get("e"))
+    if minutes is None or not said or moves < 1 or int(said) < moves:
         return Sourced(Amount.exactly(1), Origin.DEFAULT)
-    rounds = float(int(minutes.group("n")) // moves)
+    rounds = float(int(said) // moves)
     return Sourced(Amount.exactly(rounds), Origin.INFERRED, minutes.group(0).strip(), None)
 
 

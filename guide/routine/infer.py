@@ -14,7 +14,7 @@ from .prose import for_inference
 
 SEVERAL_SECONDS = 5.0  # DESIGN.md: "several seconds" means 5 s
 SECONDS_PER_BREATH = 5.0  # a slow breath in and out, as yoga teachers count them
-LONG_HOLD = 15.0  # a hold this long, repeated, is a set with rest between, not a rep
+LONG_WORK = 15.0  # timed work this long, repeated, is a set (shorter timed work repeated is reps of a hold)
 
 _NUM = r"\d+(?:\.\d+)?"
 
@@ -30,6 +30,8 @@ _DURATION = rf"{_RANGE}\s*-?\s*(?P<unit>{_SECONDS}|{_MINUTES})"
 # "Keep it going for 30 seconds" is timed work, not a hold; "balance on one leg for 30 seconds" is a hold.
 _HOLD_VERB = r"\b(?:hold|holding|stay|staying|remain|pause|keep it(?!\s+(?:going|up|moving))|hang|balance)\b"
 _LIMB = r"(?:side|leg|arm|hand|foot|knee|hip)s?"
+# What is counted in "10 steps each way": a thing, not a unit of time or a dose word.
+_COUNTED = r"(?!(?:seconds?|secs?|s|minutes?|mins?|breaths?|reps?|repetitions?|sets?|times|rounds?)\b)[a-z][a-z-]*"
 _BREATHS = rf"{_RANGE}\s+(?:(?:slow|deep|full|long|steady|more)\s+)?breaths?\b"
 # Counts that are a schedule or a definition, not a dose: "three times a day", "that's 1 rep".
 _NOT_A_DOSE = (
@@ -140,7 +142,7 @@ def _infer_rest(text: str, line: int, found: Findings) -> Findings:
         if match:
             return replace(found, rest_seconds=_found(_seconds(match), match, line))
     # "rest, and repeat" prescribes a rest; "rest it on your knee" does not.
-    bare = re.search(r"\b(?:rest|resting)\b(?=\s*(?:[,.;!]|and\b|between\b|briefly\b|$))", text)
+    bare = re.search(r"\b(?:rest|resting)\b(?=\s*(?:[,.;!]|and\b|between\b|in\s+between\b|briefly\b|$))", text)
     if bare:
         # Rest is prescribed but not timed: the pace decides how long.
         return replace(found, rest_seconds=Sourced(None, Origin.INFERRED, bare.group(0), line))
@@ -177,7 +179,9 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
         found = replace(found, sets=_found(_amount(sets), sets, line))
     reps = re.search(
         rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b"
-        rf"|\b{_range('2')}\s+(?:per|on each|each)\s+{_LIMB}",
+        rf"|\b{_range('2')}\s+(?:per|on each|each)\s+{_LIMB}"
+        # "10 steps each way": a count of anything given per side or direction is the reps
+        rf"|\b{_range('3')}\s+{_COUNTED}\s+(?:per|on each|each)\s+(?:{_LIMB}|way|direction)\b",
         text,
     )
     if reps:
@@ -188,10 +192,12 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
     )
     if times:
         amount = _amount(times)
-        hold = found.hold_seconds or found.work_seconds
-        long_hold = hold is not None and hold.value is not None and hold.value.low >= LONG_HOLD
-        rest_said = found.rest_seconds is not None
-        if hold is not None and (long_hold or rest_said) and found.sets is None:
+        # A repeated hold is sets only when a rest between them is said ("rest, and repeat 4 times");
+        # "hold 30 seconds, repeat 3 times" is three reps of the hold.
+        work = found.work_seconds
+        long_work = work is not None and work.value is not None and work.value.low >= LONG_WORK
+        timed = found.hold_seconds is not None or work is not None
+        if timed and (long_work or found.rest_seconds is not None) and found.sets is None:
             return replace(found, sets=_found(amount, times, line))
         return replace(found, reps=_found(amount, times, line))
     return found
@@ -219,8 +225,8 @@ def _two_part(text: str, line: int) -> Sourced[Amount] | None:
 
 def _count(match: re.Match[str]) -> Amount:
     groups = match.groupdict()
-    low = groups.get("lo") or groups.get("lo2")
-    high = groups.get("hi") or groups.get("hi2")
+    low = groups.get("lo") or groups.get("lo2") or groups.get("lo3")
+    high = groups.get("hi") or groups.get("hi2") or groups.get("hi3")
     assert low is not None
     lo, hi = float(low), float(high) if high else float(low)
     return Amount(min(lo, hi), max(lo, hi))
@@ -241,6 +247,7 @@ _ALTERNATE_MOVES = (
 # with it ("repeat on the other side", "then with the other leg"), not "bring the other foot up beside it".
 _EACH = (
     rf"(?<!\bin\s)\b(?:each|per|every)\s+{_LIMB}\b|\bon\s+each\s+{_LIMB}\b|\bboth\s+sides\b",
+    rf"\b\d+\s+{_COUNTED}\s+(?:each|per)\s+(?:way|direction)\b",
     r"\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b|\bthen\s+(?:switch|swap)\b(?=\s*(?:[.;!]|$))",
     r"\bbefore\s+alternating\s+\w+",
     r"\b(?:on|with|to|for|using|then)\s+(?:the|your)\s+(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b"

@@ -204,6 +204,20 @@ _DOSE_WORD = r"(?:sets?|reps?|repetitions|rounds?|time|duration|hold|work|rest)"
 _LABEL_VERB = {"hold": "hold", "rest": "rest", "work": "work", "time": "work", "duration": "work"}
 
 
+_CLOCK = r"(?<![\w:.])(?P<m>\d{1,2})?:(?P<s>[0-5]\d)\b(?!:|\s*(?:am|pm|a\.m|p\.m)\b)"
+
+
+def clock_durations(text: str) -> str:
+    """Whiteboard clock notation is a duration: ":30 hollow hold", "1:00/side", "rest 2:00" (a time of
+    day, "6:00, 7:00" or "5:42 am", is not: it is followed by neither a move, a side nor a rest)."""
+
+    def seconds(match: re.Match[str]) -> str:
+        return f"{int(match.group('m') or 0) * 60 + int(match.group('s'))} seconds"
+
+    text = re.sub(rf"(?<=\brest ){_CLOCK}", seconds, text)
+    return re.sub(rf"{_CLOCK}(?=\s*(?:/|per\b|each\b|between\b|[a-z]))", seconds, text)
+
+
 def shorthand_doses(text: str) -> str:
     # "3x10", "3 × 8" are sets of reps; "x 15" after a name is a count of reps.
     text = re.sub(r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+)(?=\s*(?:sec|min|s\b))", r"\1 sets of \2", text)
@@ -212,7 +226,13 @@ def shorthand_doses(text: str) -> str:
         r"\1 sets of \2 reps",
         text,
     )
-    return re.sub(r"(?:^|(?<=\s))[x\u00d7]\s*(\d+)\b(?!\s*(?:sets|reps|kg|lb))", r"\1 reps", text)
+    # "x 10 min" is a time (the "x" says it is done once, for that long) and "x 10 m" a distance, not reps.
+    text = re.sub(r"(?:^|(?<=\s))[x\u00d7]\s*(\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)", r"\1", text)
+    return re.sub(
+        r"(?:^|(?<=\s))[x\u00d7]\s*(\d+)\b(?!\s*(?:sets|reps|kg|lb|m|km|yards?|metres?|meters?|miles?|sec|secs?|seconds?|s|mins?|minutes?)\b)",
+        r"\1 reps",
+        text,
+    )
 
 
 def per_unit_rates(text: str) -> str:
@@ -230,6 +250,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     counts_more_in_total,
     per_unit_rates,
     labels_to_phrases,
+    clock_durations,
     shorthand_doses,
 )
 

@@ -14,6 +14,7 @@ from email.message import Message
 from http.client import HTTPResponse
 
 from ..errors import RoutineError
+from .tables import markdown_tables_to_lines
 
 FETCH_TIMEOUT_SECONDS = 10.0
 MAX_PAGE_BYTES = 5_000_000
@@ -120,7 +121,7 @@ def html_to_article(page: str) -> str:
     )
     if not markdown:
         return ""
-    lines = _tables_to_lines(markdown.splitlines())
+    lines = markdown_tables_to_lines(markdown.splitlines())
     if not any(line.startswith("# ") for line in lines[:3]):
         title = _page_title(page)
         if title:
@@ -138,26 +139,3 @@ def _page_title(page: str) -> str:
             text = re.split(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]*$", text.strip())[0]
             return " ".join(text.split())
     return ""
-
-
-def _tables_to_lines(lines: list[str]) -> list[str]:
-    """A table row becomes "Name — Sets: 3 | Reps: 10": the header names each cell."""
-    out: list[str] = []
-    header: list[str] = []
-    for line in lines:
-        if not line.lstrip().startswith("|"):
-            header = []
-            out.append(line)
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if all(re.fullmatch(r":?-{2,}:?|", cell) for cell in cells):
-            continue
-        if not header or not any(re.search(r"\d", cell) for cell in cells[1:]):
-            header = cells
-            if sum(1 for cell in cells if cell) == 1:
-                out += ["", cells[0], ""]  # a caption row: "Exercises to do standing"
-            continue
-        parts = [f"{label}: {cell}" for label, cell in zip(header[1:], cells[1:], strict=False)
-                 if cell and re.search(r"\w", cell)]  # fmt: skip
-        out.append(f"{cells[0]} \u2014 {' | '.join(parts)}" if parts else cells[0])
-    return out
