@@ -411,3 +411,21 @@ def test_a_count_of_anything_per_direction_is_reps_each() -> None:
     found = infer("12 shuffles each way", 1)
     assert found.reps is not None and found.reps.value == A(12)
     assert found.sides is not None and found.sides.value is Sides.EACH
+
+
+# ---------------------------------------------------------------- pages of sections, labels and menus
+
+PAGES = [
+    pytest.param(  # a line of a label and a dose belongs to the exercise above it, whatever the label asks
+        "Kitchen Band Session\n\n" + ROUTINE_INTRO + "## 1. Band Curl\n\nStand on the band and curl both handles up to "
+        "your shoulders, then lower them slowly.\n\nPrescription: 2 x 15\n\n## 2. Band Press\n\nLoop the band behind "
+        "your back and press both handles forward until your arms are straight.\n\nHow much: 3 sets of 10\n",
+        [("Band Curl", 2, 15, None, None, "one"), ("Band Press", 3, 10, None, None, "one")],
+        id="label-and-dose-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAGES)
+def test_pages_of_sections_labels_and_menus(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _names_and_doses(text) == expected

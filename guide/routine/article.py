@@ -55,7 +55,13 @@ _SILENT_LABELS = re.compile(
 )
 _DOSE_WORD = r"(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)"
 # "Reps: 10", and labels naming the dose's parts together: "Sets/reps: 3 x 10", "Sets & time: 3 x 30 s".
-_DOSE_LABELS = re.compile(rf"^{_DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{_DOSE_WORD})*$", re.IGNORECASE)
+_DOSE_LABELS = re.compile(
+    rf"^{_DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{_DOSE_WORD})*$"
+    # labels that ask or name the amount: "How many: 3 x 12", "Prescription: 2 x 15", "Do: 10 each side"
+    r"|^(?:how\s+(?:many|much|long|often)(?:\s+\w+)?|dose|dosage|prescription|volume|amount|quantity|do|target|"
+    r"aim(?:\s+for)?|you(?:'ll)?\s+do|what\s+to\s+do)$",
+    re.IGNORECASE,
+)
 _NOISE = re.compile(
     r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d|fig\.|credit|"
     r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
