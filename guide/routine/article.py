@@ -25,7 +25,7 @@ MAX_NAME_WORDS = 6
 UNNAMED_NAME_WORDS = 4
 MIN_NUMBERED_PARAGRAPH_WORDS = 18  # an unnamed numbered paragraph is named by its first words
 
-_NUMBER_WORDS = r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)"
+_NUMBER_WORDS = r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station|level|stage|rung)"
 _NUMBERING = re.compile(
     # "Step 1: ", "Min 1 — ", "Exercise 2 of 7: " (a position in a count is numbering too)
     rf"^(?:(?:{_NUMBER_WORDS})\s*#?\d{{1,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"
