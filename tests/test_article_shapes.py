@@ -423,6 +423,15 @@ PAGES = [
         [("Band Curl", 2, 15, None, None, "one"), ("Band Press", 3, 10, None, None, "one")],
         id="label-and-dose-line",
     ),
+    pytest.param(  # a question, a how-to label or a bare level label heads a section, not a move
+        "Balance Ladder\n\n" + ROUTINE_INTRO + "STAGE 1 \u2014 Tandem Stance\n2 x 20 s\n\nStand heel to toe beside a "
+        "counter and look straight ahead without holding on.\n\nSTAGE 2 \u2014 Single Leg Stand\n3 x 15 s\n\n"
+        "Lift one foot and balance on the other, keeping the hips level.\n\nHow to progress\nOnce both feel easy, "
+        "close your eyes for 10 seconds of each hold.\n\nCan I do this every day?\nYes, 5 minutes a day is "
+        "plenty for most people.\n",
+        [("Tandem Stance", 2, None, 20, None, "one"), ("Single Leg Stand", 3, None, 15, None, "one")],
+        id="question-and-how-to-headings",
+    ),
 ]
 
 

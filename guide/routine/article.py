@@ -612,7 +612,7 @@ def _has_number(text: str) -> bool:
 
 def _exercise_starts(lines: list[Line], title: str) -> set[int]:
     """Indexes of the lines that start an exercise, from the strongest structure the article has."""
-    groups = {i for i in range(len(lines)) if _heads_a_list_of_moves(lines, i)}
+    groups = {i for i in range(len(lines)) if _heads_a_list_of_moves(lines, i) or _names_a_section(lines[i])}
     numbered = [i for i, line in enumerate(lines)
                 if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered and i not in groups]  # fmt: skip
     if _is_sequence(lines, numbered):
@@ -694,6 +694,34 @@ def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
         if following and following[0].kind is Kind.PROSE:
             following = following[1:]
     return len(following) >= 2 and all(_is_move_line(line) for line in following[:2])
+
+
+_QUESTION = re.compile(
+    r"^(?:how|why|when|what|where|which|who|should|can|could|do|does|is|are|will)\b.*\?$"
+    r"|^(?:how\s+(?:to|do|does|often|long|many|much)|why|when|what|where|which|before\s+you|after\s+you|"
+    r"tips?\b|faqs?\b|frequently\s+asked)\b",
+    re.IGNORECASE,
+)
+_SECTION_ONLY = re.compile(
+    r"^(?:the\s+|your\s+)?(?:(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|intervals?|part|"
+    r"block|phase|round|stage|section|level|week|exercises|stretches|moves)\s*)+"
+    r"(?:\d{1,2}|[ivx]+)?\s*(?:\([^)]*\))?$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_section(line: Line) -> bool:
+    """ "When should I do it?", "How to progress", "THE CIRCUIT", "Level 4": a heading whose words are a
+    question, a how-to/why/when label, or only a section or level label names a section; its moves are below."""
+    if line.kind is not Kind.HEADING:
+        return False
+    text = line.text.strip()
+    unnumbered = _unnumbered(text)
+    named = line.name or unnumbered
+    if text.endswith("?") or _QUESTION.match(unnumbered) or _QUESTION.match(named):
+        return True
+    bare = re.sub(r"\s+[\u2013\u2014-]+\s+", " ", unnumbered)
+    return bool(_SECTION_ONLY.match(bare) or (line.numbered and _SECTION_ONLY.match(named)))
 
 
 def _is_sequence(lines: list[Line], indexes: list[int]) -> bool:
@@ -816,7 +844,7 @@ def _is_section_heading(lines: list[Line], index: int, starts: set[int]) -> bool
     line = lines[index]
     if index in starts or line.kind is not Kind.HEADING:
         return False
-    if _heads_a_list_of_moves(lines, index):
+    if _heads_a_list_of_moves(lines, index) or _names_a_section(line):
         return True
     if line.dose_tail:
         return False
