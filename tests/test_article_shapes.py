@@ -432,6 +432,14 @@ PAGES = [
         [("Tandem Stance", 2, None, 20, None, "one"), ("Single Leg Stand", 3, None, 15, None, "one")],
         id="question-and-how-to-headings",
     ),
+    pytest.param(  # a site's menu is noise; a dose said under "Before you begin" is for every move
+        "Home  Classes  Timetable  Blog  Contact\n\nMorning Mat Routine\n\n" + ROUTINE_INTRO
+        + "Before you begin\n- Unless a move says otherwise, do 10 reps of each exercise.\n\nPelvic Tilt\nLie on "
+        "your back with knees bent and gently flatten your lower back into the mat.\n\nSingle Leg Stretch\nHug "
+        "one knee in while the other leg reaches long, then switch, 8 reps each side.\n",
+        [("Pelvic Tilt", 1, 10, None, None, "one"), ("Single Leg Stretch", 1, 8, None, None, "each")],
+        id="menu-and-before-you-begin",
+    ),
 ]
 
 

@@ -68,7 +68,7 @@ _NOISE = re.compile(
     r"by\s+[A-Z]|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
     r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
     r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
-    r"drop your|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b)",
+    r"drop your|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read\b)",
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
@@ -545,6 +545,8 @@ _CELLS = re.compile(r"[^|:]+:\s*[^|]+(?:\|\s*[^|:]+:\s*[^|]+)+")  # "Hold: 20 s 
 
 
 def _split_tail(name: str, tail: str, separator: str = ":") -> tuple[str, str, str]:
+    if _DEFAULT_SCOPE.search(tail):
+        return "", "", ""  # "Unless a move says otherwise, do 10 reps of each exercise.": a dose for all the moves
     if _CELLS.fullmatch(tail) and _mentions_dose(tail):
         return name, tail, ""  # a table row's cells, each named by its column, are the dose
     if _is_dose_line(tail) or (_mentions_dose(tail) and len(tail.split()) <= 8 and not tail.endswith(".")):
@@ -571,8 +573,27 @@ def _heading_shaped(line: str) -> bool:
     )
 
 
+_MENU_WORDS = frozenset(
+    ["home", "blog", "about", "contact", "shop", "store", "news", "services", "plans", "pricing", "faq", "faqs",
+     "login", "subscribe", "events", "podcast", "resources", "team", "courses", "classes", "membership", "races",
+     "coaching", "programs", "programmes", "recipes", "community", "support", "account", "cart", "gallery"]
+)  # fmt: skip
+MIN_MENU_WORDS = 4
+
+
+def _is_menu(text: str) -> bool:
+    """ "Home  Coaching Plans  Blog  Races  Contact": a site's menu is capitalised words with no verb and no
+    punctuation, several of them the words every site's menu uses."""
+    words = text.split()
+    return (
+        len(words) >= MIN_MENU_WORDS
+        and all(re.fullmatch(r"[A-Z][A-Za-z&]*", w) or w == "&" for w in words)
+        and sum(w.lower() in _MENU_WORDS for w in words) >= 2
+    )
+
+
 def _is_noise(text: str) -> bool:
-    if _NOISE.match(text):
+    if _NOISE.match(text) or _is_menu(text):
         return True
     if _PHONE.search(text) and len(text.split()) <= 20:
         return True
@@ -801,6 +822,8 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
                 sections.append(_Section(line, []))
             elif sections and not line.gap_before and sections[-1].line.number != line.number:
                 sections[-1].text.append(line.text)
+                if _names_a_section(sections[-1].line):
+                    loose.append(line)  # "Before you begin" / "How to do it": what it says is for the whole
             else:
                 if sections and line.kind in (Kind.PROSE, Kind.LABEL):
                     sections[-1].text.append(line.text)
