@@ -440,6 +440,18 @@ PAGES = [
         [("Pelvic Tilt", 1, 10, None, None, "one"), ("Single Leg Stretch", 1, 8, None, None, "each")],
         id="menu-and-before-you-begin",
     ),
+    pytest.param(  # dot leaders run from a name to its dose; an arrowed line under a move is its dose
+        "Shoulder Sheet\n\n" + ROUTINE_INTRO + "Wall Slides .................. 2 sets \u00d7 10\nBack against the wall, "
+        "slide your arms up and down slowly.\n\nSleeper Stretch\nLie on your side and press the forearm gently "
+        "towards the floor.\n\u2192 Hold 25 s.\n\nArm Swings\nSwing the arm forward and back in a relaxed arc, "
+        "12 swings to each side.\n",
+        [
+            ("Wall Slides", 2, 10, None, None, "one"),
+            ("Sleeper Stretch", 1, None, 25, None, "one"),
+            ("Arm Swings", 1, 12, None, None, "each"),
+        ],
+        id="dot-leaders-and-arrows",
+    ),
 ]
 
 

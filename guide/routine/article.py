@@ -37,7 +37,7 @@ _NUMBERING = re.compile(
     r"|(?-i:[A-H][1-9]?[.)]\s+(?=[A-Z])))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)])\s+")
 _SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
 # Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
@@ -260,6 +260,8 @@ def _classify_all(text: str) -> list[Line]:
             break  # readers' comments ("Sarah K: I did 3 sets...") are not the routine
         forced = bool(re.match(r"^#{1,6}\s", stripped))
         stripped = re.sub(r"^#{1,6}\s+", "", stripped)
+        # "Chin Tucks ........ 10 reps": dot leaders run from a name to its dose, as in a table of contents
+        stripped = re.sub(r"(?<=\w)\s*(?:\.{3,}|\u2026{2,}|(?:\s\.){3,})\s*(?=[\w(])", " \u2014 ", stripped)
         if not stripped:
             continue
         line = _classify(stripped, number)
@@ -603,7 +605,7 @@ def _is_noise(text: str) -> bool:
 
 
 _DOSE_WORDS = frozenset(
-    ["reps", "rep", "repetitions", "repetition", "sets", "set", "rounds", "round", "times", "time", "seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "breaths", "breath", "slow", "deep", "each", "per", "side", "sides", "leg", "legs", "arm", "arms", "foot", "feet", "on", "of", "and", "the", "a", "to", "or", "x", "hold", "holds", "rest", "between", "then", "do", "for", "each", "way", "direction", "total", "with", "up", "about", "approximately", "approx", "around", "at", "least", "repeat", "work", "duration", "tempo", "per", "alternating", "alternate", "both", "every"]
+    ["reps", "rep", "repetitions", "left", "right", "repetition", "sets", "set", "rounds", "round", "times", "time", "seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "breaths", "breath", "slow", "deep", "each", "per", "side", "sides", "leg", "legs", "arm", "arms", "foot", "feet", "on", "of", "and", "the", "a", "to", "or", "x", "hold", "holds", "rest", "between", "then", "do", "for", "each", "way", "direction", "total", "with", "up", "about", "approximately", "approx", "around", "at", "least", "repeat", "work", "duration", "tempo", "per", "alternating", "alternate", "both", "every"]
 )  # fmt: skip
 
 

@@ -179,9 +179,9 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
         found = replace(found, sets=_found(_amount(sets), sets, line))
     reps = re.search(
         rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b"
-        rf"|\b{_range('2')}\s+(?:per|on each|each)\s+{_LIMB}"
+        rf"|\b{_range('2')}\s+(?:per|(?:on|to|for) each|each)\s+{_LIMB}"
         # "10 steps each way": a count of anything given per side or direction is the reps
-        rf"|\b{_range('3')}\s+{_COUNTED}\s+(?:per|on each|each)\s+(?:{_LIMB}|way|direction)\b",
+        rf"|\b{_range('3')}\s+{_COUNTED}\s+(?:per|(?:on|to|for) each|each)\s+(?:{_LIMB}|way|direction)\b",
         text,
     )
     if reps:
