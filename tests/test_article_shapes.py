@@ -452,6 +452,18 @@ PAGES = [
         ],
         id="dot-leaders-and-arrows",
     ),
+    pytest.param(  # "N seconds of work, M seconds of rest" times every move; a bracket after a dose says how
+        "Lunch Break Blast\n\n" + ROUTINE_INTRO + "Bear Crawl x 6 (crawl forward on hands and feet, knees low)\n\n"
+        "Set a timer for 40 seconds of work and 20 seconds of rest, and move straight down the list.\n\n"
+        "1) Mountain Climbers\nDrive the knees towards the chest one at a time.\n\n2) Star Jumps\nJump the feet "
+        "wide as the arms go overhead.\n",
+        [
+            ("Bear Crawl", 1, 6, None, None, "one"),
+            ("Mountain Climbers", 1, None, None, 40, "one"),
+            ("Star Jumps", 1, None, None, 40, "one"),
+        ],
+        id="work-rest-timer-and-bracketed-how",
+    ),
 ]
 
 

@@ -103,7 +103,7 @@ _ROUND_REST = re.compile(
 )
 _ON_OFF = re.compile(
     r"\b(?P<on>\d+)\s*(?:seconds?|secs?|s)\s+(?:on|work|of work)\b[^.;]*?\b(?P<off>\d+)\s*(?:seconds?|secs?|s)\s+"
-    r"(?:off|rest)\b"
+    r"(?:of\s+)?(?:off|rest)\b"
 )
 # Words that name a part of a session, not a move: "WARM-UP (5 minutes)", "Main circuit", "Part 2: Finisher".
 _SECTION_NAME = re.compile(
@@ -549,6 +549,9 @@ _CELLS = re.compile(r"[^|:]+:\s*[^|]+(?:\|\s*[^|:]+:\s*[^|]+)+")  # "Hold: 20 s 
 def _split_tail(name: str, tail: str, separator: str = ":") -> tuple[str, str, str]:
     if _DEFAULT_SCOPE.search(tail):
         return "", "", ""  # "Unless a move says otherwise, do 10 reps of each exercise.": a dose for all the moves
+    noted = re.fullmatch(r"(?P<dose>[^()]+?)\s*\((?P<how>[^)]{12,})\)\.?", tail)
+    if noted and _is_dose_line(noted.group("dose")) and not _mentions_dose(noted.group("how")):
+        return name, noted.group("dose"), noted.group("how")  # "Inchworm x 5 (walk the hands out...)": how, in brackets
     if _CELLS.fullmatch(tail) and _mentions_dose(tail):
         return name, tail, ""  # a table row's cells, each named by its column, are the dose
     if _is_dose_line(tail) or (_mentions_dose(tail) and len(tail.split()) <= 8 and not tail.endswith(".")):
@@ -640,9 +643,7 @@ def _exercise_starts(lines: list[Line], title: str) -> set[int]:
                 if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered and i not in groups]  # fmt: skip
     if _is_sequence(lines, numbered):
         # Beside a numbered list, a line naming a move with its dose ("Side plank 2 x 30s") is a move too.
-        moves = {
-            i for i, line in enumerate(lines) if line.kind is Kind.HEADING and line.dose_tail and not line.numbered
-        }
+        moves = {i for i, line in enumerate(lines) if _dose_beside_name(line) and not line.numbered}
         moves -= groups
         return set(numbered) | {i for i in moves if not _inside_list_of_steps(lines, i)}
     return _unnumbered_starts(lines, title, numbered) - groups
@@ -699,6 +700,14 @@ def _labels_a_section(lines: list[Line], index: int, headed: list[int]) -> bool:
         and not lines[index].dose_tail
         and _SECTION_LABEL.search(label) is not None
     )
+
+
+def _dose_beside_name(line: Line) -> bool:
+    """ "Side plank 2 x 30s", "Inchworm x 5 (walk the hands out...)": a name with its dose straight after it."""
+    if line.kind is Kind.HEADING:
+        return bool(line.dose_tail)
+    after = line.text[len(line.name) :].lstrip(" :\u2013\u2014-") if line.text.startswith(line.name) else ""
+    return line.kind is Kind.NAMED and bool(line.dose_tail) and after.startswith(line.dose_tail)
 
 
 def _is_move_line(line: Line) -> bool:
