@@ -466,6 +466,25 @@ PAGES = [
     ),
 ]
 
+SECTION_ROUNDS = [
+    pytest.param("Circuit x2", 2, id="times-mark-on-heading"),
+    pytest.param("Finisher (3x)", 3, id="bracketed-times-mark"),
+    pytest.param("Circuit. Run down the list, then go through it all a second time.", 2, id="a-second-time"),
+    pytest.param("Circuit. Keep moving between the moves, 5 rounds total.", 5, id="rounds-total"),
+]
+
+
+@pytest.mark.parametrize(("said", "rounds"), SECTION_ROUNDS)
+def test_rounds_said_by_a_section(said: str, rounds: float) -> None:
+    heading, _, note = said.partition(". ")
+    text = (
+        "Yard Session\n\n" + ROUTINE_INTRO + "Warm Up\n\nMarch on the Spot \u2014 60 seconds\n\n"
+        + heading + "\n" + (note + "\n" if note else "") + "- Squats x 10\n- Push-Ups x 8\n"
+    )
+    blocks = _blocks(_read(text))
+    assert blocks[-1][1:] == (rounds, ["Squats", "Push-Ups"])
+    assert blocks[0][1] == 1
+
 
 @pytest.mark.parametrize(("text", "expected"), PAGES)
 def test_pages_of_sections_labels_and_menus(text: str, expected: list[tuple[object, ...]]) -> None:

@@ -93,7 +93,7 @@ _N_TIMES = r"(?P<{0}>\d+)(?:\s*(?:-|to|or)\s*(?P<{0}hi>\d+))?\s*"
 _ROUTINE_ROUNDS = re.compile(
     rf"\b(?:repeat|do|complete|perform|go|run|work|cycle)\b[^.;]*?\b{_WHOLE}\b[^.;]*?\b{_N_TIMES.format('n')}times\b"
     rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{_N_TIMES.format('n1')}rounds\b"
-    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+in\s+total\b"
+    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+(?:in\s+)?total\b"
     # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
     r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
 )
@@ -547,8 +547,8 @@ _CELLS = re.compile(r"[^|:]+:\s*[^|]+(?:\|\s*[^|:]+:\s*[^|]+)+")  # "Hold: 20 s 
 
 
 def _split_tail(name: str, tail: str, separator: str = ":") -> tuple[str, str, str]:
-    if _DEFAULT_SCOPE.search(tail):
-        return "", "", ""  # "Unless a move says otherwise, do 10 reps of each exercise.": a dose for all the moves
+    if _DEFAULT_SCOPE.search(tail) or ("," in separator and tail.endswith(".") and len(name.split()) >= 4):
+        return "", "", ""  # a dose for all the moves, or a sentence: "Keep moving between the moves, 5 rounds total."
     noted = re.fullmatch(r"(?P<dose>[^()]+?)\s*\((?P<how>[^)]{12,})\)\.?", tail)
     if noted and _is_dose_line(noted.group("dose")) and not _mentions_dose(noted.group("how")):
         return name, noted.group("dose"), noted.group("how")  # "Inchworm x 5 (walk the hands out...)": how, in brackets
@@ -1066,8 +1066,17 @@ class _Rounds:
     off: Sourced[Amount] | None
 
 
+_TIMES_MARK = re.compile(r"(?<=[a-z)])\s*[x\u00d7]\s*(?P<n>\d{1,2})\s*$|\((?P<m>\d{1,2})\s*[x\u00d7]\)\s*$", re.I)
+
+
 def _rounds(text: str, moves: int) -> _Rounds | None:
-    lowered = for_inference(text)
+    # "Circuit x2", "Finisher (3x)": a times mark on a section's heading is its rounds
+    heading, _, rest = text.partition(". ")
+    mark = _TIMES_MARK.search(heading)
+    if mark:
+        text = f"{heading[: mark.start()]}. do {mark.group('n') or mark.group('m')} rounds. {rest}"
+    # "go through it all a second time" is a second round
+    lowered = re.sub(r"\b(?:a|1)\s+second\s+time\b", "2 times", for_inference(text))
     match = _ROUTINE_ROUNDS.search(lowered)
     emom = _EMOM.search(lowered)
     on_off = _ON_OFF.search(lowered)
