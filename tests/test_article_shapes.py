@@ -433,7 +433,8 @@ PAGES = [
         id="question-and-how-to-headings",
     ),
     pytest.param(  # a site's menu is noise; a dose said under "Before you begin" is for every move
-        "Home  Classes  Timetable  Blog  Contact\n\nMorning Mat Routine\n\n" + ROUTINE_INTRO
+        "Home  Classes  Timetable  Blog  Contact\n\nMorning Mat Routine\n\n"
+        + ROUTINE_INTRO
         + "Before you begin\n- Unless a move says otherwise, do 10 reps of each exercise.\n\nPelvic Tilt\nLie on "
         "your back with knees bent and gently flatten your lower back into the mat.\n\nSingle Leg Stretch\nHug "
         "one knee in while the other leg reaches long, then switch, 8 reps each side.\n",
@@ -441,7 +442,9 @@ PAGES = [
         id="menu-and-before-you-begin",
     ),
     pytest.param(  # dot leaders run from a name to its dose; an arrowed line under a move is its dose
-        "Shoulder Sheet\n\n" + ROUTINE_INTRO + "Wall Slides .................. 2 sets \u00d7 10\nBack against the wall, "
+        "Shoulder Sheet\n\n"
+        + ROUTINE_INTRO
+        + "Wall Slides .................. 2 sets \u00d7 10\nBack against the wall, "
         "slide your arms up and down slowly.\n\nSleeper Stretch\nLie on your side and press the forearm gently "
         "towards the floor.\n\u2192 Hold 25 s.\n\nArm Swings\nSwing the arm forward and back in a relaxed arc, "
         "12 swings to each side.\n",
@@ -478,8 +481,13 @@ SECTION_ROUNDS = [
 def test_rounds_said_by_a_section(said: str, rounds: float) -> None:
     heading, _, note = said.partition(". ")
     text = (
-        "Yard Session\n\n" + ROUTINE_INTRO + "Warm Up\n\nMarch on the Spot \u2014 60 seconds\n\n"
-        + heading + "\n" + (note + "\n" if note else "") + "- Squats x 10\n- Push-Ups x 8\n"
+        "Yard Session\n\n"
+        + ROUTINE_INTRO
+        + "Warm Up\n\nMarch on the Spot \u2014 60 seconds\n\n"
+        + heading
+        + "\n"
+        + (note + "\n" if note else "")
+        + "- Squats x 10\n- Push-Ups x 8\n"
     )
     blocks = _blocks(_read(text))
     assert blocks[-1][1:] == (rounds, ["Squats", "Push-Ups"])

@@ -25,7 +25,9 @@ MAX_NAME_WORDS = 6
 UNNAMED_NAME_WORDS = 4
 MIN_NUMBERED_PARAGRAPH_WORDS = 18  # an unnamed numbered paragraph is named by its first words
 
-_NUMBER_WORDS = r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station|level|stage|rung)"
+_NUMBER_WORDS = (
+    r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station|level|stage|rung)"
+)
 _NUMBERING = re.compile(
     # "Step 1: ", "Min 1 — ", "Exercise 2 of 7: " (a position in a count is numbering too)
     rf"^(?:(?:{_NUMBER_WORDS})\s*#?\d{{1,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"
@@ -1071,10 +1073,10 @@ _TIMES_MARK = re.compile(r"(?<=[a-z)])\s*[x\u00d7]\s*(?P<n>\d{1,2})\s*$|\((?P<m>
 
 def _rounds(text: str, moves: int) -> _Rounds | None:
     # "Circuit x2", "Finisher (3x)": a times mark on a section's heading is its rounds
-    heading, _, rest = text.partition(". ")
+    heading, _, after = text.partition(". ")
     mark = _TIMES_MARK.search(heading)
     if mark:
-        text = f"{heading[: mark.start()]}. do {mark.group('n') or mark.group('m')} rounds. {rest}"
+        text = f"{heading[: mark.start()]}. do {mark.group('n') or mark.group('m')} rounds. {after}"
     # "go through it all a second time" is a second round
     lowered = re.sub(r"\b(?:a|1)\s+second\s+time\b", "2 times", for_inference(text))
     match = _ROUTINE_ROUNDS.search(lowered)
