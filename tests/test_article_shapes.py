@@ -319,6 +319,11 @@ TITLES = [
     ),
     pytest.param("KNEE SCHOOL\nStronger knees in five moves\n\n", "KNEE SCHOOL", id="title-with-subtitle"),
     pytest.param("Hip Reset\n\nA short routine for the evening.\n\n", "Hip Reset", id="short-title-over-intro"),
+    pytest.param(  # the headline stands right above its byline, under a site name and a kicker
+        "Riverbank Run Club\n\nMOBILITY\n\nFour Ankle Drills for Trail Runners\n\nBy Sam Ortiz \u00b7 5 May 2024\n\n",
+        "Four Ankle Drills for Trail Runners",
+        id="headline-above-byline",
+    ),
 ]
 
 

@@ -220,6 +220,10 @@ def _title_index(lines: list[Line]) -> int:
     """The headline: the first early line that is neither site navigation ("Home | Blog", "Wellbeing › Hub")
     nor a short label standing above a longer headline ("Patient information", "HEALTH & WELLNESS")."""
     early = [i for i, line in enumerate(lines) if line.kind is not Kind.NOISE][:TITLE_SEARCH_LINES]
+    byline = next((i for i, line in enumerate(lines[: early[-1] + 2] if early else []) if _BYLINE.match(line.text)), -1)
+    above = [i for i in early if i < byline and not _is_navigation(lines[i].text) and "\u00b7" not in lines[i].text]
+    if above and _is_headline(lines[above[-1]].text):
+        return above[-1]  # the headline stands right above its byline, under any site name or kicker
     for position, index in enumerate(early):
         text = lines[index].text
         if _is_navigation(text):
@@ -229,6 +233,9 @@ def _title_index(lines: list[Line]) -> int:
             continue
         return index
     return early[0] if early else 0
+
+
+_BYLINE = re.compile(r"^(?:by|written by|posted by|reviewed by|words by)\s+[A-Z]", re.IGNORECASE)
 
 
 def _is_navigation(text: str) -> bool:
@@ -337,7 +344,8 @@ def _heading_dose(lines: list[Line], start: int) -> str:
 
 def _starts_comments(text: str) -> bool:
     """A comments heading ("6 Comments", "Leave a reply") or a commenter's name-and-date line."""
-    return bool(_COMMENTS_HEADING.match(text) or _COMMENTER.match(text))
+    # "By Sam Ortiz · 5 May 2024" is the article's byline, not a commenter's
+    return bool(_COMMENTS_HEADING.match(text) or (_COMMENTER.match(text) and not _BYLINE.match(text)))
 
 
 def _strip_markup(text: str) -> str:
@@ -733,7 +741,7 @@ def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
 _QUESTION = re.compile(
     r"^(?:how|why|when|what|where|which|who|should|can|could|do|does|is|are|will)\b.*\?$"
     r"|^(?:how\s+(?:to|do|does|often|long|many|much)|why|when|what|where|which|before\s+you|after\s+you|"
-    r"tips?\b|faqs?\b|frequently\s+asked)\b",
+    r"tips?\b|faqs?\b|frequently\s+asked|about\s+(?:the\s+)?(?:author|writer|coach|us|me))\b",
     re.IGNORECASE,
 )
 _SECTION_ONLY = re.compile(
