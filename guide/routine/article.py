@@ -741,7 +741,7 @@ def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
 _QUESTION = re.compile(
     r"^(?:how|why|when|what|where|which|who|should|can|could|do|does|is|are|will)\b.*\?$"
     r"|^(?:how\s+(?:to|do|does|often|long|many|much)|why|when|what|where|which|before\s+you|after\s+you|"
-    r"tips?\b|faqs?\b|frequently\s+asked|about\s+(?:the\s+)?(?:author|writer|coach|us|me))\b",
+    r"tips?\b|faqs?\b|frequently\s+asked)\b",
     re.IGNORECASE,
 )
 _SECTION_ONLY = re.compile(
