@@ -472,6 +472,13 @@ PAGES = [
         ],
         id="work-rest-timer-and-bracketed-how",
     ),
+    pytest.param(  # a default said for every move keeps its sets: "2 sets of 12 reps" is both
+        "Hip Session\n\n" + ROUTINE_INTRO + "Unless a move says otherwise, do 2 sets of 12 reps of each exercise.\n\n"
+        "Clamshell\nLie on your side with knees bent and open the top knee like a book.\n\nBird Dog\nOn hands and "
+        "knees, reach the opposite arm and leg long, 3 sets of 8.\n",
+        [("Clamshell", 2, 12, None, None, "one"), ("Bird Dog", 3, 8, None, None, "one")],
+        id="default-keeps-its-sets",
+    ),
 ]
 
 SECTION_ROUNDS = [

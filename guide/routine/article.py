@@ -933,7 +933,7 @@ def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
                 f'line {paragraph.number}: "{sentence.strip()}" is applied to every exercise '
                 "that states no dose of its own"
             )
-            return replace(found, sets=None, rest_seconds=None)
+            return replace(found, rest_seconds=None)
     on_off = _ON_OFF.search(for_inference(" ".join(line.text for line in loose)))
     if on_off:  # "30 seconds on, 15 seconds off": every move is timed work
         work = Sourced(Amount.exactly(float(on_off.group("on"))), Origin.INFERRED, on_off.group(0), None)
