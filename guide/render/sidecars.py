@@ -20,6 +20,7 @@ def timeline_json(script: Script) -> str:
             "start": round(cue.start, 3),
             "end": round(cue.end, 3),
             "chapter": None if cue.chapter is None else script.chapters[cue.chapter].title,
+            "kind": cue.kind.value,
         }
         for cue in script.cues
     ]
