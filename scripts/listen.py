@@ -8,6 +8,11 @@ Builds the routine (or takes an existing MP3 + timeline), decodes it to 16 kHz m
                    WER overall, per cue kind, the worst misheard cues and the onset error per kind;
   per-cue pass     cuts each cue [start-0.15, end+0.15] and transcribes it alone (identical snippets once).
 
+Decoding: English, beam 5, condition_on_previous_text off, Whisper's temperature fallback with a fixed seed (the
+same command gives the same report). The whole-file pass runs without VAD by default (VAD clips short words such
+as the "And" of "And release.") and skips silences over 2 s around suspect words, which stops Whisper filling the
+long silences of holds with "-4 -4 -4 ...".
+
 Words are normalised on both sides before WER: lowercase, no punctuation, numbers spelt out ("30" -> "thirty",
 "2nd" -> "second"), hyphens as spaces, contractions kept ("that's").
 
@@ -237,13 +242,17 @@ def build_guide(routine: Path | None, folder: Path, extra: str) -> tuple[Path, P
 class Ear:
     """One loaded Whisper model; `text` remembers snippets it has already heard (same samples, same answer).
 
-    With `fallback` (Whisper's default) a window that looks bad (repetitive, improbable) is decoded again by
-    sampling at rising temperatures; without it, the whole file without VAD falls into loops ("-4 -4 -4 ...") in
-    long silences. The sampling is seeded once per process, so a run is reproducible, but what one snippet gives
-    can depend on what was transcribed before it in the same process.
+    With `fallback` (Whisper's own default) a window that looks bad (repetitive, improbable) is decoded again by
+    sampling at rising temperatures. The sampling is seeded once per process, so the same command gives the same
+    report, but a snippet that needs it can get another answer after other options or another order. Without it
+    (temperature 0 only) the whole file falls into loops ("12, 12, 12, ...") where it should give up.
+    `silence` (faster-whisper's hallucination_silence_threshold) skips silences longer than that many seconds
+    around a suspect word in the whole-file pass; without it the long silences of holds fill with "-4 -4 -4 ...".
     """
 
-    def __init__(self, folder: Path, compute_type: str, threads: int, fallback: bool = True) -> None:
+    def __init__(
+        self, folder: Path, compute_type: str, threads: int, fallback: bool = True, silence: float | None = 2.0
+    ) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         import ctranslate2
         from faster_whisper import WhisperModel
@@ -253,23 +262,32 @@ class Ear:
         self.model = WhisperModel(str(folder), device="cpu", compute_type=compute_type, cpu_threads=threads,
                                   local_files_only=True)  # fmt: skip
         self.options: dict[str, Any] = {**DECODE, "temperature": FALLBACK if fallback else 0.0}
-        self._heard: dict[str, str] = {}
+        self.silence = silence or None
+        self._heard: dict[str, tuple[str, bool]] = {}
         self.transcribed = 0
         self.reused = 0
+        self.sampled = 0  # snippets where the fallback had to sample
 
     def words(self, audio: Audio, vad: bool) -> list[Word]:
-        segments, _ = self.model.transcribe(audio, word_timestamps=True, vad_filter=vad, **self.options)
+        segments, _ = self.model.transcribe(audio, word_timestamps=True, vad_filter=vad,
+                                            hallucination_silence_threshold=self.silence, **self.options)  # fmt: skip
         return [Word(w.word.strip(), float(w.start), float(w.end)) for s in segments for w in (s.words or [])]
 
-    def text(self, audio: Audio) -> str:
+    def hear(self, audio: Audio) -> tuple[str, bool]:
+        """What the snippet says, and whether the fallback had to sample to get it."""
         key = hashlib.sha1(audio.tobytes()).hexdigest()
         if key in self._heard:
             self.reused += 1
         else:
-            segments, _ = self.model.transcribe(audio, vad_filter=False, **self.options)
-            self._heard[key] = " ".join(s.text.strip() for s in segments).strip()
+            segments = list(self.model.transcribe(audio, vad_filter=False, **self.options)[0])
+            sampled = any(s.temperature > 0 for s in segments)
+            self._heard[key] = (" ".join(s.text.strip() for s in segments).strip(), sampled)
             self.transcribed += 1
+            self.sampled += sampled
         return self._heard[key]
+
+    def text(self, audio: Audio) -> str:
+        return self.hear(audio)[0]
 
 
 # ---------------------------------------------------------------- results
@@ -399,9 +417,10 @@ def cut(audio: Audio, start: float, end: float) -> Audio:
 
 def per_cue_pass(ear: Ear, audio: Audio, cues: list[Cue], top: int) -> PassReport:
     started = time.perf_counter()
-    before = (ear.transcribed, ear.reused)
+    before = (ear.transcribed, ear.reused, ear.sampled)
     results = [score(cue, ear.text(cut(audio, cue.start, cue.end))) for cue in cues]
-    notes = [f"{ear.transcribed - before[0]} snippets transcribed, {ear.reused - before[1]} identical ones reused"]
+    notes = [f"{ear.transcribed - before[0]} snippets transcribed ({ear.sampled - before[2]} needed the fallback), "
+             f"{ear.reused - before[1]} identical ones reused"]  # fmt: skip
     return summarise("each cue alone", time.perf_counter() - started, results, top, notes)
 
 
@@ -506,6 +525,7 @@ class WordingRow:
     text: str
     heard: str
     exact: bool
+    sampled: bool  # the fallback had to sample: a less certain answer
 
 
 def wording_study(ear: Ear) -> list[WordingRow]:
@@ -514,30 +534,33 @@ def wording_study(ear: Ear) -> list[WordingRow]:
     clips = piper_clips([text for _, text in phrases])
     rows = []
     for group, text in phrases:
-        heard = ear.text(clips[text])
-        rows.append(WordingRow(group, text, heard, normalise(heard) == normalise(text)))
+        heard, sampled = ear.hear(clips[text])
+        rows.append(WordingRow(group, text, heard, normalise(heard) == normalise(text), sampled))
     return rows
 
 
+def _cell(row: WordingRow) -> str:
+    return ("ok" if row.exact else repr(row.heard)[:14]) + ("*" if row.sampled else "")
+
+
 def format_wording(rows: Sequence[WordingRow], header: list[str]) -> str:
-    lines = [
-        *header,
-        "",
-        "Counts 1-20, raw Piper clips, each alone (a cell is the recogniser's text when it is wrong):",
-    ]
+    lines = [*header, "", "Counts 1-20, raw Piper clips, each alone (the recogniser's text where it is wrong; "
+             "* = the fallback had to sample):"]  # fmt: skip
     variants = _count_variants()
     by_text = {r.text: r for r in rows if r.group.startswith("count")}
     grid = [[by_text[make(number_words(n))] for _, make in variants] for n in range(1, 21)]
     lines.append(f"  {'n':>3}  " + "".join(f"{label:<16}" for label, _ in variants))
-    for n, cells in enumerate(grid, start=1):
-        lines.append(f"  {n:>3}  " + "".join(f"{'ok' if c.exact else repr(c.heard)[:15]:<16}" for c in cells))
+    lines += [f"  {n:>3}  " + "".join(f"{_cell(c):<16}" for c in cells) for n, cells in enumerate(grid, start=1)]
     totals = [sum(cells[column].exact for cells in grid) for column in range(len(variants))]
     lines.append(" " * 7 + "".join(f"{f'{t}/20 ({t / 20:.0%})':<16}" for t in totals))
     lines += ["", "Phrases, raw Piper clips, each alone:"]
-    width = max(len(r.text) for r in rows if not r.group.startswith("count")) + 2
-    for r in rows:
-        if not r.group.startswith("count"):
-            lines.append(f"  {r.group:<9}{r.text:<{width}}{'ok' if r.exact else 'MISS'}  heard {r.heard!r}")
+    phrases = [r for r in rows if not r.group.startswith("count")]
+    width = max(len(r.text) for r in phrases) + 2
+    for r in phrases:
+        verdict = ("ok" if r.exact else "MISS") + ("*" if r.sampled else "")
+        lines.append(f"  {r.group:<9}{r.text:<{width}}{verdict:<6}heard {r.heard!r}")
+    exact = sum(r.exact for r in phrases)
+    lines.append(f"  {exact}/{len(phrases)} phrases heard exactly")
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -563,7 +586,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32, ...)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--fallback", action=argparse.BooleanOptionalAction, default=True,
-                        help="temperature fallback, Whisper's default (seeded); --no-fallback: temperature 0 only")  # fmt: skip
+                        help="Whisper's temperature fallback, seeded (--no-fallback: temperature 0 only)")  # fmt: skip
+    parser.add_argument("--silence", type=float, default=2.0,
+                        help="whole file: skip silences over this many seconds around suspect words (0: off)")  # fmt: skip
     parser.add_argument("--per-cue", action=argparse.BooleanOptionalAction, default=True,
                         help="also transcribe each cue alone")  # fmt: skip
     parser.add_argument("--vad", choices=("off", "on", "both"), default="off", help="VAD for the whole-file pass")
@@ -603,8 +628,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     folder = model_folder(args.model)
     started = time.perf_counter()
-    ear = Ear(folder, args.compute_type, args.threads, args.fallback)
+    ear = Ear(folder, args.compute_type, args.threads, args.fallback, args.silence)
     decoding = f"temperature fallback (seed {SEED})" if args.fallback else "temperature 0"
+    decoding += f", whole file skips suspect silences > {args.silence:g} s" if args.silence and not args.wording else ""
     header = [f"  model {args.model} ({folder}), {args.compute_type}, {args.threads} threads, beam 5, {decoding}, "
               f"loaded in {time.perf_counter() - started:.1f} s"]  # fmt: skip
     if args.wording:
