@@ -407,7 +407,7 @@ def whole_file_pass(ear: Ear, audio: Audio, cues: list[Cue], vad: bool, top: int
     started = time.perf_counter()
     words = ear.words(audio, vad)
     buckets, stray = assign_words(words, cues)
-    results = [score(cue, " ".join(w.text for w in bucket), bucket[0].start - cue.start if bucket else None)
+    results = [score(cue, " ".join(w.text for w in bucket), round(bucket[0].start - cue.start, 3) if bucket else None)
                for cue, bucket in zip(cues, buckets, strict=True)]  # fmt: skip
     notes = [f"{len(words)} words recognised, {stray} outside every cue's window (given to the nearest cue)"]
     name = f"whole file, VAD {'on' if vad else 'off'}"
