@@ -232,7 +232,10 @@ def test_a_300_character_file_name_is_one_error(tmp_path: Path, where: str) -> N
 @pytest.mark.parametrize("delay", [0.15, 0.3, 0.45, 0.6])  # CPython's own start-up (~30 ms) comes first
 def test_ctrl_c_at_start_up_is_one_line_and_130(tmp_path: Path, delay: float) -> None:
     routine = write(tmp_path / "r.md", TINY)
-    child = subprocess.Popen([sys.executable, "-m", "guide", "build", str(routine), "-o", str(tmp_path / "x.mp3")],
+    # A fresh cache, so the build is still loading the voice or synthesizing when Ctrl-C comes
+    # (a cached tiny build is over in a fraction of a second).
+    child = subprocess.Popen([sys.executable, "-m", "guide", "build", str(routine), "-o", str(tmp_path / "x.mp3"),
+                              "--cache-dir", str(tmp_path / "fresh-cache")],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     time.sleep(delay)
     child.send_signal(signal.SIGINT)
