@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..errors import RoutineError
 from ..files import describe_os_error, read_regular_file
-from .article import read_article
 from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise
 from .markdown import looks_like_markdown, read_markdown
 from .model import (
@@ -23,7 +22,7 @@ from .model import (
     Skipped,
     Sourced,
 )
-from .web import fetch, html_to_article, is_address, looks_like_html
+from .sniff import is_address, looks_like_html
 
 BUILTIN_NAME = "post-run-hip-mobility.md"
 
@@ -65,6 +64,8 @@ def parse_routine(text: str, source: str) -> Routine:
         routine = read_markdown(text, source)
         fix = "give each exercise a '## Name' heading and a dose such as 'reps: 10' or 'hold: 30s'"
     else:
+        from .article import read_article  # hundreds of patterns: compiled only for articles
+
         routine = read_article(text, source)
         fix = _ARTICLE_SHAPE
     return _checked(routine, source, fix)
@@ -77,10 +78,14 @@ _ARTICLE_SHAPE = ("an article is read as a title line, then one exercise per sho
 
 def parse_page(page: str, source: str) -> Routine:
     """A web page's main content, read as an article."""
+    from .web import html_to_article  # urllib, trafilatura: only for pages
+
     text = html_to_article(page)
     if not text.strip():
         raise RoutineError(source, None, "no article text found on this page",
                            "save the routine's text as a .txt file")  # fmt: skip
+    from .article import read_article
+
     return _checked(read_article(text, source), source, _ARTICLE_SHAPE)
 
 
@@ -106,6 +111,8 @@ def load_routine(path: Path | str | None) -> Routine:
     if path is None:
         return parse_routine(builtin_text(), f"(built-in) {BUILTIN_NAME}")
     if isinstance(path, str) and is_address(path):
+        from .web import fetch
+
         return parse_page(fetch(path), path)
     path = Path(path)
     source = str(path)

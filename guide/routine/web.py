@@ -24,15 +24,6 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 _USER_AGENT = "guide (exercise routine reader)"
 
 
-def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:200].lower()
-    return head.startswith(("<!doctype html", "<html")) or bool(re.match(r"<(?:head|body)\b", head))
-
-
-def is_address(text: str) -> bool:
-    return bool(re.match(r"(?i)https?://", text))
-
-
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
