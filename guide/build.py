@@ -10,20 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .audio.ffmpeg import DEFAULT_BITRATE
 from .errors import GuideError
 from .files import check_targets, make_folder, remove_empty_folders
 from .fingerprint import fingerprint
 from .progress import SILENT, Progress
 from .routine import RangeChoice, Routine, load_routine
 from .script import PACES, CueKind, Pace, PaceName, Script, ScriptOptions, Verbosity, build_script, estimate_seconds
-from .voices.base import Retry
+from .voices.base import DEFAULT_VOICE, Retry
 
 if TYPE_CHECKING:
     from .audio.level import LevelReport
     from .audio.pcm import Samples
 
-DEFAULT_VOICE = "piper"
-DEFAULT_BITRATE = 64
 OUTPUT_FOLDER = Path("output")
 MAX_SLUG_CHARS = 80
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
+from .audio.ffmpeg import MP3_BITRATES
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
 from .errors import GuideError
 from .files import describe_os_error
@@ -27,7 +28,6 @@ cache_app = typer.Typer(help="Inspect, prune or empty the phrase cache (GUIDE_CA
 app.add_typer(cache_app, name="cache")
 
 T = TypeVar("T")
-BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 
 RoutineArg = Annotated[str | None, typer.Argument(help="Routine: a .md or .txt file, an .html page or an http(s) "
                                                   "address. Omit for the built-in routine.", show_default=False)]  # fmt: skip
@@ -93,8 +93,10 @@ def _options(voice: str = DEFAULT_VOICE, pace: PaceName = PaceName.NORMAL, speec
              rep_seconds: float | None = None, rest_seconds: float | None = None,
              ranges: RangeChoice = RangeChoice.LOW, verbosity: Verbosity = Verbosity.FULL,
              bitrate: int = DEFAULT_BITRATE, cache_dir: Path | None = None, force: bool = False) -> BuildOptions:  # fmt: skip
-    if bitrate not in BITRATES:
-        raise GuideError(f"--bitrate {bitrate} is not an MP3 bitrate (choose one of {', '.join(map(str, BITRATES))})")
+    if bitrate not in MP3_BITRATES:
+        raise GuideError(
+            f"--bitrate {bitrate} is not an MP3 bitrate (choose one of {', '.join(map(str, MP3_BITRATES))})"
+        )
     try:
         chosen = choose_pace(pace, speech_rate, rep_seconds, rest_seconds)
     except GuideError as error:

@@ -60,6 +60,11 @@ def decode_to_pcm(data: bytes, sample_rate: int, tempo: float = 1.0) -> bytes:
                       what="cannot decode audio")  # fmt: skip
 
 
+# MPEG audio bitrates (kbps) libmp3lame encodes at; the default suits one voice.
+MP3_BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+DEFAULT_BITRATE = 64
+
+
 @dataclass(frozen=True)
 class EncoderSettings:
     # LAME's -q 7: "fast, ok quality"; for a single voice at 64 kbps it is indistinguishable

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..audio.ffmpeg import DEFAULT_BITRATE, MP3_BITRATES
 from ..files import produce_atomically
 from ..fingerprint import code_digest, fingerprint, package_version, source_digest
 from ..progress import SILENT, Progress
@@ -26,8 +27,6 @@ from .tags import RenderStamp, clean_tag_text, read_stamp, write_tags
 if TYPE_CHECKING:
     from ..audio.level import LevelReport
 
-DEFAULT_BITRATE = 64
-BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 ENCODE_CHUNK = 1 << 16
 
 # How an MP3 is made from phrases: the code that levels and encodes, whose sources also hold
@@ -39,7 +38,7 @@ RENDER_RECIPE = fingerprint([source_digest(f"guide.audio.{name}") for name in AU
                             code_digest(sys.modules[__name__]), package_version("imageio-ffmpeg"))  # fmt: skip
 
 __all__ = [
-    "BITRATES", "DEFAULT_BITRATE", "track_chunks", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
+    "DEFAULT_BITRATE", "MP3_BITRATES", "track_chunks", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
     "clean_tag_text", "render_key", "render_mp3", "write_subtitles", "write_timeline",
 ]  # fmt: skip
 

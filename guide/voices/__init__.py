@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import VoiceError
-from .base import Clip, Retry, Voice
+from .base import DEFAULT_VOICE, Clip, Retry, Voice
 from .cache import CacheInfo, PhraseCache, default_cache_dir
 from .synthesize import SynthesisReport, synthesize_phrases
 
-DEFAULT_VOICE = "piper"
 VOICE_FORMS = "piper, piper:PATH.onnx, gtts:LANG or gtts:LANG-ACCENT (e.g. gtts:en-gb)"
 
 __all__ = [

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from pydub import AudioSegment
 
 Clip: TypeAlias = "AudioSegment"  # what an engine returns: mono, 16-bit
+DEFAULT_VOICE = "piper"  # the bundled offline voice
 
 
 class Voice(Protocol):
