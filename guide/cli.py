@@ -15,7 +15,7 @@ import typer
 from . import __version__
 from .audio.ffmpeg import MP3_BITRATES
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
-from .errors import GuideError
+from .errors import GuideError, SettingError
 from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
@@ -99,10 +99,8 @@ def _options(voice: str = DEFAULT_VOICE, pace: PaceName = PaceName.NORMAL, speec
         )
     try:
         chosen = choose_pace(pace, speech_rate, rep_seconds, rest_seconds)
-    except GuideError as error:
-        flag = next((f for f, v in (("--speech-rate", speech_rate), ("--rep-seconds", rep_seconds),
-                                    ("--rest-seconds", rest_seconds)) if v is not None and f[2:6] in str(error)), "")  # fmt: skip
-        raise GuideError(f"{flag} {error}".strip()) from None
+    except SettingError as error:
+        raise GuideError(f"--{error.setting.replace('_', '-')} {error}") from None
     return BuildOptions(voice=voice, pace=chosen, ranges=ranges, verbosity=verbosity, bitrate_kbps=bitrate,
                         cache_dir=cache_dir, force=force)  # fmt: skip
 

@@ -49,6 +49,15 @@ class SynthesisIncomplete(VoiceError):
         super().__init__(f"{missing} of {total} phrases are still missing: {cause}; {resume}")
 
 
+class SettingError(GuideError):
+    """A build setting is out of bounds; `setting` names it (e.g. "rep_seconds") so a front end
+    can say which of its own options that is."""
+
+    def __init__(self, setting: str, message: str) -> None:
+        self.setting = setting
+        super().__init__(message)
+
+
 class OutputError(GuideError):
     """The MP3 or a sidecar cannot be written where asked."""
 

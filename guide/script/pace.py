@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from ..errors import GuideError
+from ..errors import SettingError
 from ..routine.limits import MAX_REP_SECONDS, MAX_REST_SECONDS, MIN_REP_SECONDS
 
 MIN_SPEECH_RATE, MAX_SPEECH_RATE = 0.5, 2.0
@@ -40,7 +40,7 @@ def choose_pace(
     rep_seconds: float | None = None,
     rest_seconds: float | None = None,
 ) -> Pace:
-    """A preset pace with any fine-tuning applied. Raises GuideError for a value out of bounds."""
+    """A preset pace with any fine-tuning applied. Raises SettingError (naming the setting) for a value out of bounds."""
     pace = PACES[name]
     checks = (
         ("speech_rate", speech_rate, MIN_SPEECH_RATE, MAX_SPEECH_RATE, "speech rate", " (1.0 is the voice's natural speed)"),
@@ -51,6 +51,6 @@ def choose_pace(
         if value is None:
             continue
         if not low <= value <= high:
-            raise GuideError(f"{what} {value:g} is outside {low:g}-{high:g}{note}")
+            raise SettingError(field, f"{what} {value:g} is outside {low:g}-{high:g}{note}")
         pace = replace(pace, **{field: float(value)})  # type: ignore[arg-type]  # field names are Pace's float fields
     return pace
