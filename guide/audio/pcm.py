@@ -19,7 +19,8 @@ SCALE = 32768.0
 
 
 def samples_of_pcm(pcm: bytes) -> Samples:
-    return (np.frombuffer(pcm, dtype="<i2").astype(np.float32) / np.float32(SCALE)).astype(np.float32)
+    samples: Samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / np.float32(SCALE)
+    return samples
 
 
 def samples_of(clip: AudioSegment, rate: int | None = None) -> Samples:
@@ -33,10 +34,6 @@ def pcm16(samples: npt.NDArray[np.floating]) -> bytes:
     """Float samples as little-endian 16-bit PCM, rounded and clipped."""
     scaled = np.round(np.asarray(samples, dtype=np.float64) * SCALE)
     return np.clip(scaled, -32768, 32767).astype("<i2").tobytes()
-
-
-def clip_of(samples: npt.NDArray[np.floating], rate: int) -> AudioSegment:
-    return clip_of_pcm(pcm16(samples), rate)
 
 
 def clip_of_pcm(pcm: bytes, rate: int) -> AudioSegment:
