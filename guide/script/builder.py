@@ -139,14 +139,11 @@ class _Layout:
 
 @dataclass(frozen=True)
 class _Turn:
-    """One exercise's turn in one round of its block: what to say before the work starts."""
+    """One exercise's turn in a round: the exercise, its resolved dose, and its number."""
 
     exercise: Exercise
     dose: ResolvedDose
     number: int  # among all the routine's exercises, from 1
-    round: int  # from 1
-    rounds: int
-    block: Block
 
 
 def build_script(routine: Routine, options: ScriptOptions, measure: Measure, book: Phrasebook = ENGLISH) -> Script:
@@ -205,7 +202,7 @@ def _build(routine: Routine, options: ScriptOptions, measure: Measure, book: Phr
             layout.exercise = exercise.name
             layout.open_chapter(exercise.name)
             first = len(layout.chapter_titles)
-            turn = _Turn(exercise, resolve(exercise, options), numbers[id(exercise)], 1, 1, block)
+            turn = _Turn(exercise, resolve(exercise, options), numbers[id(exercise)])
             _introduce(layout, turn, len(exercises))
             _perform(layout, turn)
             spans.setdefault(numbers[id(exercise)] - 1, []).append((first, len(layout.chapter_titles) - 1))
@@ -274,8 +271,7 @@ def _introduce(layout: _Layout, turn: _Turn, total: int) -> None:
     )  # fmt: skip
 
 
-def _perform(layout: _Layout, turn: _Turn, start_at: float | None = None, setup: bool = True,
-             rest_after: bool = False) -> None:  # fmt: skip
+def _perform(layout: _Layout, turn: _Turn, start_at: float | None = None, rest_after: bool = False) -> None:
     """Every side and set of one turn. The first work cue lands at `start_at` when given
     (after a rest or on an interval grid); otherwise it follows a get-into-position pause.
     `rest_after`: a rest follows the turn, so timed work can end on "stop, and rest"."""
@@ -286,15 +282,14 @@ def _perform(layout: _Layout, turn: _Turn, start_at: float | None = None, setup:
             layout.say(book.first_side(sides is Sides.ALTERNATE), CueKind.SIDE)
         if sets > 1:
             layout.say(book.set_number(1, sets), CueKind.SET)
-        if setup:
-            position = layout.say(book.get_into_position(), CueKind.SETUP)
-            layout.slot(position, dose.setup_seconds.value, "setup")
+        position = layout.say(book.get_into_position(), CueKind.SETUP)
+        layout.slot(position, dose.setup_seconds.value, "setup")
     for side in range(2 if sides is Sides.EACH else 1):
         if side == 1:
             announce = [(book.switch_sides(), CueKind.SWITCH)]
             if sets > 1:
                 announce.append((book.set_number(1, sets), CueKind.SET))
-            start_at = _pause(layout, max(dose.switch_seconds, dose.setup_seconds.value), announce, None, "switch")
+            start_at = _pause(layout, max(dose.switch_seconds, dose.setup_seconds.value), announce, "switch")
         for set_number in range(1, sets + 1):
             rest_follows = set_number < sets
             last = set_number == sets and (side == 1 or sides is not Sides.EACH)
@@ -305,13 +300,12 @@ def _perform(layout: _Layout, turn: _Turn, start_at: float | None = None, setup:
                                  dose, already_said=dose.timed_work)  # fmt: skip
 
 
-def _pause(layout: _Layout, seconds: float, announce: Sequence[tuple[str, CueKind]], dose: ResolvedDose | None,
-           what: str) -> float:  # fmt: skip
+def _pause(layout: _Layout, seconds: float, announce: Sequence[tuple[str, CueKind]], what: str) -> float:
     """Say `announce` now, then leave `seconds` from the first of them to the next work cue."""
     first = layout.free
     for text, kind in announce:
         layout.say(text, kind)
-    return _work_start(layout, first, seconds, dose, what)
+    return _work_start(layout, first, seconds, None, what)
 
 
 def _rest(layout: _Layout, seconds: float, announce: Sequence[tuple[str, CueKind]], dose: ResolvedDose | None,
@@ -453,7 +447,7 @@ def _block(layout: _Layout, block: Block, numbers: dict[int, int], total: int,
     start_at: float | None = None
     for round_number in range(1, rounds + 1):
         for position, (exercise, dose) in enumerate(zip(block.exercises, doses, strict=True)):
-            turn = _Turn(exercise, dose, numbers[id(exercise)], round_number, rounds, block)
+            turn = _Turn(exercise, dose, numbers[id(exercise)])
             layout.exercise = exercise.name
             first_chapter = len(layout.chapter_titles) if layout.has_pending_chapter else layout.chapter
             resting = _rest_after(block, doses, position, round_number, rounds, rest) is not None
@@ -517,7 +511,7 @@ def _emom(layout: _Layout, block: Block, doses: Sequence[ResolvedDose], numbers:
     """Every exercise starts exactly on the interval; what is left of each interval is rest."""
     book = layout.book
     for exercise, dose in zip(block.exercises, doses, strict=True):
-        _introduce(layout, _Turn(exercise, dose, numbers[id(exercise)], 1, rounds, block), total)
+        _introduce(layout, _Turn(exercise, dose, numbers[id(exercise)]), total)
     position = layout.say(book.get_into_position(), CueKind.SETUP)
     grid = _work_start(layout, position.start, max(doses[0].setup_seconds.value, COUNTDOWN_REST_FROM), doses[0],
                        "setup")  # fmt: skip
@@ -531,7 +525,7 @@ def _emom(layout: _Layout, block: Block, doses: Sequence[ResolvedDose], numbers:
                 layout.warn(f"the work overruns the {every:g}s interval; later intervals start late")
                 grid += layout.free - at
                 at = layout.free
-            _perform(layout, _Turn(exercise, dose, numbers[id(exercise)], round_number, rounds, block), at)
+            _perform(layout, _Turn(exercise, dose, numbers[id(exercise)]), at)
             spans.setdefault(numbers[id(exercise)] - 1, []).append((first_chapter, layout.chapter))
             slot += 1
             if round_number == rounds and index + 1 == len(doses):
