@@ -165,8 +165,13 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
     return Prepared(voice.label, voice_id, voice.sample_rate, script, clips, synthesized, cached, cache_dir)
 
 
-def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: Progress = SILENT,
-          inputs: tuple[Path, ...] = ()) -> BuildResult:  # fmt: skip
+def build(
+    routine: Routine,
+    outputs: Outputs,
+    options: BuildOptions,
+    progress: Progress = SILENT,
+    inputs: tuple[Path, ...] = (),
+) -> BuildResult:
     """Synthesize `routine` and write its MP3 (and the sidecars asked for).
 
     Every target is checked before any work; an MP3 appears only when complete; folders
@@ -192,9 +197,19 @@ def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: P
                 make_folder(path.parent, created)
         ready = prepare(routine, options, progress)
         script = ready.script
-        rendered = render_mp3(script, ready.pcm, ready.sample_rate, target, ready.voice_label,
-                              options.bitrate_kbps, ready.voice_id, options.force, routine.source,
-                              progress, ready.cache_dir / "segments")  # fmt: skip
+        rendered = render_mp3(
+            script,
+            ready.pcm,
+            ready.sample_rate,
+            target,
+            ready.voice_label,
+            options.bitrate_kbps,
+            ready.voice_id,
+            options.force,
+            routine.source,
+            progress,
+            ready.cache_dir / "segments",
+        )
         if outputs.timeline is not None:
             write_timeline(outputs.timeline, script)
         if outputs.subtitles is not None:
@@ -205,14 +220,23 @@ def build(routine: Routine, outputs: Outputs, options: BuildOptions, progress: P
     finally:
         progress.done()
     return BuildResult(
-        path=rendered.path, script=script, voice_label=ready.voice_label, synthesized=ready.synthesized,
-        cached=ready.cached, seconds=time.perf_counter() - started, duration=rendered.duration,
-        size=rendered.size, chapters=rendered.chapters, level=rendered.level, replaced_source=rendered.replaced_source,
-    )  # fmt: skip
+        path=rendered.path,
+        script=script,
+        voice_label=ready.voice_label,
+        synthesized=ready.synthesized,
+        cached=ready.cached,
+        seconds=time.perf_counter() - started,
+        duration=rendered.duration,
+        size=rendered.size,
+        chapters=rendered.chapters,
+        level=rendered.level,
+        replaced_source=rendered.replaced_source,
+    )
 
 
-def build_file(path: Path | str | None, outputs: Outputs, options: BuildOptions,
-               progress: Progress = SILENT) -> BuildResult:  # fmt: skip
+def build_file(
+    path: Path | str | None, outputs: Outputs, options: BuildOptions, progress: Progress = SILENT
+) -> BuildResult:
     """`guide build`: load the routine at `path` (a file, a web address, or None for the
     built-in routine) and build it. Outputs that would replace the routine are refused
     before it is read. Raises any GuideError of `load_routine` and `build`."""
@@ -223,6 +247,18 @@ def build_file(path: Path | str | None, outputs: Outputs, options: BuildOptions,
 
 
 __all__ = [
-    "BuildOptions", "BuildResult", "DEFAULT_BITRATE", "DEFAULT_VOICE", "Outputs", "Prepared", "Retry", "build",
-    "build_file", "default_output", "plan", "plan_file", "prepare", "slug",
-]  # fmt: skip
+    "BuildOptions",
+    "BuildResult",
+    "DEFAULT_BITRATE",
+    "DEFAULT_VOICE",
+    "Outputs",
+    "Prepared",
+    "Retry",
+    "build",
+    "build_file",
+    "default_output",
+    "plan",
+    "plan_file",
+    "prepare",
+    "slug",
+]

@@ -20,36 +20,54 @@ from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
 
-app = typer.Typer(help="Turn an exercise routine written as text into one voice-only MP3 coach.",
-                  add_completion=False, rich_markup_mode=None,
-                  context_settings={"help_option_names": ["-h", "--help"]})  # fmt: skip
-cache_app = typer.Typer(help="Inspect, prune or empty the phrase cache (GUIDE_CACHE_DIR sets where it is).",
-                        no_args_is_help=True, rich_markup_mode=None)  # fmt: skip
+app = typer.Typer(
+    help="Turn an exercise routine written as text into one voice-only MP3 coach.",
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+cache_app = typer.Typer(
+    help="Inspect, prune or empty the phrase cache (GUIDE_CACHE_DIR sets where it is).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(cache_app, name="cache")
 
 T = TypeVar("T")
 
-RoutineArg = Annotated[str | None, typer.Argument(help="Routine: a .md or .txt file, an .html page or an http(s) "
-                                                  "address. Omit for the built-in routine.", show_default=False)]  # fmt: skip
-OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="MP3 path.",
-                                                show_default="output/TITLE.mp3")]  # fmt: skip
+RoutineArg = Annotated[
+    str | None,
+    typer.Argument(
+        help="Routine: a .md or .txt file, an .html page or an http(s) address. Omit for the built-in routine.",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="MP3 path.", show_default="output/TITLE.mp3")]
 VoiceOpt = Annotated[str, typer.Option("--voice", help="piper | piper:PATH.onnx | gtts:LANG[-ACCENT]")]
 PaceOpt = Annotated[PaceName, typer.Option("--pace", help="Speech rate and default rep/rest/setup times.")]
-RateOpt = Annotated[float | None, typer.Option("--speech-rate", help="1.0 = the voice's natural speed.",
-                                               show_default=False)]  # fmt: skip
-RepOpt = Annotated[float | None, typer.Option("--rep-seconds", help="Seconds per rep when the routine gives none.",
-                                              show_default=False)]  # fmt: skip
-RestOpt = Annotated[float | None, typer.Option("--rest-seconds", help="Rest between sets when the routine gives none.",
-                                               show_default=False)]  # fmt: skip
+RateOpt = Annotated[
+    float | None, typer.Option("--speech-rate", help="1.0 = the voice's natural speed.", show_default=False)
+]
+RepOpt = Annotated[
+    float | None, typer.Option("--rep-seconds", help="Seconds per rep when the routine gives none.", show_default=False)
+]
+RestOpt = Annotated[
+    float | None,
+    typer.Option("--rest-seconds", help="Rest between sets when the routine gives none.", show_default=False),
+]
 RangeOpt = Annotated[RangeChoice, typer.Option("--range", help="How a range like 4-5 resolves.")]
 VerbosityOpt = Annotated[Verbosity, typer.Option("--verbosity", help="brief: leave out the instructions.")]
 BitrateOpt = Annotated[int, typer.Option("--bitrate", help="MP3 bitrate in kbps.")]
-TimelineOpt = Annotated[Path | None, typer.Option("--timeline", help="Also write every cue's timing as JSON.",
-                                                  show_default=False)]  # fmt: skip
-SubtitlesOpt = Annotated[Path | None, typer.Option("--subtitles", help="Also write .srt, .vtt or .lrc.",
-                                                   show_default=False)]  # fmt: skip
-CacheOpt = Annotated[Path | None, typer.Option("--cache-dir", help="Phrase cache folder.",
-                                               show_default="GUIDE_CACHE_DIR or the user cache")]  # fmt: skip
+TimelineOpt = Annotated[
+    Path | None, typer.Option("--timeline", help="Also write every cue's timing as JSON.", show_default=False)
+]
+SubtitlesOpt = Annotated[
+    Path | None, typer.Option("--subtitles", help="Also write .srt, .vtt or .lrc.", show_default=False)
+]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", help="Phrase cache folder.", show_default="GUIDE_CACHE_DIR or the user cache"),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Re-encode even if the MP3 is up to date.")]
 
@@ -89,10 +107,18 @@ def _routine_path(routine: str | None) -> Path | str | None:
     return Path(routine)
 
 
-def _options(voice: str = DEFAULT_VOICE, pace: PaceName = PaceName.NORMAL, speech_rate: float | None = None,
-             rep_seconds: float | None = None, rest_seconds: float | None = None,
-             ranges: RangeChoice = RangeChoice.LOW, verbosity: Verbosity = Verbosity.FULL,
-             bitrate: int = DEFAULT_BITRATE, cache_dir: Path | None = None, force: bool = False) -> BuildOptions:  # fmt: skip
+def _options(
+    voice: str = DEFAULT_VOICE,
+    pace: PaceName = PaceName.NORMAL,
+    speech_rate: float | None = None,
+    rep_seconds: float | None = None,
+    rest_seconds: float | None = None,
+    ranges: RangeChoice = RangeChoice.LOW,
+    verbosity: Verbosity = Verbosity.FULL,
+    bitrate: int = DEFAULT_BITRATE,
+    cache_dir: Path | None = None,
+    force: bool = False,
+) -> BuildOptions:
     if bitrate not in MP3_BITRATES:
         raise GuideError(
             f"--bitrate {bitrate} is not an MP3 bitrate (choose one of {', '.join(map(str, MP3_BITRATES))})"
@@ -101,8 +127,15 @@ def _options(voice: str = DEFAULT_VOICE, pace: PaceName = PaceName.NORMAL, speec
         chosen = choose_pace(pace, speech_rate, rep_seconds, rest_seconds)
     except SettingError as error:
         raise GuideError(f"--{error.setting.replace('_', '-')} {error}") from None
-    return BuildOptions(voice=voice, pace=chosen, ranges=ranges, verbosity=verbosity, bitrate_kbps=bitrate,
-                        cache_dir=cache_dir, force=force)  # fmt: skip
+    return BuildOptions(
+        voice=voice,
+        pace=chosen,
+        ranges=ranges,
+        verbosity=verbosity,
+        bitrate_kbps=bitrate,
+        cache_dir=cache_dir,
+        force=force,
+    )
 
 
 class TerminalProgress:
@@ -129,8 +162,10 @@ class TerminalProgress:
         total = max(self.total, 1)
         filled = min(30, 30 * self.count // total)
         unit = "s of audio" if self.name == "encoding" else ""
-        sys.stderr.write(f"\r\x1b[K{self.name:<13}[{'#' * filled}{'-' * (30 - filled)}] "
-                         f"{min(self.count, self.total)}/{self.total}{unit}")  # fmt: skip
+        sys.stderr.write(
+            f"\r\x1b[K{self.name:<13}[{'#' * filled}{'-' * (30 - filled)}] "
+            f"{min(self.count, self.total)}/{self.total}{unit}"
+        )
         sys.stderr.flush()
 
 
@@ -185,8 +220,9 @@ def build_command(
     """Synthesize the routine and write one MP3 with chapters."""
 
     def action() -> Any:
-        options = _options(voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate,
-                           cache_dir, force)  # fmt: skip
+        options = _options(
+            voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate, cache_dir, force
+        )
         return build_file(_routine_path(routine), Outputs(output, timeline, subtitles), options, _progress(quiet))
 
     _report_build(_run(action))
@@ -242,8 +278,11 @@ def watch_command(
 
     from .watch import watch_routine
 
-    options = _run(lambda: _options(voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate,
-                                    cache_dir, force))  # fmt: skip
+    options = _run(
+        lambda: _options(
+            voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate, cache_dir, force
+        )
+    )
     try:
         readable = routine.is_file()
     except OSError:  # a name too long to look up: plan_file words it
@@ -266,8 +305,15 @@ def watch_command(
         _report_build(result)
 
     try:
-        watch_routine(routine, Outputs(output, timeline, subtitles), options, on_result, on_error,
-                      on_start=on_start, progress=_progress(quiet))  # fmt: skip
+        watch_routine(
+            routine,
+            Outputs(output, timeline, subtitles),
+            options,
+            on_result,
+            on_error,
+            on_start=on_start,
+            progress=_progress(quiet),
+        )
     except KeyboardInterrupt:
         _echo("stopped watching", err=True)
 
@@ -314,7 +360,7 @@ def routines_command() -> None:
 def voices_command(
     search: Annotated[
         list[Path] | None, typer.Option("--search", help="Folder with Piper .onnx voices to list.", show_default=False)
-    ] = None,  # fmt: skip
+    ] = None,
 ) -> None:
     """List the voices usable here, and which need the network."""
     from .voices import available_voices
@@ -355,7 +401,7 @@ def cache_prune(
     max_mb: Annotated[
         float,
         typer.Option("--max-mb", help="Keep at most this many MB, dropping the least recently used phrases first."),
-    ] = 200.0,  # fmt: skip
+    ] = 200.0,
     cache_dir: CacheOpt = None,
 ) -> None:
     """Shrink the cache to a size, least recently used phrases first."""

@@ -44,7 +44,12 @@ def watch_routine(
     attempt()
     target = routine.resolve()
     # Watch the folder, not the file: editors often replace a file by renaming a new one over it.
-    for changes in watch(target.parent, debounce=DEBOUNCE_MS, stop_event=stop, rust_timeout=500,
-                         watch_filter=lambda _change, path: Path(path) == target):  # fmt: skip
+    for changes in watch(
+        target.parent,
+        debounce=DEBOUNCE_MS,
+        stop_event=stop,
+        rust_timeout=500,
+        watch_filter=lambda _change, path: Path(path) == target,
+    ):
         if changes:
             attempt()

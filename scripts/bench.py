@@ -118,8 +118,12 @@ def watch_latency(routine: Path, cache: Path, work: Path, runs: int) -> float:
     text = routine.read_text()
     watched = work / "watched.md"
     watched.write_text(text)
-    child = subprocess.Popen([GUIDE, "watch", str(watched), "-o", str(target), "--cache-dir", str(cache), "-q"],
-                             cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    child = subprocess.Popen(
+        [GUIDE, "watch", str(watched), "-o", str(target), "--cache-dir", str(cache), "-q"],
+        cwd=work,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 300
         while not target.exists() and time.monotonic() < deadline:
@@ -184,8 +188,11 @@ def main() -> None:
     t_watch = table.figure("one-exercise edit in guide watch (save -> MP3)", watch_latency(routine, cache, work, runs))
 
     t_floor, t_synth, t_encode, phrases = floor_seconds(routine, cache, work, runs)
-    table.figure("floor: unique-phrase synthesis + one encode", t_floor,
-                 f"{t_synth:.2f} synthesis ({phrases} phrases) + {t_encode:.2f} encode, in-process")  # fmt: skip
+    table.figure(
+        "floor: unique-phrase synthesis + one encode",
+        t_floor,
+        f"{t_synth:.2f} synthesis ({phrases} phrases) + {t_encode:.2f} encode, in-process",
+    )
 
     ten, sixty = work / "ten.md", work / "sixty.md"
     ten.write_text(stations(10))
@@ -193,8 +200,10 @@ def main() -> None:
     length_cache = work / "length-cache"
     build(sixty, length_cache, output="sixty.mp3")
     build(ten, length_cache, output="ten.mp3")
-    t_ten = table.figure("10-minute routine, phrases cached, --force",
-                         median(lambda i: build(ten, length_cache, "--force", output="ten.mp3")[0], runs))  # fmt: skip
+    t_ten = table.figure(
+        "10-minute routine, phrases cached, --force",
+        median(lambda i: build(ten, length_cache, "--force", output="ten.mp3")[0], runs),
+    )
     sixty_runs = [build(sixty, length_cache, "--force", output="sixty.mp3") for _ in range(runs)]
     t_sixty = table.figure("60-minute routine, phrases cached, --force", statistics.median(s for s, _ in sixty_runs))
     peak = max(mb for _, mb in sixty_runs)

@@ -124,12 +124,39 @@ def model_folder(name: str) -> Path:
 
 # ---------------------------------------------------------------- normalisation and WER
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ((1_000_000_000, "billion"), (1_000_000, "million"), (1000, "thousand"), (100, "hundred"))
-_IRREGULAR_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-                       "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
+_IRREGULAR_ORDINALS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
 _NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(st|nd|rd|th|s)?")
 _DASHES = re.compile(r"[-‐‑‒–—]")
 _NOT_WORD = re.compile(r"[^a-z0-9' ]+")
@@ -204,8 +231,10 @@ class Word:
 
 def load_timeline(path: Path) -> tuple[str, float, list[Cue]]:
     document = json.loads(path.read_text(encoding="utf-8"))
-    cues = [Cue(c["text"], float(c["start"]), float(c["end"]), c.get("chapter"), c.get("kind") or "unknown")
-            for c in document["cues"]]  # fmt: skip
+    cues = [
+        Cue(c["text"], float(c["start"]), float(c["end"]), c.get("chapter"), c.get("kind") or "unknown")
+        for c in document["cues"]
+    ]
     return str(document.get("title", "")), float(document.get("duration_seconds", 0.0)), cues
 
 
@@ -213,8 +242,20 @@ def decode(path: Path) -> Audio:
     """The MP3 as 16 kHz mono float, decoded by imageio-ffmpeg's ffmpeg."""
     import imageio_ffmpeg
 
-    command = [imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-i", str(path), "-f", "f32le", "-ac", "1",
-               "-ar", str(SAMPLE_RATE), "-"]  # fmt: skip
+    command = [
+        imageio_ffmpeg.get_ffmpeg_exe(),
+        "-v",
+        "error",
+        "-i",
+        str(path),
+        "-f",
+        "f32le",
+        "-ac",
+        "1",
+        "-ar",
+        str(SAMPLE_RATE),
+        "-",
+    ]
     raw = subprocess.run(command, capture_output=True, check=True).stdout
     return np.frombuffer(raw, dtype=np.float32).copy()
 
@@ -229,8 +270,17 @@ def guide_command() -> list[str]:
 
 def build_guide(routine: Path | None, folder: Path, extra: str) -> tuple[Path, Path]:
     mp3, timeline = folder / "guide.mp3", folder / "timeline.json"
-    command = [*guide_command(), "build", *([str(routine)] if routine else []), "-o", str(mp3),
-               "--timeline", str(timeline), "-q", *shlex.split(extra)]  # fmt: skip
+    command = [
+        *guide_command(),
+        "build",
+        *([str(routine)] if routine else []),
+        "-o",
+        str(mp3),
+        "--timeline",
+        str(timeline),
+        "-q",
+        *shlex.split(extra),
+    ]
     print("listen: " + shlex.join(command), file=sys.stderr)
     subprocess.run(command, check=True, stdout=sys.stderr)
     return mp3, timeline
@@ -259,8 +309,9 @@ class Ear:
 
         ctranslate2.set_random_seed(SEED)  # before any thread draws: each thread seeds its generator on first use
 
-        self.model = WhisperModel(str(folder), device="cpu", compute_type=compute_type, cpu_threads=threads,
-                                  local_files_only=True)  # fmt: skip
+        self.model = WhisperModel(
+            str(folder), device="cpu", compute_type=compute_type, cpu_threads=threads, local_files_only=True
+        )
         self.options: dict[str, Any] = {**DECODE, "temperature": FALLBACK if fallback else 0.0}
         self.silence = silence or None
         self._heard: dict[str, tuple[str, bool]] = {}
@@ -269,8 +320,9 @@ class Ear:
         self.sampled = 0  # snippets where the fallback had to sample
 
     def words(self, audio: Audio, vad: bool) -> list[Word]:
-        segments, _ = self.model.transcribe(audio, word_timestamps=True, vad_filter=vad,
-                                            hallucination_silence_threshold=self.silence, **self.options)  # fmt: skip
+        segments, _ = self.model.transcribe(
+            audio, word_timestamps=True, vad_filter=vad, hallucination_silence_threshold=self.silence, **self.options
+        )
         return [Word(w.word.strip(), float(w.start), float(w.end)) for s in segments for w in (s.words or [])]
 
     def hear(self, audio: Audio) -> tuple[str, bool]:
@@ -358,8 +410,16 @@ def _rate(edits: int, words: int) -> float:
 def _kind_row(kind: str, results: Sequence[CueResult]) -> KindRow:
     words, edits = sum(r.words for r in results), sum(r.edits for r in results)
     onsets = [r.onset for r in results if r.onset is not None]
-    return KindRow(kind, len(results), words, edits, _rate(edits, words), sum(r.edits == 0 for r in results),
-                   statistics.median(onsets) if onsets else None, max(onsets, key=abs) if onsets else None)  # fmt: skip
+    return KindRow(
+        kind,
+        len(results),
+        words,
+        edits,
+        _rate(edits, words),
+        sum(r.edits == 0 for r in results),
+        statistics.median(onsets) if onsets else None,
+        max(onsets, key=abs) if onsets else None,
+    )
 
 
 def _misheard(results: Iterable[CueResult], top: int) -> list[Misheard]:
@@ -379,8 +439,19 @@ def summarise(
         by_kind[r.kind].append(r)
     words, edits = sum(r.words for r in results), sum(r.edits for r in results)
     kinds = sorted((_kind_row(k, rs) for k, rs in by_kind.items()), key=lambda row: (-row.edits, row.kind))
-    return PassReport(name, seconds, words, edits, _rate(edits, words), sum(r.edits == 0 for r in results), kinds,
-                      _misheard(results, top), notes, results, list(recognised))  # fmt: skip
+    return PassReport(
+        name,
+        seconds,
+        words,
+        edits,
+        _rate(edits, words),
+        sum(r.edits == 0 for r in results),
+        kinds,
+        _misheard(results, top),
+        notes,
+        results,
+        list(recognised),
+    )
 
 
 # ---------------------------------------------------------------- the two passes
@@ -407,8 +478,10 @@ def whole_file_pass(ear: Ear, audio: Audio, cues: list[Cue], vad: bool, top: int
     started = time.perf_counter()
     words = ear.words(audio, vad)
     buckets, stray = assign_words(words, cues)
-    results = [score(cue, " ".join(w.text for w in bucket), round(bucket[0].start - cue.start, 3) if bucket else None)
-               for cue, bucket in zip(cues, buckets, strict=True)]  # fmt: skip
+    results = [
+        score(cue, " ".join(w.text for w in bucket), round(bucket[0].start - cue.start, 3) if bucket else None)
+        for cue, bucket in zip(cues, buckets, strict=True)
+    ]
     notes = [f"{len(words)} words recognised, {stray} outside every cue's window (given to the nearest cue)"]
     name = f"whole file, VAD {'on' if vad else 'off'}"
     report = summarise(name, time.perf_counter() - started, results, top, notes, words)
@@ -426,8 +499,10 @@ def per_cue_pass(ear: Ear, audio: Audio, cues: list[Cue], top: int) -> PassRepor
     started = time.perf_counter()
     before = (ear.transcribed, ear.reused, ear.sampled)
     results = [score(cue, ear.text(cut(audio, cue.start, cue.end))) for cue in cues]
-    notes = [f"{ear.transcribed - before[0]} snippets transcribed ({ear.sampled - before[2]} needed the fallback), "
-             f"{ear.reused - before[1]} identical ones reused"]  # fmt: skip
+    notes = [
+        f"{ear.transcribed - before[0]} snippets transcribed ({ear.sampled - before[2]} needed the fallback), "
+        f"{ear.reused - before[1]} identical ones reused"
+    ]
     return summarise("each cue alone", time.perf_counter() - started, results, top, notes)
 
 
@@ -444,13 +519,18 @@ def _signed(value: float | None) -> str:
 
 
 def format_pass(report: PassReport, onsets: bool) -> list[str]:
-    lines = [f"{report.name}  ({report.seconds:.0f} s; {'; '.join(report.notes)})",
-             *([f"  transcript WER {report.transcript_wer:6.1%}  (the whole transcript against the whole script)"]
-               if report.transcript_wer is not None else []),
-             f"  WER {report.wer:6.1%}  ({report.edits} edits / {report.words} words, by cue)   "
-             f"cues heard exactly: {report.exact}/{len(report.cues)}",
-             f"  {'kind':<14}{'cues':>5}{'words':>7}{'edits':>7}{'WER':>8}{'exact':>9}"
-             + (f"{'onset median':>15}{'onset max':>11}" if onsets else "")]  # fmt: skip
+    lines = [
+        f"{report.name}  ({report.seconds:.0f} s; {'; '.join(report.notes)})",
+        *(
+            [f"  transcript WER {report.transcript_wer:6.1%}  (the whole transcript against the whole script)"]
+            if report.transcript_wer is not None
+            else []
+        ),
+        f"  WER {report.wer:6.1%}  ({report.edits} edits / {report.words} words, by cue)   "
+        f"cues heard exactly: {report.exact}/{len(report.cues)}",
+        f"  {'kind':<14}{'cues':>5}{'words':>7}{'edits':>7}{'WER':>8}{'exact':>9}"
+        + (f"{'onset median':>15}{'onset max':>11}" if onsets else ""),
+    ]
     for row in report.kinds:
         line = f"  {row.kind:<14}{row.cues:>5}{row.words:>7}{row.edits:>7}{row.wer:>8.1%}{row.exact:>5}/{row.cues:<3}"
         lines.append(line + (f"{_signed(row.onset_median):>15}{_signed(row.onset_max):>11}" if onsets else ""))
@@ -468,8 +548,11 @@ def format_report(header: list[str], passes: Sequence[PassReport]) -> str:
     whole = [p for p in passes if p.name.startswith("whole")]
     if len(whole) > 1:
         best = min(whole, key=lambda p: p.edits)
-        lines.append("whole file: " + ", ".join(f"{p.name.removeprefix('whole file, ')} WER {p.wer:.1%}" for p in whole)
-                     + f" -> better: {best.name.removeprefix('whole file, ')}")  # fmt: skip
+        lines.append(
+            "whole file: "
+            + ", ".join(f"{p.name.removeprefix('whole file, ')} WER {p.wer:.1%}" for p in whole)
+            + f" -> better: {best.name.removeprefix('whole file, ')}"
+        )
     return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"
 
 
@@ -481,22 +564,49 @@ def write_json(path: Path, document: dict[str, Any]) -> None:
 
 
 def _count_variants() -> list[tuple[str, Callable[[str], str]]]:
-    return [("One.", lambda w: f"{w.capitalize()}."), ("One!", lambda w: f"{w.capitalize()}!"), ("one", lambda w: w),
-            ("Number one.", lambda w: f"Number {w}."), ("And one.", lambda w: f"And {w}."),
-            ("One…", lambda w: f"{w.capitalize()}…")]  # fmt: skip
+    return [
+        ("One.", lambda w: f"{w.capitalize()}."),
+        ("One!", lambda w: f"{w.capitalize()}!"),
+        ("one", lambda w: w),
+        ("Number one.", lambda w: f"Number {w}."),
+        ("And one.", lambda w: f"And {w}."),
+        ("One…", lambda w: f"{w.capitalize()}…"),
+    ]
 
 
 WORDING_GROUPS: dict[str, list[str]] = {
-    "set": ["Set three of four.", "Set 3 of 4", "Set three, of four.", "Third set of four.",
-            "Set three. Four sets in all."],
-    "exercise": [f"{lead} {name}." for name in ("Supine Leg Rotations", "Walking Butt Kick")
-                 for lead in ("Exercise one of five:", "Exercise one, of five.", "First exercise of five:")],
-    "dose": ["4 holds of 30 seconds.", "4 times 30 seconds.", "Hold 30 seconds, 4 times.",
-             "4 holds of 30 seconds on each side, resting 10 seconds between holds."],
+    "set": [
+        "Set three of four.",
+        "Set 3 of 4",
+        "Set three, of four.",
+        "Third set of four.",
+        "Set three. Four sets in all.",
+    ],
+    "exercise": [
+        f"{lead} {name}."
+        for name in ("Supine Leg Rotations", "Walking Butt Kick")
+        for lead in ("Exercise one of five:", "Exercise one, of five.", "First exercise of five:")
+    ],
+    "dose": [
+        "4 holds of 30 seconds.",
+        "4 times 30 seconds.",
+        "Hold 30 seconds, 4 times.",
+        "4 holds of 30 seconds on each side, resting 10 seconds between holds.",
+    ],
     "round": ["Round two of three.", "Round two, of three.", "Last round.", "Last set."],
-    "short": ["Go!", "Begin.", "And stop.", "And release.", "Rest.", "Halfway.", "Ten seconds left.",
-              "Three. Two. One.", "Switch to your left side.", "Get into position."],
-}  # fmt: skip
+    "short": [
+        "Go!",
+        "Begin.",
+        "And stop.",
+        "And release.",
+        "Rest.",
+        "Halfway.",
+        "Ten seconds left.",
+        "Three. Two. One.",
+        "Switch to your left side.",
+        "Get into position.",
+    ],
+}
 
 
 def piper_clips(texts: Sequence[str]) -> dict[str, Audio]:
@@ -545,8 +655,12 @@ def _cell(row: WordingRow) -> str:
 
 
 def format_wording(rows: Sequence[WordingRow], header: list[str]) -> str:
-    lines = [*header, "", "Counts 1-20, raw Piper clips, each alone (the recogniser's text where it is wrong; "
-             "* = the fallback had to sample):"]  # fmt: skip
+    lines = [
+        *header,
+        "",
+        "Counts 1-20, raw Piper clips, each alone (the recogniser's text where it is wrong; "
+        "* = the fallback had to sample):",
+    ]
     variants = _count_variants()
     by_text = {r.text: r for r in rows if r.group.startswith("count")}
     grid = [[by_text[make(number_words(n))] for _, make in variants] for n in range(1, 21)]
@@ -586,12 +700,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--model", default="base", help="base, tiny.en, or a CTranslate2 Whisper folder")
     parser.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32, ...)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--fallback", action=argparse.BooleanOptionalAction, default=True,
-                        help="Whisper's temperature fallback, seeded (--no-fallback: temperature 0 only)")  # fmt: skip
-    parser.add_argument("--silence", type=float, default=2.0,
-                        help="whole file: skip silences over this many seconds around suspect words (0: off)")  # fmt: skip
-    parser.add_argument("--per-cue", action=argparse.BooleanOptionalAction, default=True,
-                        help="also transcribe each cue alone")  # fmt: skip
+    parser.add_argument(
+        "--fallback",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="Whisper's temperature fallback, seeded (--no-fallback: temperature 0 only)",
+    )
+    parser.add_argument(
+        "--silence",
+        type=float,
+        default=2.0,
+        help="whole file: skip silences over this many seconds around suspect words (0: off)",
+    )
+    parser.add_argument(
+        "--per-cue", action=argparse.BooleanOptionalAction, default=True, help="also transcribe each cue alone"
+    )
     parser.add_argument("--vad", choices=("off", "on", "both"), default="off", help="VAD for the whole-file pass")
     parser.add_argument("--top", type=int, default=15, help="misheard cues to list per pass")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
@@ -613,16 +736,29 @@ def listen(args: argparse.Namespace, ear: Ear, header: list[str]) -> None:
             source = f"guide build {args.routine or '(built-in routine)'} {args.guide_args}".rstrip()
         title, duration, cues = load_timeline(timeline)
         audio = decode(mp3)
-    header = [f"listen: {source}", f"  {title!r}, {clock(len(audio) / SAMPLE_RATE)} of audio, {len(cues)} cues; "
-              f"guide {_git_commit()}", *header]  # fmt: skip
-    passes = [whole_file_pass(ear, audio, cues, vad, args.top)
-              for vad in {"off": [False], "on": [True], "both": [False, True]}[args.vad]]  # fmt: skip
+    header = [
+        f"listen: {source}",
+        f"  {title!r}, {clock(len(audio) / SAMPLE_RATE)} of audio, {len(cues)} cues; guide {_git_commit()}",
+        *header,
+    ]
+    passes = [
+        whole_file_pass(ear, audio, cues, vad, args.top)
+        for vad in {"off": [False], "on": [True], "both": [False, True]}[args.vad]
+    ]
     if args.per_cue:
         passes.append(per_cue_pass(ear, audio, cues, args.top))
     sys.stdout.write(format_report(header, passes))
     if args.json:
-        write_json(args.json, {"source": source, "title": title, "duration_seconds": duration, "header": header,
-                               "passes": [asdict(p) for p in passes]})  # fmt: skip
+        write_json(
+            args.json,
+            {
+                "source": source,
+                "title": title,
+                "duration_seconds": duration,
+                "header": header,
+                "passes": [asdict(p) for p in passes],
+            },
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -632,8 +768,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ear = Ear(folder, args.compute_type, args.threads, args.fallback, args.silence)
     decoding = f"temperature fallback (seed {SEED})" if args.fallback else "temperature 0"
     decoding += f", whole file skips suspect silences > {args.silence:g} s" if args.silence and not args.wording else ""
-    header = [f"  model {args.model} ({folder}), {args.compute_type}, {args.threads} threads, beam 5, {decoding}, "
-              f"loaded in {time.perf_counter() - started:.1f} s"]  # fmt: skip
+    header = [
+        f"  model {args.model} ({folder}), {args.compute_type}, {args.threads} threads, beam 5, {decoding}, "
+        f"loaded in {time.perf_counter() - started:.1f} s"
+    ]
     if args.wording:
         rows = wording_study(ear)
         header = ["wording study: bundled Piper voice (joe, noise 0, raw: no levelling), each phrase alone", *header]

@@ -40,8 +40,25 @@ BREATH_SECONDS = (4.0, 6.0)  # accepted seconds per breath when the plan does no
 TOLERANCE = 0.5  # seconds or counts: 30 vs 30.0 vs 30.4 are the same answer
 UNNAMED_TOKENS = 3  # an unnamed paragraph matches on its first three words
 TIMEOUT_SECONDS = 180.0
-_NUMBERING_WORDS = frozenset({"step", "exercise", "ex", "no", "number", "min", "minute", "block", "part", "move",
-                              "stretch", "drill", "pose", "day", "round"})  # fmt: skip
+_NUMBERING_WORDS = frozenset(
+    {
+        "step",
+        "exercise",
+        "ex",
+        "no",
+        "number",
+        "min",
+        "minute",
+        "block",
+        "part",
+        "move",
+        "stretch",
+        "drill",
+        "pose",
+        "day",
+        "round",
+    }
+)
 
 
 # ---------------------------------------------------------------- names
@@ -172,19 +189,21 @@ def parse_expected(data: dict[str, Any]) -> ExpectedArticle:
     exercises = []
     for item in data["exercises"]:
         sets = _number(item.get("sets"))
-        exercises.append(Expected(
-            name=str(item["name"]),
-            sides=str(item.get("sides") or "one").lower(),
-            sets=1.0 if sets is None else sets,
-            reps=_number(item.get("reps")),
-            hold_seconds=_number(item.get("hold_seconds")),
-            hold_breaths=_number(item.get("hold_breaths")),
-            work_seconds=_number(item.get("work_seconds")),
-            checks_work="work_seconds" in item,
-            rounds=(_number(item["rounds"]) or 1.0) if "rounds" in item else None,
-            aliases=tuple(str(a) for a in item.get("aliases", ())),
-            unnamed=bool(item.get("unnamed", False)),
-        ))  # fmt: skip
+        exercises.append(
+            Expected(
+                name=str(item["name"]),
+                sides=str(item.get("sides") or "one").lower(),
+                sets=1.0 if sets is None else sets,
+                reps=_number(item.get("reps")),
+                hold_seconds=_number(item.get("hold_seconds")),
+                hold_breaths=_number(item.get("hold_breaths")),
+                work_seconds=_number(item.get("work_seconds")),
+                checks_work="work_seconds" in item,
+                rounds=(_number(item["rounds"]) or 1.0) if "rounds" in item else None,
+                aliases=tuple(str(a) for a in item.get("aliases", ())),
+                unnamed=bool(item.get("unnamed", False)),
+            )
+        )
     title = data.get("title")
     return ExpectedArticle(title=str(title) if title is not None else None, exercises=tuple(exercises))
 
@@ -195,19 +214,24 @@ def parse_plan(data: dict[str, Any]) -> Plan:
     for item in data.get("exercises") or ():
         sets = _number(item.get("sets"))
         rounds = _number(item.get("rounds"))
-        exercises.append(Found(
-            name=str(item.get("name") or ""),
-            sides=str(item.get("sides") or "one").lower(),
-            sets=1.0 if sets is None else sets,
-            reps=_number(item.get("reps")),
-            hold_seconds=_number(item.get("hold_seconds")),
-            hold_breaths=_number(item.get("hold_breaths")),
-            work_seconds=_number(item.get("work_seconds")),
-            rounds=1.0 if rounds is None else rounds,
-        ))  # fmt: skip
+        exercises.append(
+            Found(
+                name=str(item.get("name") or ""),
+                sides=str(item.get("sides") or "one").lower(),
+                sets=1.0 if sets is None else sets,
+                reps=_number(item.get("reps")),
+                hold_seconds=_number(item.get("hold_seconds")),
+                hold_breaths=_number(item.get("hold_breaths")),
+                work_seconds=_number(item.get("work_seconds")),
+                rounds=1.0 if rounds is None else rounds,
+            )
+        )
     title = data.get("title")
-    return Plan(title=str(title) if title is not None else None, exercises=tuple(exercises),
-                seconds_per_breath=_number(data.get("seconds_per_breath")))  # fmt: skip
+    return Plan(
+        title=str(title) if title is not None else None,
+        exercises=tuple(exercises),
+        seconds_per_breath=_number(data.get("seconds_per_breath")),
+    )
 
 
 # ---------------------------------------------------------------- matching and scoring
@@ -275,8 +299,10 @@ def compare(want: Expected, got: Found, seconds_per_breath: float | None) -> dic
     got_hold = _show(got.hold_seconds) + (f" ({_show(got.hold_breaths)} breaths)" if got.hold_breaths else "")
     result["hold_seconds"] = (_hold_ok(want, got, seconds_per_breath), f"expected {wanted_hold}, got {got_hold}")
     if want.checks_work:
-        result["work_seconds"] = (_same(want.work_seconds, got.work_seconds),
-                                  f"expected {_show(want.work_seconds)}, got {_show(got.work_seconds)}")  # fmt: skip
+        result["work_seconds"] = (
+            _same(want.work_seconds, got.work_seconds),
+            f"expected {_show(want.work_seconds)}, got {_show(got.work_seconds)}",
+        )
     if want.rounds is not None:
         result["rounds"] = (_same(want.rounds, got.rounds), f"expected {_show(want.rounds)}, got {_show(got.rounds)}")
     return result
@@ -341,19 +367,23 @@ class Totals:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "articles": self.articles, "expected": self.expected, "found": self.found, "matched": self.matched,
-            "errors": self.errors, "perfect_articles": self.perfect,
-            "recall": round(self.recall, 4), "precision": round(self.precision, 4),
+            "articles": self.articles,
+            "expected": self.expected,
+            "found": self.found,
+            "matched": self.matched,
+            "errors": self.errors,
+            "perfect_articles": self.perfect,
+            "recall": round(self.recall, 4),
+            "precision": round(self.precision, 4),
             "fields": {name: round(value, 4) for name, value in self.accuracy().items()},
             "field_counts": {name: list(counts) for name, counts in self.fields.items() if counts[1]},
             "titles": round(self.titles_right / self.titles_checked, 4) if self.titles_checked else None,
-        }  # fmt: skip
+        }
 
 
 def total(scores: Iterable[ArticleScore]) -> Totals:
     scores = list(scores)
-    fields = {name: (sum(s.fields[name][0] for s in scores), sum(s.fields[name][1] for s in scores))
-              for name in FIELDS}  # fmt: skip
+    fields = {name: (sum(s.fields[name][0] for s in scores), sum(s.fields[name][1] for s in scores)) for name in FIELDS}
     return Totals(
         articles=len(scores),
         expected=sum(s.expected for s in scores),
@@ -367,8 +397,9 @@ def total(scores: Iterable[ArticleScore]) -> Totals:
     )
 
 
-def failed_thresholds(totals: Totals, min_recall: float | None, min_precision: float | None,
-                      min_field: float | None) -> list[str]:  # fmt: skip
+def failed_thresholds(
+    totals: Totals, min_recall: float | None, min_precision: float | None, min_field: float | None
+) -> list[str]:
     failures = []
     if min_recall is not None and totals.recall < min_recall:
         failures.append(f"recall {totals.recall:.1%} < {min_recall:.1%}")
@@ -393,8 +424,13 @@ def default_guide() -> list[str]:
 def run_plan(command: Sequence[str], article: Path) -> tuple[Plan | None, str | None]:
     """(plan, None) or (None, the error line)."""
     try:
-        done = subprocess.run([*command, "plan", "--json", str(article)], capture_output=True, text=True,
-                              timeout=TIMEOUT_SECONDS, check=False)  # fmt: skip
+        done = subprocess.run(
+            [*command, "plan", "--json", str(article)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         return None, f"could not run {' '.join(command)}: {error}"
     if done.returncode != 0:
@@ -440,8 +476,10 @@ def report(score: ArticleScore, verbose: bool, out: Callable[[str], None]) -> No
     title = "" if score.title_ok is None else ("  title ok" if score.title_ok else "  title WRONG")
     right = sum(ok for ok, _ in score.fields.values())
     checked = sum(n for _, n in score.fields.values())
-    out(f"[{mark}] {score.article}: found {score.found}, expected {score.expected}, matched {score.matched}; "
-        f"fields {_ratio(right, checked)}{title}")  # fmt: skip
+    out(
+        f"[{mark}] {score.article}: found {score.found}, expected {score.expected}, matched {score.matched}; "
+        f"fields {_ratio(right, checked)}{title}"
+    )
     if score.error:
         out(f"      error: {score.error}")
     if not verbose:

@@ -26,8 +26,26 @@ def tone_mp3(seconds: float = 0.6, rate: int = 24000) -> bytes:
     tone = 0.4 * np.sin(2 * np.pi * 220 * t) * np.hanning(t.size)
     pad = np.zeros(int(0.2 * rate))
     pcm = (np.concatenate([pad, tone, pad]) * 32767).astype("<i2").tobytes()
-    return run_ffmpeg(["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-                       "-c:a", "libmp3lame", "-b:a", "32k", "-f", "mp3", "pipe:1"], stdin=pcm)  # fmt: skip
+    return run_ffmpeg(
+        [
+            "-f",
+            "s16le",
+            "-ar",
+            str(rate),
+            "-ac",
+            "1",
+            "-i",
+            "pipe:0",
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            "32k",
+            "-f",
+            "mp3",
+            "pipe:1",
+        ],
+        stdin=pcm,
+    )
 
 
 def batchexecute_body(mp3: bytes) -> bytes:

@@ -156,33 +156,33 @@ INTRO = "A Few Moves\n\nA short set of moves for the evening, done slowly and wi
         (
             "Scissor Kicks\nReps: 8 each leg\nLie back and keep alternating legs.\n",
             (Sides.ALTERNATE, A(1), A(8), None, None),
-        ),  # fmt: skip
+        ),
         (
             "Alternating Lunges\nReps: 6 per leg\nStep forward and lower, then stand.\n",
             (Sides.ALTERNATE, A(1), A(6), None, None),
-        ),  # fmt: skip
+        ),
         # sets of a hold written on a dose line are sets, not reps
         (
             "Side Plank\nHold: 30 s\n2 sets each side. Stack the feet, hips high.\n",
             (Sides.EACH, A(2), None, A(30), None),
-        ),  # fmt: skip
+        ),
         # a time for a move is timed work; a time spent balancing is a hold
         (
             "Quick Feet\n- 20 seconds of fast, small steps on the spot, on the balls of your feet.\n",
             (Sides.ONE, A(1), None, None, A(20)),
-        ),  # fmt: skip
+        ),
         (
             "Heel Flicks\nJog forward, flicking your heels up. Keep it going for 30 seconds.\n",
             (Sides.ONE, A(1), None, None, A(30)),
-        ),  # fmt: skip
+        ),
         (
             "Rope Skipping: 3 x 1 minute\nSkip on a soft surface and land lightly on your toes.\n",
             (Sides.ONE, A(3), None, None, A(60)),
-        ),  # fmt: skip
+        ),
         (
             "One Leg Balance\nStand by a chair and balance on one leg for 30 seconds. Swap legs.\n",
             (Sides.EACH, A(1), None, A(30), None),
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_one_exercise_dose(exercise: str, expected: tuple[object, ...]) -> None:

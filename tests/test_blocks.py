@@ -191,8 +191,9 @@ def test_plan_json_lists_blocks_rounds_and_totals_over_all_rounds() -> None:
     squats, plank = document["exercises"]
     assert squats["block"] == "Main Set" and squats["rounds"] == 3 and squats["total_reps"] == 30
     assert plank["total_hold_seconds"] == 90 and plank["work_seconds"] is None
-    assert document["blocks"] == [{"name": "Main Set", "rounds": 3, "rest_seconds": 60.0, "every_seconds": None,
-                                   "exercises": ["Squats", "Plank"]}]  # fmt: skip
+    assert document["blocks"] == [
+        {"name": "Main Set", "rounds": 3, "rest_seconds": 60.0, "every_seconds": None, "exercises": ["Squats", "Plank"]}
+    ]
     tabata = parse_routine(TABATA, "t.md")
     burpees = plan_json(tabata, build_script(tabata, OPTIONS, measure))["exercises"][0]
     assert burpees["work_seconds"] == 20 and burpees["hold_seconds"] is None and burpees["total_hold_seconds"] == 160

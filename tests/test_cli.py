@@ -58,17 +58,21 @@ def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
 
 
 def test_no_exercises(tmp_path: Path) -> None:
-    assert_user_error(run("plan", str(write(tmp_path / "n.txt", "A title\n\nJust an essay about running.\n"))),
-                      "no exercises found")  # fmt: skip
+    assert_user_error(
+        run("plan", str(write(tmp_path / "n.txt", "A title\n\nJust an essay about running.\n"))), "no exercises found"
+    )
 
 
-@pytest.mark.parametrize(("line", "words"), [
-    ("repz: 3", ("r.md:4", "unknown key 'repz'", "did you mean 'reps'")),
-    ("reps: -3", ("r.md:4", "not a whole number")),
-    ("reps: 0", ("r.md:4", "outside")),
-    ("reps: 100000", ("r.md:4", "outside 1-500")),
-    ("hold: 10 h", ("r.md:4", "outside 1-1800")),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("repz: 3", ("r.md:4", "unknown key 'repz'", "did you mean 'reps'")),
+        ("reps: -3", ("r.md:4", "not a whole number")),
+        ("reps: 0", ("r.md:4", "outside")),
+        ("reps: 100000", ("r.md:4", "outside 1-500")),
+        ("hold: 10 h", ("r.md:4", "outside 1-1800")),
+    ],
+)
 def test_bad_keys_and_values(tmp_path: Path, line: str, words: tuple[str, ...]) -> None:
     path = write(tmp_path / "r.md", f"# T\n\n## Move\n{line}\n\nGo.\n")
     assert_user_error(run("build", str(path), "-o", str(tmp_path / "x.mp3")), *words)
@@ -77,8 +81,11 @@ def test_bad_keys_and_values(tmp_path: Path, line: str, words: tuple[str, ...]) 
 
 def test_unknown_voice(tmp_path: Path) -> None:
     path = write(tmp_path / "r.md", GOOD)
-    assert_user_error(run("build", str(path), "--voice", "espeak", "-o", str(tmp_path / "x.mp3")),
-                      "unknown voice 'espeak'", "gtts:LANG")  # fmt: skip
+    assert_user_error(
+        run("build", str(path), "--voice", "espeak", "-o", str(tmp_path / "x.mp3")),
+        "unknown voice 'espeak'",
+        "gtts:LANG",
+    )
     assert_user_error(run("build", str(path), "--voice", "gtts:xx-yy", "-o", str(tmp_path / "x.mp3")), "xx-yy")
     assert_user_error(run("build", str(path), "--voice", f"piper:{tmp_path}/none.onnx"), "does not exist")
 
@@ -127,8 +134,10 @@ def test_plan_json_matches_the_contract(article: Path, names: tuple[str, ...]) -
     assert kneel["total_reps"] == 0 and kneel["total_hold_seconds"] == 240.0
     legs = document["exercises"][0]
     assert legs["total_reps"] == 30 and legs["rep_seconds"] == 2.0
-    assert [{k: s[k] for k in ("heading", "reason")} for s in document["skipped"]] == [{"heading": "About the Author", "reason": "no dose"},
-                                   {"heading": "Never Miss a Post!", "reason": "no dose"}]  # fmt: skip
+    assert [{k: s[k] for k in ("heading", "reason")} for s in document["skipped"]] == [
+        {"heading": "About the Author", "reason": "no dose"},
+        {"heading": "Never Miss a Post!", "reason": "no dose"},
+    ]
     high = json.loads(run("plan", str(article), "--json", "--range", "high").output)
     assert high["exercises"][1]["sets"] == 5 and high["exercises"][3]["hold_seconds"] == 5.0
 

@@ -90,8 +90,22 @@ def test_loudness_and_true_peak_of_the_mp3(built) -> None:  # type: ignore[no-un
     audio = _decoded(folder / "quick.mp3")
     assert integrated_loudness(audio, 22050) == pytest.approx(-16.0, abs=1.0)
     assert true_peak_db(audio) <= -1.0
-    report = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(folder / "quick.mp3"),
-                             "-af", "ebur128=peak=true", "-f", "null", "-"], capture_output=True, text=True)  # fmt: skip
+    report = subprocess.run(
+        [
+            ffmpeg_exe(),
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(folder / "quick.mp3"),
+            "-af",
+            "ebur128=peak=true",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+    )
     summary = report.stderr[report.stderr.rindex("Summary:") :]
     lufs = float(summary.split("I:")[1].split("LUFS")[0])
     peak = float(summary.split("Peak:")[1].split("dBFS")[0])
@@ -184,8 +198,12 @@ def test_interval_grid_in_the_decoded_audio(intervals) -> None:  # type: ignore[
     cues = result.script.cues
     work = [_onset(audio, c.start) for c in cues if c.kind is CueKind.WORK]
     assert len(work) == 3 and np.allclose(np.diff(work), 18.0, atol=0.02)  # 8 s work + 10 s rest
-    stops = [_onset(audio, c.start) for c in cues if c.kind in (CueKind.REST, CueKind.RELEASE) and c.chapter in
-             {w.chapter for w in cues if w.kind is CueKind.WORK}]  # fmt: skip
+    stops = [
+        _onset(audio, c.start)
+        for c in cues
+        if c.kind in (CueKind.REST, CueKind.RELEASE)
+        and c.chapter in {w.chapter for w in cues if w.kind is CueKind.WORK}
+    ]
     assert np.allclose(np.array(stops[: len(work)]) - np.array(work), 8.0, atol=0.02)
     firsts = [_onset(audio, c.start) for c in cues if c.kind is CueKind.REP and c.text == ENGLISH.count(1)]
     assert len(firsts) == 2 and abs(firsts[1] - firsts[0] - 20.0) <= 0.02

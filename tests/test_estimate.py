@@ -17,8 +17,11 @@ def test_estimates_track_the_bundled_voice(tmp_path: Path) -> None:
     routine = parse_routine(builtin_text(), "builtin")
     options = BuildOptions(cache_dir=tmp_path)
     ready = prepare(routine, options)
-    ratios = [(clip.size / ready.sample_rate) / max(0.05, _estimate(text)) for text, clip in ready.clips.items()
-              if len(text) > 20]  # fmt: skip
+    ratios = [
+        (clip.size / ready.sample_rate) / max(0.05, _estimate(text))
+        for text, clip in ready.clips.items()
+        if len(text) > 20
+    ]
     assert 0.85 < float(np.median(ratios)) < 1.15
     planned = plan(routine, options)
     assert planned.duration == pytest.approx(ready.script.duration, rel=0.08)

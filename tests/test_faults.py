@@ -93,8 +93,12 @@ def test_two_build_processes_sharing_one_cache(tmp_path: Path) -> None:
     routine = tmp_path / "r.md"
     routine.write_text(TEXT.replace("Squat down.", "Squat down, then stand up tall."))
     command = [sys.executable, "-m", "guide", "build", str(routine), "--cache-dir", str(tmp_path / "cache"), "-q"]
-    runs = [subprocess.Popen([*command, "-o", str(tmp_path / f"{name}.mp3")], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE) for name in ("a", "b")]  # fmt: skip
+    runs = [
+        subprocess.Popen(
+            [*command, "-o", str(tmp_path / f"{name}.mp3")], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for name in ("a", "b")
+    ]
     for run in runs:
         _out, err = run.communicate(timeout=120)
         assert run.returncode == 0, err.decode()

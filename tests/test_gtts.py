@@ -17,11 +17,21 @@ from .fake_google import FakeGoogle
 FAST = Retry(attempts=3, first_delay=0.01, max_delay=0.02)
 
 
-@pytest.mark.parametrize(("spec", "expected"), [
-    ("en", ("en", "com")), ("en-us", ("en", "us")), ("en-gb", ("en", "co.uk")), ("en-au", ("en", "com.au")),
-    ("en-in", ("en", "co.in")), ("en-ie", ("en", "ie")), ("en-za", ("en", "co.za")), ("en-ca", ("en", "ca")),
-    ("de", ("de", "com")), ("zh-CN", ("zh-CN", "com")),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("en", ("en", "com")),
+        ("en-us", ("en", "us")),
+        ("en-gb", ("en", "co.uk")),
+        ("en-au", ("en", "com.au")),
+        ("en-in", ("en", "co.in")),
+        ("en-ie", ("en", "ie")),
+        ("en-za", ("en", "co.za")),
+        ("en-ca", ("en", "ca")),
+        ("de", ("de", "com")),
+        ("zh-CN", ("zh-CN", "com")),
+    ],
+)
 def test_languages_and_accents(spec: str, expected: tuple[str, str]) -> None:
     assert resolve_language(spec) == expected
 

@@ -13,12 +13,45 @@ from guide.errors import GuideError
 from guide.routine import parse_routine
 from guide.script import PACES, PaceName, ScriptOptions, build_script, estimate_seconds
 
-KEY_LINES = st.sampled_from(["sides: each", "sides: alternate", "reps: 12", "reps: 3-5", "hold: 30s", "hold: 1 min",
-                             "rest: 0s", "tempo: 0.5s", "setup: 0s", "sets: 20", "reps: 500", "hold: 3-5s",
-                             "repz: 4", "hold: -3s", "sets: 0", "reps: 1e9", ": :", "tempo: 30s"])  # fmt: skip
-PROSE = st.sampled_from(["Hold for 30 seconds.", "Repeat 4–5 times before alternating legs.", "Do 3 sets of 12 reps.",
-                         "Switch sides.", "Twice per leg.", "rest", "Hold for several seconds.", "for 9999 minutes",
-                         "Alternate sides 100000 times.", "../../etc/passwd", "\x00\x1b[31m", "## ", "# "])  # fmt: skip
+KEY_LINES = st.sampled_from(
+    [
+        "sides: each",
+        "sides: alternate",
+        "reps: 12",
+        "reps: 3-5",
+        "hold: 30s",
+        "hold: 1 min",
+        "rest: 0s",
+        "tempo: 0.5s",
+        "setup: 0s",
+        "sets: 20",
+        "reps: 500",
+        "hold: 3-5s",
+        "repz: 4",
+        "hold: -3s",
+        "sets: 0",
+        "reps: 1e9",
+        ": :",
+        "tempo: 30s",
+    ]
+)
+PROSE = st.sampled_from(
+    [
+        "Hold for 30 seconds.",
+        "Repeat 4–5 times before alternating legs.",
+        "Do 3 sets of 12 reps.",
+        "Switch sides.",
+        "Twice per leg.",
+        "rest",
+        "Hold for several seconds.",
+        "for 9999 minutes",
+        "Alternate sides 100000 times.",
+        "../../etc/passwd",
+        "\x00\x1b[31m",
+        "## ",
+        "# ",
+    ]
+)
 
 
 @st.composite
@@ -65,8 +98,9 @@ def test_any_bytes_through_the_cli(tmp_path: Path, data: bytes) -> None:
     rest=st.one_of(st.none(), st.floats(-10, 1000)),
     ranges=st.sampled_from(["low", "mid", "high", "middle"]),
 )
-def test_plan_options_never_traceback(pace: str, rate: float | None, rep: float | None, rest: float | None,
-                                      ranges: str) -> None:  # fmt: skip
+def test_plan_options_never_traceback(
+    pace: str, rate: float | None, rep: float | None, rest: float | None, ranges: str
+) -> None:
     args = ["plan", "--pace", pace, "--range", ranges]
     for flag, value in (("--speech-rate", rate), ("--rep-seconds", rep), ("--rest-seconds", rest)):
         if value is not None:
@@ -76,8 +110,29 @@ def test_plan_options_never_traceback(pace: str, rate: float | None, rep: float 
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
 
 
-_TAGS = st.sampled_from(["<h1>", "</h1>", "<h2>", "</h2>", "<ul>", "<li>", "</li>", "<ol>", "<p>", "</p>", "<table>",
-                         "<tr>", "<td>", "<strong>", "&amp;", "&nbsp;", "<br>", "<script>", "<!--"])  # fmt: skip
+_TAGS = st.sampled_from(
+    [
+        "<h1>",
+        "</h1>",
+        "<h2>",
+        "</h2>",
+        "<ul>",
+        "<li>",
+        "</li>",
+        "<ol>",
+        "<p>",
+        "</p>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "<strong>",
+        "&amp;",
+        "&nbsp;",
+        "<br>",
+        "<script>",
+        "<!--",
+    ]
+)
 
 
 @settings(max_examples=80, deadline=None)

@@ -91,23 +91,43 @@ def test_instructions_are_read_from_the_article_not_the_intro(article: Path, nam
     assert routine.exercises[0].instructions[0].startswith("Lie" if article.name.startswith("evening") else "Lying")
 
 
-@pytest.mark.parametrize(("article", "expected"), [
-    ("desk-break-yoga.txt", {"Seated Cat-Cow": (Sides.ONE, 1, A(10), None),
-                             "Chair Twist": (Sides.EACH, 1, None, A(20)),
-                             "Standing Forward Fold": (Sides.ONE, 1, None, A(60)),
-                             "Neck Release": (Sides.EACH, 1, None, Amount(15, 20))}),
-    ("garage-strength.txt", {"Bodyweight Squats": (Sides.ONE, 3, A(12), None),
-                             "Reverse Lunges": (Sides.ALTERNATE, 1, A(10), None),
-                             "Forearm Plank": (Sides.ONE, 2, None, A(30)),
-                             "Step-Ups": (Sides.EACH, 1, Amount(8, 10), None)}),
-    ("climbing-warmup.txt", {"Wrist Circles": (Sides.ONE, 1, A(20), None),
-                             "Finger Flexor Stretch": (Sides.EACH, 1, None, A(30)),
-                             "Scapular Pull-Ups": (Sides.ONE, 2, A(8), None),
-                             "Easy Traversing": (Sides.ONE, 1, None, A(180))}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "desk-break-yoga.txt",
+            {
+                "Seated Cat-Cow": (Sides.ONE, 1, A(10), None),
+                "Chair Twist": (Sides.EACH, 1, None, A(20)),
+                "Standing Forward Fold": (Sides.ONE, 1, None, A(60)),
+                "Neck Release": (Sides.EACH, 1, None, Amount(15, 20)),
+            },
+        ),
+        (
+            "garage-strength.txt",
+            {
+                "Bodyweight Squats": (Sides.ONE, 3, A(12), None),
+                "Reverse Lunges": (Sides.ALTERNATE, 1, A(10), None),
+                "Forearm Plank": (Sides.ONE, 2, None, A(30)),
+                "Step-Ups": (Sides.EACH, 1, Amount(8, 10), None),
+            },
+        ),
+        (
+            "climbing-warmup.txt",
+            {
+                "Wrist Circles": (Sides.ONE, 1, A(20), None),
+                "Finger Flexor Stretch": (Sides.EACH, 1, None, A(30)),
+                "Scapular Pull-Ups": (Sides.ONE, 2, A(8), None),
+                "Easy Traversing": (Sides.ONE, 1, None, A(180)),
+            },
+        ),
+    ],
+)
 def test_our_own_articles(article: str, expected: dict[str, tuple[object, ...]]) -> None:
     routine = load_routine(ARTICLES / article)
-    got = {e.name: (e.dose.sides.value, int(e.dose.sets.value.low), e.dose.reps.value, e.dose.timed.value)
-           for e in routine.exercises}  # fmt: skip
+    got = {
+        e.name: (e.dose.sides.value, int(e.dose.sets.value.low), e.dose.reps.value, e.dose.timed.value)
+        for e in routine.exercises
+    }
     assert got == expected
     assert routine.skipped, "the footer is skipped, not read"

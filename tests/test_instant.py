@@ -96,8 +96,11 @@ def test_only_phrases_that_reach_the_mp3_are_synthesized(tmp_path: Path, monkeyp
 def test_the_welcome_is_synthesized_once_in_a_real_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     voice = SlowCountingVoice()
     monkeypatch.setattr("guide.voices.open_voice", lambda spec, rate=1.0: voice)
-    result = build(parse_routine(builtin_text(), "builtin"), Outputs(tmp_path / "g.mp3"),
-                   BuildOptions(cache_dir=tmp_path / "cache"))  # fmt: skip
+    result = build(
+        parse_routine(builtin_text(), "builtin"),
+        Outputs(tmp_path / "g.mp3"),
+        BuildOptions(cache_dir=tmp_path / "cache"),
+    )
     welcome = next(c.text for c in result.script.cues if c.kind is CueKind.WELCOME)
     said = [text for text in voice.calls if text.startswith(welcome.split(".")[0])]  # the title opens it
     assert said == [welcome]

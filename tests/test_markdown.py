@@ -28,19 +28,22 @@ def test_explicit_keys_win_over_the_prose() -> None:
     assert dose.hold_seconds.value == Amount.exactly(10) and dose.hold_seconds.origin is Origin.INFERRED
 
 
-@pytest.mark.parametrize(("body", "line", "words"), [
-    ("repz: 10", 4, "unknown key 'repz'"),
-    ("reps: many", 4, "'reps: many' is not a whole number"),
-    ("hold: forever", 4, "is not a duration"),
-    ("sides: both", 4, "is not a side choice"),
-    ("reps: 100000", 4, "outside 1-500"),
-    ("hold: 10 h", 4, "outside 1-1800"),
-    ("reps: 0", 4, "outside 1-500"),
-    ("reps: 9-3", 4, "runs backwards"),
-    ("reps: 5\nreps: 6", 5, "set twice"),
-    ("sets: 3", 4, "sets without reps, a hold or timed work"),
-    ("hold: 20s\ntempo: 2s", 5, "a tempo only applies to reps"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        ("repz: 10", 4, "unknown key 'repz'"),
+        ("reps: many", 4, "'reps: many' is not a whole number"),
+        ("hold: forever", 4, "is not a duration"),
+        ("sides: both", 4, "is not a side choice"),
+        ("reps: 100000", 4, "outside 1-500"),
+        ("hold: 10 h", 4, "outside 1-1800"),
+        ("reps: 0", 4, "outside 1-500"),
+        ("reps: 9-3", 4, "runs backwards"),
+        ("reps: 5\nreps: 6", 5, "set twice"),
+        ("sets: 3", 4, "sets without reps, a hold or timed work"),
+        ("hold: 20s\ntempo: 2s", 5, "a tempo only applies to reps"),
+    ],
+)
 def test_errors_name_file_line_and_fix(body: str, line: int, words: str) -> None:
     text = f"# T\n\n## Move\n{body}\n\nDo it.\n"
     with pytest.raises(RoutineError) as caught:
@@ -55,8 +58,16 @@ def test_no_exercises_is_an_error() -> None:
         parse_routine("# Only a title\n\nSome words.\n", "x.md")
 
 
-@pytest.mark.parametrize("line", ["Tip: keep your back flat.", "Note: go slowly.", "Cue: breathe out as you lift.",
-                                  "Why: it opens the hips.", "Works: glutes and hamstrings"])  # fmt: skip
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tip: keep your back flat.",
+        "Note: go slowly.",
+        "Cue: breathe out as you lift.",
+        "Why: it opens the hips.",
+        "Works: glutes and hamstrings",
+    ],
+)
 def test_a_word_and_a_colon_is_prose(line: str) -> None:
     routine = parse_routine(f"# T\n\n## Bridge\nreps: 10\n{line}\nLift your hips.\n", "t.md")
     assert routine.exercises[0].dose.reps.value == Amount.exactly(10)

@@ -50,8 +50,9 @@ def one_error(result, *words: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def guide(*args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
-    return subprocess.run([sys.executable, "-m", "guide", *args], capture_output=True, text=True, timeout=timeout,
-                          **kwargs)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "guide", *args], capture_output=True, text=True, timeout=timeout, **kwargs
+    )
 
 
 def null_device(path: Path) -> Path:
@@ -130,8 +131,11 @@ def test_a_truncated_mp3_is_rebuilt_not_up_to_date(tmp_path: Path) -> None:
 def test_kill_9_during_encoding_leaves_a_part_that_the_next_build_removes(tmp_path: Path) -> None:
     long = write(tmp_path / "long.md", "# Long\n\n## Plank\nhold: 25 min\n\nHold still.\n")
     mp3 = tmp_path / "x.mp3"
-    child = subprocess.Popen([sys.executable, "-m", "guide", "build", str(long), "-o", str(mp3)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-m", "guide", "build", str(long), "-o", str(mp3)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     try:
         while not list(tmp_path.glob(".x.mp3.*.part")) and child.poll() is None and time.monotonic() < deadline:
@@ -234,9 +238,22 @@ def test_ctrl_c_at_start_up_is_one_line_and_130(tmp_path: Path, delay: float) ->
     routine = write(tmp_path / "r.md", TINY)
     # A fresh cache, so the build is still loading the voice or synthesizing when Ctrl-C comes
     # (a cached tiny build is over in a fraction of a second).
-    child = subprocess.Popen([sys.executable, "-m", "guide", "build", str(routine), "-o", str(tmp_path / "x.mp3"),
-                              "--cache-dir", str(tmp_path / "fresh-cache")],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "guide",
+            "build",
+            str(routine),
+            "-o",
+            str(tmp_path / "x.mp3"),
+            "--cache-dir",
+            str(tmp_path / "fresh-cache"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(delay)
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=60)
@@ -304,8 +321,10 @@ def test_a_timeline_into_a_read_only_folder_blames_timeline(tmp_path: Path) -> N
     locked = tmp_path / "locked"
     locked.mkdir()
     with read_only(locked):
-        line = one_error(run("build", str(routine), "-o", str(tmp_path / "x.mp3"), "--timeline",
-                             str(locked / "t.json")), "--timeline")  # fmt: skip
+        line = one_error(
+            run("build", str(routine), "-o", str(tmp_path / "x.mp3"), "--timeline", str(locked / "t.json")),
+            "--timeline",
+        )
     assert "-o " not in line
     assert not (tmp_path / "x.mp3").exists()
 
@@ -345,8 +364,19 @@ def test_gtts_without_network_never_claims_cached_phrases(tmp_path: Path, monkey
     FakeGoogle(unreachable=True).install(monkeypatch)
     monkeypatch.setattr("guide.voices.synthesize.time.sleep", lambda _seconds: None)  # the backoff, without the wait
     routine = write(tmp_path / "r.md", TINY)
-    line = one_error(run("build", str(routine), "-o", str(tmp_path / "x.mp3"), "--voice", "gtts:en",
-                         "--cache-dir", str(tmp_path / "cache")), "none could be made")  # fmt: skip
+    line = one_error(
+        run(
+            "build",
+            str(routine),
+            "-o",
+            str(tmp_path / "x.mp3"),
+            "--voice",
+            "gtts:en",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ),
+        "none could be made",
+    )
     assert "the others are cached" not in line
 
 
@@ -396,8 +426,9 @@ def test_help_shows_defaults_version_and_short_help() -> None:
 
 
 @pytest.mark.e2e
-def test_titles_in_any_script_keep_their_letters_and_replacing_says_so(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_titles_in_any_script_keep_their_letters_and_replacing_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     text = TINY.replace("# Tiny", "# Étirement du matin")
     first = write(tmp_path / "a.md", text)
@@ -416,8 +447,14 @@ def test_titles_in_any_script_keep_their_letters_and_replacing_says_so(tmp_path:
 def test_tests_pass_from_a_plain_clone() -> None:
     """Without the seed beside the checkout, the tests that read it skip; the rest pass."""
     env = {**os.environ, "GUIDE_TEST_SEED": "/nonexistent/seed.txt"}
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_infer.py",
-                           "tests/test_cli.py"], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_infer.py", "tests/test_cli.py"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-2000:]
     assert "4 skipped" in done.stdout
 
@@ -442,8 +479,10 @@ def test_the_cache_can_be_pruned_least_recently_used_first(tmp_path: Path) -> No
 
 @pytest.mark.e2e
 def test_odd_text_leaves_stderr_to_guide_and_plan_echoes_no_control_characters(tmp_path: Path) -> None:
-    odd = write(tmp_path / "odd.md", "# Odd \x1b[31mred\x07\n\n## Присед 💪\x1b]0;title\x07\nreps: 2\ntempo: 1s\n\n"
-                                     "Делай ✓ ∑ ≠ ⊕ ʘǂ 日本語.\n")  # fmt: skip
+    odd = write(
+        tmp_path / "odd.md",
+        "# Odd \x1b[31mred\x07\n\n## Присед 💪\x1b]0;title\x07\nreps: 2\ntempo: 1s\n\nДелай ✓ ∑ ≠ ⊕ ʘǂ 日本語.\n",
+    )
     done = guide("build", str(odd), "-o", str(tmp_path / "x.mp3"), "--cache-dir", str(tmp_path / "cache"))
     assert done.returncode == 0, done.stderr
     assert all(line.startswith(("warning: ", "note: ")) for line in done.stderr.splitlines()), done.stderr
@@ -477,6 +516,15 @@ def test_one_phrase_init_newline_and_no_empty_folders_after_a_failure(tmp_path: 
     assert run("init", str(target)).exit_code == 0
     assert target.read_bytes().endswith(b"\n") and not target.read_bytes().endswith(b"\n\n")
     routine = write(tmp_path / "r.md", TINY)
-    one_error(run("build", str(routine), "-o", str(tmp_path / "deep" / "er" / "x.mp3"), "--voice",
-                  f"piper:{tmp_path / 'missing.onnx'}"), "missing.onnx")  # fmt: skip
+    one_error(
+        run(
+            "build",
+            str(routine),
+            "-o",
+            str(tmp_path / "deep" / "er" / "x.mp3"),
+            "--voice",
+            f"piper:{tmp_path / 'missing.onnx'}",
+        ),
+        "missing.onnx",
+    )
     assert not (tmp_path / "deep").exists()

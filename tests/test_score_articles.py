@@ -29,8 +29,19 @@ from scripts.score_articles import (
 ARTICLES = Path(__file__).parent / "articles"
 
 
-@pytest.mark.parametrize("heading", ["1. Heel Raise", "1) Heel Raise", "#1 Heel Raise", "Step 1: Heel Raise",
-                                     "1Heel Raise", "Exercise 3 - Heel Raise", "Min 2 — heel raise", "heel-raise"])  # fmt: skip
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "1. Heel Raise",
+        "1) Heel Raise",
+        "#1 Heel Raise",
+        "Step 1: Heel Raise",
+        "1Heel Raise",
+        "Exercise 3 - Heel Raise",
+        "Min 2 — heel raise",
+        "heel-raise",
+    ],
+)
 def test_leading_numbering_is_dropped(heading: str) -> None:
     assert tokens(heading) == ["heel", "raise"]
 
@@ -112,9 +123,14 @@ def test_work_and_rounds_are_checked_only_when_the_answer_gives_them() -> None:
 
 
 def test_plan_keys_a_version_does_not_report_default_to_null_or_one() -> None:
-    plan = parse_plan({"title": "T", "duration_seconds": 10.0,
-                       "exercises": [{"name": "Plank", "sides": "one", "sets": 2, "reps": None, "hold_seconds": 30.0}],
-                       "skipped": []})  # fmt: skip
+    plan = parse_plan(
+        {
+            "title": "T",
+            "duration_seconds": 10.0,
+            "exercises": [{"name": "Plank", "sides": "one", "sets": 2, "reps": None, "hold_seconds": 30.0}],
+            "skipped": [],
+        }
+    )
     (plank,) = plan.exercises
     assert (plank.sets, plank.reps, plank.hold_seconds) == (2.0, None, 30.0)
     assert (plank.work_seconds, plank.rounds) == (None, 1.0)
@@ -124,21 +140,36 @@ def test_plan_keys_a_version_does_not_report_default_to_null_or_one() -> None:
 
 
 def _article() -> ExpectedArticle:
-    return parse_expected({"title": "Four Moves", "exercises": [
-        {"name": "Squats", "sides": "one", "sets": 3, "reps": 10, "hold_seconds": None},
-        {"name": "Side Plank", "sides": "each", "sets": 2, "reps": None, "hold_seconds": 30},
-        {"name": "Walking Lunges", "sides": "alternate", "sets": 1, "reps": 10, "hold_seconds": None},
-        {"name": "High Knees", "sides": "one", "sets": 1, "reps": None, "hold_seconds": None, "work_seconds": 30},
-    ]})  # fmt: skip
+    return parse_expected(
+        {
+            "title": "Four Moves",
+            "exercises": [
+                {"name": "Squats", "sides": "one", "sets": 3, "reps": 10, "hold_seconds": None},
+                {"name": "Side Plank", "sides": "each", "sets": 2, "reps": None, "hold_seconds": 30},
+                {"name": "Walking Lunges", "sides": "alternate", "sets": 1, "reps": 10, "hold_seconds": None},
+                {
+                    "name": "High Knees",
+                    "sides": "one",
+                    "sets": 1,
+                    "reps": None,
+                    "hold_seconds": None,
+                    "work_seconds": 30,
+                },
+            ],
+        }
+    )
 
 
 def test_score_and_totals_arithmetic() -> None:
-    plan = Plan("Four moves", (
-        Found("1. Squats", sets=3.0, reps=10.0),  # name field wrong (numbering spoken), dose right
-        Found("Side Plank", sides="each", sets=2.0, hold_seconds=30.0),  # all right
-        Found("Advertisement", reps=5.0),  # extra
-        Found("High Knees", hold_seconds=30.0),  # timed work read as a hold: hold and work wrong
-    ))  # fmt: skip
+    plan = Plan(
+        "Four moves",
+        (
+            Found("1. Squats", sets=3.0, reps=10.0),  # name field wrong (numbering spoken), dose right
+            Found("Side Plank", sides="each", sets=2.0, hold_seconds=30.0),  # all right
+            Found("Advertisement", reps=5.0),  # extra
+            Found("High Knees", hold_seconds=30.0),  # timed work read as a hold: hold and work wrong
+        ),
+    )
     score = score_article("a.txt", _article(), plan)
     assert (score.expected, score.found, score.matched) == (4, 4, 3)
     assert score.missing == ["Walking Lunges"] and score.extra == ["Advertisement"]
@@ -164,10 +195,15 @@ def test_score_and_totals_arithmetic() -> None:
 
 
 def test_a_perfect_article() -> None:
-    plan = Plan("Four Moves", (Found("Squats", sets=3.0, reps=10.0),
-                               Found("Side Plank", sides="each", sets=2.0, hold_seconds=30.0),
-                               Found("Walking Lunges", sides="alternate", reps=10.0),
-                               Found("High Knees", work_seconds=30.0)))  # fmt: skip
+    plan = Plan(
+        "Four Moves",
+        (
+            Found("Squats", sets=3.0, reps=10.0),
+            Found("Side Plank", sides="each", sets=2.0, hold_seconds=30.0),
+            Found("Walking Lunges", sides="alternate", reps=10.0),
+            Found("High Knees", work_seconds=30.0),
+        ),
+    )
     score = score_article("c.txt", _article(), plan)
     assert score.perfect
     assert total([score]).perfect == 1
@@ -194,7 +230,9 @@ def test_find_articles_pairs_each_article_with_its_expected_answer(tmp_path: Pat
     for name in ("a.txt", "a.expected.json", "b.html", "b.expected.json", "c.txt", "notes.md"):
         (tmp_path / name).write_text("{}", encoding="utf-8")
     assert [(a.name, e.name) for a, e in find_articles([tmp_path])] == [
-        ("a.txt", "a.expected.json"), ("b.html", "b.expected.json")]  # fmt: skip
+        ("a.txt", "a.expected.json"),
+        ("b.html", "b.expected.json"),
+    ]
 
 
 def test_every_expected_answer_in_the_corpus_is_well_formed() -> None:
@@ -202,8 +240,18 @@ def test_every_expected_answer_in_the_corpus_is_well_formed() -> None:
     assert len(pairs) >= 30
     stems = {p.name[: -len(".expected.json")] for p in ARTICLES.glob("*.expected.json")}
     assert stems == {a.stem for a, _ in pairs}, "every expected answer has its article"
-    allowed = {"name", "sides", "sets", "reps", "hold_seconds", "hold_breaths", "work_seconds", "rounds",
-               "aliases", "unnamed"}  # fmt: skip
+    allowed = {
+        "name",
+        "sides",
+        "sets",
+        "reps",
+        "hold_seconds",
+        "hold_breaths",
+        "work_seconds",
+        "rounds",
+        "aliases",
+        "unnamed",
+    }
     for _, path in pairs:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) <= {"title", "exercises", "notes"} and data["title"], path.name
@@ -213,7 +261,11 @@ def test_every_expected_answer_in_the_corpus_is_well_formed() -> None:
             assert set(raw) <= allowed and {"name", "sides", "sets", "reps", "hold_seconds"} <= set(raw), raw
             assert ex.sides in {"one", "each", "alternate"}, raw
             assert ex.sets >= 1 and float(ex.sets).is_integer(), raw
-            assert ex.reps is not None or ex.hold_seconds is not None or ex.hold_breaths is not None \
-                or ex.work_seconds is not None, f"{path.name}: {ex.name} has no dose"  # fmt: skip
+            assert (
+                ex.reps is not None
+                or ex.hold_seconds is not None
+                or ex.hold_breaths is not None
+                or ex.work_seconds is not None
+            ), f"{path.name}: {ex.name} has no dose"
             assert not (ex.hold_seconds is not None and ex.hold_breaths is not None), raw
             assert tokens(ex.name) == tokens(ex.name, drop_numbering=False) or ex.unnamed, raw

@@ -102,8 +102,9 @@ def test_a_slow_voice_grows_the_tempo_and_warns_once() -> None:
 
 
 def test_nothing_overlaps_and_nothing_drifts_on_a_long_guide() -> None:
-    text = "# Long\n\n" + "".join(f"## Move {i}\nsides: each\nsets: 4\nreps: 30\ntempo: 1.7s\nrest: 13.3s\n\nGo.\n\n"
-                                  for i in range(12))  # fmt: skip
+    text = "# Long\n\n" + "".join(
+        f"## Move {i}\nsides: each\nsets: 4\nreps: 30\ntempo: 1.7s\nrest: 13.3s\n\nGo.\n\n" for i in range(12)
+    )
     script = build_script(parse_routine(text, "long.md"), OPTIONS, measure)
     for a, b in zip(script.cues, script.cues[1:], strict=False):
         assert b.start >= a.end + GAP - 1e-9

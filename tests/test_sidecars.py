@@ -6,8 +6,11 @@ from guide.render.sidecars import lrc, srt, timeline_json, vtt
 from guide.routine import parse_routine
 from guide.script import ENGLISH, PACES, PaceName, ScriptOptions, build_script
 
-SCRIPT = build_script(parse_routine("# Side\n\n## A\nreps: 2\n\nGo now.\n", "s.md"), ScriptOptions(PACES[PaceName.NORMAL]),
-                      lambda text: 0.05 * len(text))  # fmt: skip
+SCRIPT = build_script(
+    parse_routine("# Side\n\n## A\nreps: 2\n\nGo now.\n", "s.md"),
+    ScriptOptions(PACES[PaceName.NORMAL]),
+    lambda text: 0.05 * len(text),
+)
 
 
 def test_timeline_json_has_every_cue_with_its_chapter() -> None:
@@ -17,8 +20,11 @@ def test_timeline_json_has_every_cue_with_its_chapter() -> None:
     assert first_rep["chapter"] == "A" and first_rep["end"] > first_rep["start"]
     assert document["cues"][0]["chapter"] == "Welcome"  # the opening chapter holds the welcome
     assert [c["title"] for c in document["chapters"]] == ["Welcome", "A"]
-    assert document["chapters"][1] == {"title": "A", "start": round(SCRIPT.chapters[1].start, 3),
-                                       "end": round(SCRIPT.duration, 3)}  # fmt: skip
+    assert document["chapters"][1] == {
+        "title": "A",
+        "start": round(SCRIPT.chapters[1].start, 3),
+        "end": round(SCRIPT.duration, 3),
+    }
     assert {c["kind"] for c in document["cues"]} >= {"welcome", "exercise", "rep", "closing"}
 
 

@@ -103,10 +103,13 @@ def test_redirects_are_followed(server: str) -> None:
     assert "<article>" in fetch(f"{server}/moved")
 
 
-@pytest.mark.parametrize(("path", "message"), [
-    ("/missing", "answered 404"),
-    ("/pdf", "application/pdf, not a web page"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing", "answered 404"),
+        ("/pdf", "application/pdf, not a web page"),
+    ],
+)
 def test_fetch_failures_are_one_line_errors(server: str, path: str, message: str) -> None:
     with pytest.raises(RoutineError) as caught:
         fetch(f"{server}{path}")

@@ -43,12 +43,16 @@ def high_shelf(gain_db: float, q: float, hz: float, rate: int) -> Biquad:
     big_a = 10 ** (gain_db / 40)
     w0 = 2 * math.pi * hz / rate
     alpha, cos, root = math.sin(w0) / (2 * q), math.cos(w0), math.sqrt(big_a)
-    b = (big_a * ((big_a + 1) + (big_a - 1) * cos + 2 * root * alpha),
-         -2 * big_a * ((big_a - 1) + (big_a + 1) * cos),
-         big_a * ((big_a + 1) + (big_a - 1) * cos - 2 * root * alpha))  # fmt: skip
-    a = ((big_a + 1) - (big_a - 1) * cos + 2 * root * alpha,
-         2 * ((big_a - 1) - (big_a + 1) * cos),
-         (big_a + 1) - (big_a - 1) * cos - 2 * root * alpha)  # fmt: skip
+    b = (
+        big_a * ((big_a + 1) + (big_a - 1) * cos + 2 * root * alpha),
+        -2 * big_a * ((big_a - 1) + (big_a + 1) * cos),
+        big_a * ((big_a + 1) + (big_a - 1) * cos - 2 * root * alpha),
+    )
+    a = (
+        (big_a + 1) - (big_a - 1) * cos + 2 * root * alpha,
+        2 * ((big_a - 1) - (big_a + 1) * cos),
+        (big_a + 1) - (big_a - 1) * cos - 2 * root * alpha,
+    )
     return _normalised(b, a)
 
 

@@ -55,9 +55,24 @@ def run_ffmpeg(args: list[str], stdin: bytes | None = None, what: str = "ffmpeg 
 def decode_to_pcm(data: bytes, sample_rate: int, tempo: float = 1.0) -> bytes:
     """Any audio ffmpeg reads -> mono 16-bit PCM at `sample_rate`, optionally time-stretched."""
     filters = ["-af", f"atempo={tempo:.6f}"] if abs(tempo - 1.0) > 1e-6 else []
-    return run_ffmpeg(["-i", "pipe:0", *filters, "-f", "s16le", "-acodec", "pcm_s16le",
-                       "-ac", "1", "-ar", str(sample_rate), "pipe:1"], stdin=data,
-                      what="cannot decode audio")  # fmt: skip
+    return run_ffmpeg(
+        [
+            "-i",
+            "pipe:0",
+            *filters,
+            "-f",
+            "s16le",
+            "-acodec",
+            "pcm_s16le",
+            "-ac",
+            "1",
+            "-ar",
+            str(sample_rate),
+            "pipe:1",
+        ],
+        stdin=data,
+        what="cannot decode audio",
+    )
 
 
 # MPEG audio bitrates (kbps) libmp3lame encodes at; the default suits one voice.
@@ -78,22 +93,50 @@ class EncoderSettings:
 ENCODER = EncoderSettings()
 
 
-def encode_mp3(chunks: Iterable[bytes], rate: int, bitrate_kbps: int, target: Path,
-               settings: EncoderSettings = ENCODER) -> None:  # fmt: skip
+def encode_mp3(
+    chunks: Iterable[bytes], rate: int, bitrate_kbps: int, target: Path, settings: EncoderSettings = ENCODER
+) -> None:
     """Encode mono 16-bit PCM chunks to `target`, streamed: no tags, no timestamps, bit-exact.
 
     Raises FfmpegError when ffmpeg fails.
     """
     command = [
-        ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-        "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", "-compression_level", str(settings.lame_quality),
-        "-map_metadata", "-1", "-id3v2_version", "0", "-write_id3v1", "0",
-        "-fflags", "+bitexact", "-flags:a", "+bitexact",
-        "-f", "mp3", str(target),
-    ]  # fmt: skip
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, **_QUIET})  # fmt: skip
+        ffmpeg_exe(),
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "s16le",
+        "-ar",
+        str(rate),
+        "-ac",
+        "1",
+        "-i",
+        "pipe:0",
+        "-c:a",
+        "libmp3lame",
+        "-b:a",
+        f"{bitrate_kbps}k",
+        "-compression_level",
+        str(settings.lame_quality),
+        "-map_metadata",
+        "-1",
+        "-id3v2_version",
+        "0",
+        "-write_id3v1",
+        "0",
+        "-fflags",
+        "+bitexact",
+        "-flags:a",
+        "+bitexact",
+        "-f",
+        "mp3",
+        str(target),
+    ]
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **_QUIET}
+    )
     assert process.stdin is not None and process.stderr is not None
     try:
         for chunk in chunks:

@@ -69,8 +69,9 @@ class Levelled:
     report: LevelReport
 
 
-def limit(samples: Samples, rate: int, gain: float, envelope: Samples | None = None,
-          settings: LevelSettings = LEVEL) -> tuple[Samples, Samples]:  # fmt: skip
+def limit(
+    samples: Samples, rate: int, gain: float, envelope: Samples | None = None, settings: LevelSettings = LEVEL
+) -> tuple[Samples, Samples]:
     """`samples * gain` with every true peak under the ceiling; returns (audio, gain curve).
 
     The gain dips smoothly around peaks: a minimum over a window, then a mean over the same
@@ -96,8 +97,13 @@ def limiter_curve(peaks: dsp.Signal, rate: float, settings: LevelSettings = LEVE
     return curve
 
 
-def settle_gain(target: float, loudness_at: Callable[[float], float], first_db: float, slope: float = 1.0,
-                settings: LevelSettings = LEVEL) -> tuple[float, float]:  # fmt: skip
+def settle_gain(
+    target: float,
+    loudness_at: Callable[[float], float],
+    first_db: float,
+    slope: float = 1.0,
+    settings: LevelSettings = LEVEL,
+) -> tuple[float, float]:
     """The gain (dB, on the `gain_step_db` grid) whose result measures closest to `target`, when
     compression and limiting take some loudness back; returns it and the loudness it gives.
 
@@ -142,8 +148,9 @@ def compressor_gain_db(envelope: Samples, gain: float, rate: float, settings: Le
     level = 20 * np.log10(np.maximum(envelope.astype(np.float64) * gain, 1e-9))
     over = level - settings.compressor_threshold_dbfs
     slope, knee = 1 - 1 / settings.compressor_ratio, settings.compressor_knee_db
-    reduction = np.where(over <= -knee / 2, 0.0,
-                         np.where(over >= knee / 2, -slope * over, -slope * (over + knee / 2) ** 2 / (2 * knee)))  # fmt: skip
+    reduction = np.where(
+        over <= -knee / 2, 0.0, np.where(over >= knee / 2, -slope * over, -slope * (over + knee / 2) ** 2 / (2 * knee))
+    )
     # A minimum over a window, then a mean over the same window: a smooth swell that still
     # reaches every peak's full reduction (the mean of values all <= the peak's never exceeds it).
     window = 2 * max(1, round(settings.compressor_window_seconds * rate)) + 1
@@ -173,8 +180,9 @@ def _scale(gain: float, compressed_db: Samples) -> Samples:
     return scale
 
 
-def level_guide(phrases: Mapping[str, Samples], placements: Sequence[tuple[int, str]], rate: int,
-                settings: LevelSettings = LEVEL) -> Levelled:  # fmt: skip
+def level_guide(
+    phrases: Mapping[str, Samples], placements: Sequence[tuple[int, str]], rate: int, settings: LevelSettings = LEVEL
+) -> Levelled:
     """Every phrase at the one gain that makes the guide (phrases at their onsets) read the
     target loudness, its peaks evened and held under the true-peak ceiling.
 
@@ -220,16 +228,23 @@ def level_guide(phrases: Mapping[str, Samples], placements: Sequence[tuple[int, 
     else:
         gain_db, loudness = 0.0, plain
     final = at(gain_db)
-    return Levelled({text: audio for text, (audio, _, _) in final.items()},
-                    _report(final, shaped, placements, gain_db, loudness))  # fmt: skip
+    return Levelled(
+        {text: audio for text, (audio, _, _) in final.items()}, _report(final, shaped, placements, gain_db, loudness)
+    )
 
 
 class _Estimate:
     """The guide's loudness at a gain, from K-weighted energy and peaks per block of samples:
     the compressor and limiter act on each block as if its gain were constant across it."""
 
-    def __init__(self, shaped: Mapping[str, _Shaped], weighted: Mapping[str, dsp.Floats],
-                 layout: Sequence[tuple[int, str]], rate: int, settings: LevelSettings) -> None:  # fmt: skip
+    def __init__(
+        self,
+        shaped: Mapping[str, _Shaped],
+        weighted: Mapping[str, dsp.Floats],
+        layout: Sequence[tuple[int, str]],
+        rate: int,
+        settings: LevelSettings,
+    ) -> None:
         block = self.block = settings.estimate_block_samples
         self.rate, self.settings = rate, settings
         hop = int(HOP_SECONDS * rate)
@@ -250,8 +265,9 @@ class _Estimate:
             starts[text], offset = offset, offset + rows
         # Every placed block: which block of the distinct phrases it is, and its hop in the track.
         self.source = np.concatenate([starts[text] + np.arange(self.energies[text].size) for _, text in layout])
-        self.hops = np.concatenate([(position + block * np.arange(self.energies[text].size)) // hop
-                                    for position, text in layout])  # fmt: skip
+        self.hops = np.concatenate(
+            [(position + block * np.arange(self.energies[text].size)) // hop for position, text in layout]
+        )
 
     def loudness(self, gain_db: float) -> float:
         gain = 10 ** (gain_db / 20)
@@ -280,8 +296,13 @@ class _Estimate:
         return gain, slope
 
 
-def _report(final: Mapping[str, tuple[Samples, Samples, Samples]], shaped: Mapping[str, _Shaped],
-            placements: Sequence[tuple[int, str]], gain_db: float, loudness: float) -> LevelReport:  # fmt: skip
+def _report(
+    final: Mapping[str, tuple[Samples, Samples, Samples]],
+    shaped: Mapping[str, _Shaped],
+    placements: Sequence[tuple[int, str]],
+    gain_db: float,
+    loudness: float,
+) -> LevelReport:
     uses: dict[str, int] = {}
     for _, text in placements:
         uses[text] = uses.get(text, 0) + 1

@@ -33,14 +33,28 @@ ENCODE_CHUNK = 1 << 16
 # the settings (LEVEL, ENCODER). Part of every render key. The modules are named, not
 # imported, so checking that an MP3 is up to date loads no numpy.
 AUDIO_MODULES = ("level", "loudness", "dsp", "ffmpeg", "mix", "pcm", "splice")
-RENDER_RECIPE = fingerprint([source_digest(f"guide.audio.{name}") for name in AUDIO_MODULES],
-                            source_digest("guide.render.segments"), code_digest(tags_module),
-                            code_digest(sys.modules[__name__]), package_version("imageio-ffmpeg"))  # fmt: skip
+RENDER_RECIPE = fingerprint(
+    [source_digest(f"guide.audio.{name}") for name in AUDIO_MODULES],
+    source_digest("guide.render.segments"),
+    code_digest(tags_module),
+    code_digest(sys.modules[__name__]),
+    package_version("imageio-ffmpeg"),
+)
 
 __all__ = [
-    "DEFAULT_BITRATE", "MP3_BITRATES", "track_chunks", "RENDER_RECIPE", "RenderResult", "SUBTITLE_FORMATS", "check_subtitle_path",
-    "clean_tag_text", "render_key", "render_mp3", "write_subtitles", "write_timeline",
-]  # fmt: skip
+    "DEFAULT_BITRATE",
+    "MP3_BITRATES",
+    "track_chunks",
+    "RENDER_RECIPE",
+    "RenderResult",
+    "SUBTITLE_FORMATS",
+    "check_subtitle_path",
+    "clean_tag_text",
+    "render_key",
+    "render_mp3",
+    "write_subtitles",
+    "write_timeline",
+]
 
 
 @dataclass(frozen=True)
@@ -63,14 +77,24 @@ def render_key(script: Script, voice_id: str, voice_label: str, bitrate_kbps: in
     how phrases are made), so the key changes whenever any clip would."""
     cues = [(c.text, round(c.start, 6), round(c.duration, 6)) for c in script.cues]
     chapters = [(c.title, round(c.start, 6), round(c.end, 6)) for c in script.chapters]
-    return fingerprint(RENDER_RECIPE, voice_id, voice_label, bitrate_kbps, script.title, round(script.duration, 6),
-                       cues, chapters)  # fmt: skip
+    return fingerprint(
+        RENDER_RECIPE, voice_id, voice_label, bitrate_kbps, script.title, round(script.duration, 6), cues, chapters
+    )
 
 
-def render_mp3(script: Script, clips: Mapping[str, bytes], rate: int, path: Path, voice_label: str,
-               bitrate_kbps: int = DEFAULT_BITRATE, voice_id: str = "", force: bool = False,
-               source: str = "", progress: Progress = SILENT,
-               segment_cache: Path | None = None) -> RenderResult:  # fmt: skip
+def render_mp3(
+    script: Script,
+    clips: Mapping[str, bytes],
+    rate: int,
+    path: Path,
+    voice_label: str,
+    bitrate_kbps: int = DEFAULT_BITRATE,
+    voice_id: str = "",
+    force: bool = False,
+    source: str = "",
+    progress: Progress = SILENT,
+    segment_cache: Path | None = None,
+) -> RenderResult:
     """Lay every cue's phrase (16-bit mono PCM) at its onset, level, encode, tag; `path`
     appears only when done.
 
@@ -106,8 +130,13 @@ def render_mp3(script: Script, clips: Mapping[str, bytes], rate: int, path: Path
         with contextlib.ExitStack() as stack:
             folder = segment_cache or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="guide-")))
             keys = [segment_key(recipe, s, report.gain_db, rate, bitrate_kbps) for s in segments]
-            encoded = encode_segments(segments, keys, SegmentCache(folder), lambda s, to: _encode(s, pcm, rate,
-                                      bitrate_kbps, to), lambda s: progress.advance(round((s.end - s.start) / rate)))  # fmt: skip
+            encoded = encode_segments(
+                segments,
+                keys,
+                SegmentCache(folder),
+                lambda s, to: _encode(s, pcm, rate, bitrate_kbps, to),
+                lambda s: progress.advance(round((s.end - s.start) / rate)),
+            )
         _join(encoded, segments, rate, temp)
         write_tags(temp, script, voice_label, RenderStamp(key, temp.stat().st_size, source))
 
@@ -138,9 +167,29 @@ def _join(encoded: list[bytes], segments: list[Segment], rate: int, target: Path
             handle.writelines(frames)
         count = len(frames)
         del frames
-        run_ffmpeg(["-f", "mp3", "-i", str(spliced), "-c:a", "copy", "-map_metadata", "-1", "-id3v2_version", "0",
-                    "-write_id3v1", "0", "-fflags", "+bitexact", "-y", "-f", "mp3", str(target)],
-                   what=f"cannot write {target}")  # fmt: skip
+        run_ffmpeg(
+            [
+                "-f",
+                "mp3",
+                "-i",
+                str(spliced),
+                "-c:a",
+                "copy",
+                "-map_metadata",
+                "-1",
+                "-id3v2_version",
+                "0",
+                "-write_id3v1",
+                "0",
+                "-fflags",
+                "+bitexact",
+                "-y",
+                "-f",
+                "mp3",
+                str(target),
+            ],
+            what=f"cannot write {target}",
+        )
     finally:
         spliced.unlink(missing_ok=True)
     with target.open("r+b") as handle:

@@ -43,8 +43,14 @@ class Segment:
     placements: tuple[tuple[int, str], ...]  # (onset within the segment, phrase)
 
 
-def plan_segments(placements: Sequence[tuple[int, str]], lengths: Mapping[str, int], total: int, rate: int,
-                  cuts: Sequence[int], settings: SegmentSettings = SEGMENTS) -> list[Segment]:  # fmt: skip
+def plan_segments(
+    placements: Sequence[tuple[int, str]],
+    lengths: Mapping[str, int],
+    total: int,
+    rate: int,
+    cuts: Sequence[int],
+    settings: SegmentSettings = SEGMENTS,
+) -> list[Segment]:
     """Split [0, total) near each of `cuts` (sample positions, e.g. chapter starts) where the
     track is silent long enough; a cut with no such silence before it is skipped."""
     frame = splice.frame_samples(rate)
@@ -69,8 +75,9 @@ def plan_segments(placements: Sequence[tuple[int, str]], lengths: Mapping[str, i
 def segment_key(recipe: str, segment: Segment, gain_db: float, rate: int, bitrate_kbps: int) -> str:
     """What a segment's frames depend on: the render recipe (level, encoder, splice code and
     settings), the phrases' identity in `recipe`, the guide gain, and the layout."""
-    return fingerprint(recipe, round(gain_db, 6), rate, bitrate_kbps, segment.end - segment.start,
-                       list(segment.placements))  # fmt: skip
+    return fingerprint(
+        recipe, round(gain_db, 6), rate, bitrate_kbps, segment.end - segment.start, list(segment.placements)
+    )
 
 
 class SegmentCache:
@@ -100,8 +107,13 @@ class SegmentCache:
             write_atomically(self._path(key), data, option="cache")
 
 
-def encode_segments(segments: Sequence[Segment], keys: Sequence[str], cache: SegmentCache,
-                    encode: Callable[[Segment, Path], None], done: Callable[[Segment], None]) -> list[bytes]:  # fmt: skip
+def encode_segments(
+    segments: Sequence[Segment],
+    keys: Sequence[str],
+    cache: SegmentCache,
+    encode: Callable[[Segment, Path], None],
+    done: Callable[[Segment], None],
+) -> list[bytes]:
     """Each segment's encoded stream, from the cache or encoded (WORKERS at a time) and cached."""
     found: dict[int, bytes] = {}
     missing = []

@@ -24,8 +24,12 @@ def timeline_json(script: Script) -> str:
         }
         for cue in script.cues
     ]
-    document = {"title": script.title, "duration_seconds": round(script.duration, 3),
-                "chapters": chapters, "cues": cues}  # fmt: skip
+    document = {
+        "title": script.title,
+        "duration_seconds": round(script.duration, 3),
+        "chapters": chapters,
+        "cues": cues,
+    }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

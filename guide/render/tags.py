@@ -51,18 +51,24 @@ def tag_frames(script: Script, voice_label: str, stamp: RenderStamp) -> list[Fra
         TXXX(encoding=3, desc=KEY_DESC, text=[stamp.key]),
         TXXX(encoding=3, desc=BYTES_DESC, text=[str(stamp.audio_bytes)]),
         TXXX(encoding=3, desc=SOURCE_DESC, text=[clean_tag_text(stamp.source)]),
-        CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
-             sub_frames=[TIT2(encoding=3, text=[title])]),
-    ]  # fmt: skip
+        CTOC(
+            element_id="toc",
+            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+            child_element_ids=ids,
+            sub_frames=[TIT2(encoding=3, text=[title])],
+        ),
+    ]
     for element_id, chapter in zip(ids, script.chapters, strict=True):
-        frames.append(CHAP(
-            element_id=element_id,
-            start_time=round(chapter.start * 1000),
-            end_time=round(chapter.end * 1000),
-            start_offset=0xFFFFFFFF,  # no byte offsets: players seek by time
-            end_offset=0xFFFFFFFF,
-            sub_frames=[TIT2(encoding=3, text=[clean_tag_text(chapter.title)])],
-        ))  # fmt: skip
+        frames.append(
+            CHAP(
+                element_id=element_id,
+                start_time=round(chapter.start * 1000),
+                end_time=round(chapter.end * 1000),
+                start_offset=0xFFFFFFFF,  # no byte offsets: players seek by time
+                end_offset=0xFFFFFFFF,
+                sub_frames=[TIT2(encoding=3, text=[clean_tag_text(chapter.title)])],
+            )
+        )
     return frames
 
 

@@ -27,9 +27,23 @@ from .sniff import is_address, looks_like_html
 BUILTIN_NAME = "post-run-hip-mobility.md"
 
 __all__ = [
-    "DOSE_FIELDS", "Amount", "Block", "Dose", "Exercise", "Origin", "RangeChoice", "Routine", "Sides", "Skipped",
-    "Sourced", "builtin_routines", "builtin_text", "load_routine", "parse_routine", "BUILTIN_NAME",
-]  # fmt: skip
+    "DOSE_FIELDS",
+    "Amount",
+    "Block",
+    "Dose",
+    "Exercise",
+    "Origin",
+    "RangeChoice",
+    "Routine",
+    "Sides",
+    "Skipped",
+    "Sourced",
+    "builtin_routines",
+    "builtin_text",
+    "load_routine",
+    "parse_routine",
+    "BUILTIN_NAME",
+]
 
 
 def builtin_routines() -> list[tuple[str, str]]:
@@ -54,8 +68,9 @@ def builtin_text(name: str = BUILTIN_NAME) -> str:
 def parse_routine(text: str, source: str) -> Routine:
     """Read routine text; any problem is a RoutineError naming `source` and the line."""
     if "\x00" in text:
-        raise RoutineError(source, None, "this looks like a binary file, not routine text",
-                           "give a .md or .txt routine")  # fmt: skip
+        raise RoutineError(
+            source, None, "this looks like a binary file, not routine text", "give a .md or .txt routine"
+        )
     if not text.strip():
         raise RoutineError(source, None, "the routine is empty", "run 'guide init FILE' for an example")
     if looks_like_html(text) or source.lower().endswith((".html", ".htm")):
@@ -72,8 +87,10 @@ def parse_routine(text: str, source: str) -> Routine:
 
 
 # What the article reader looks for, said when it finds nothing.
-_ARTICLE_SHAPE = ("an article is read as a title line, then one exercise per short heading (numbered or not) "
-                  "with its dose under it or in its text, e.g. '1. Wall Sit' then 'Hold for 30 seconds.'")  # fmt: skip
+_ARTICLE_SHAPE = (
+    "an article is read as a title line, then one exercise per short heading (numbered or not) "
+    "with its dose under it or in its text, e.g. '1. Wall Sit' then 'Hold for 30 seconds.'"
+)
 
 
 def parse_page(page: str, source: str) -> Routine:
@@ -82,8 +99,7 @@ def parse_page(page: str, source: str) -> Routine:
 
     text = html_to_article(page)
     if not text.strip():
-        raise RoutineError(source, None, "no article text found on this page",
-                           "save the routine's text as a .txt file")  # fmt: skip
+        raise RoutineError(source, None, "no article text found on this page", "save the routine's text as a .txt file")
     from .article import read_article
 
     return _checked(read_article(text, source), source, _ARTICLE_SHAPE)

@@ -80,8 +80,9 @@ _MOVING = re.compile(
     r"circles?|rolls?|traverse|traversing|feet|steps?|bounce|pendulum|swimming|crawl|shadow|flutter|scissors)\b",
     re.IGNORECASE,
 )
-_STILL = re.compile(r"\b(?:stretch|pose|hold|plank|balance|stand|position|stay|sit|lie|lying|wall sit|bridge)\b",
-                    re.IGNORECASE)  # fmt: skip
+_STILL = re.compile(
+    r"\b(?:stretch|pose|hold|plank|balance|stand|position|stay|sit|lie|lying|wall sit|bridge)\b", re.IGNORECASE
+)
 _DEFAULT_SCOPE = re.compile(
     r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+)?(?:stretch|stretches|pose|poses|exercise|exercises|"
     r"move|moves|movement|movements|drill|drills|position|positions)\b|\bunless\b|\botherwise\b|\bof each\b",
@@ -89,8 +90,10 @@ _DEFAULT_SCOPE = re.compile(
 )
 # "Repeat 20 times" alone repeats one move; the routine goes round again only when the words are about the
 # whole ("the circuit", "all the exercises", "the lot", "from the top") or say rounds.
-_WHOLE = (r"(?:circuit|workout|sequence|whole|routine|all|list|lot|everything|series|block|session|them|"
-          r"from\s+the\s+top|(?:these|the|all)\s+(?:\w+\s+)?(?:exercises|moves|stretches|drills))")  # fmt: skip
+_WHOLE = (
+    r"(?:circuit|workout|sequence|whole|routine|all|list|lot|everything|series|block|session|them|"
+    r"from\s+the\s+top|(?:these|the|all)\s+(?:\w+\s+)?(?:exercises|moves|stretches|drills))"
+)
 _N_TIMES = r"(?P<{0}>\d+)(?:\s*(?:-|to|or)\s*(?P<{0}hi>\d+))?\s*"
 _ROUTINE_ROUNDS = re.compile(
     rf"\b(?:repeat|do|complete|perform|go|run|work|cycle)\b[^.;]*?\b{_WHOLE}\b[^.;]*?\b{_N_TIMES.format('n')}times\b"
@@ -114,8 +117,9 @@ _SECTION_NAME = re.compile(
     re.IGNORECASE,
 )
 # A heading that labels a part of a page of moves: "Stage 1", "Balance exercises", "Level 2".
-_SECTION_LABEL = re.compile(rf"{_SECTION_NAME.pattern}|\b(?:exercises|stretches|moves|level|week)\b|\d\s*$",
-                            re.IGNORECASE)  # fmt: skip
+_SECTION_LABEL = re.compile(
+    rf"{_SECTION_NAME.pattern}|\b(?:exercises|stretches|moves|level|week)\b|\d\s*$", re.IGNORECASE
+)
 _EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
 
 
@@ -391,8 +395,13 @@ def _classify(text: str, number: int) -> Line:
     if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
         # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
         value = re.match(r"\d+", text)
-        return Line(number, text[bullet.end() :], Kind.STEP, numbered=value is not None,
-                    number_value=int(value.group(0)) if value else None)  # fmt: skip
+        return Line(
+            number,
+            text[bullet.end() :],
+            Kind.STEP,
+            numbered=value is not None,
+            number_value=int(value.group(0)) if value else None,
+        )
     return _as_heading(text, number)
 
 
@@ -455,9 +464,16 @@ def _numbered_item(text: str, number: int) -> Line | None:
     value = _number_value(numbering.group(0))
     dose = clause if _is_dose_line(clause) else ""
     instructions, tail = _dose_at_end(clause, "") if not dose else ("", "")  # "easy gear × 10 min"
-    return Line(number, text, Kind.NAMED if not dose else Kind.HEADING, numbered=True,
-                number_value=value, name=name.strip(),
-                rest="" if dose else instructions, dose_tail=dose or tail)  # fmt: skip
+    return Line(
+        number,
+        text,
+        Kind.NAMED if not dose else Kind.HEADING,
+        numbered=True,
+        number_value=value,
+        name=name.strip(),
+        rest="" if dose else instructions,
+        dose_tail=dose or tail,
+    )
 
 
 def _as_heading(text: str, number: int) -> Line:
@@ -589,10 +605,40 @@ def _heading_shaped(line: str) -> bool:
 
 
 _MENU_WORDS = frozenset(
-    ["home", "blog", "about", "contact", "shop", "store", "news", "services", "plans", "pricing", "faq", "faqs",
-     "login", "subscribe", "events", "podcast", "resources", "team", "courses", "classes", "membership", "races",
-     "coaching", "programs", "programmes", "recipes", "community", "support", "account", "cart", "gallery"]
-)  # fmt: skip
+    [
+        "home",
+        "blog",
+        "about",
+        "contact",
+        "shop",
+        "store",
+        "news",
+        "services",
+        "plans",
+        "pricing",
+        "faq",
+        "faqs",
+        "login",
+        "subscribe",
+        "events",
+        "podcast",
+        "resources",
+        "team",
+        "courses",
+        "classes",
+        "membership",
+        "races",
+        "coaching",
+        "programs",
+        "programmes",
+        "recipes",
+        "community",
+        "support",
+        "account",
+        "cart",
+        "gallery",
+    ]
+)
 MIN_MENU_WORDS = 4
 
 
@@ -618,8 +664,80 @@ def _is_noise(text: str) -> bool:
 
 
 _DOSE_WORDS = frozenset(
-    ["reps", "rep", "repetitions", "left", "right", "repetition", "sets", "set", "rounds", "round", "times", "time", "seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "breaths", "breath", "slow", "deep", "each", "per", "side", "sides", "leg", "legs", "arm", "arms", "foot", "feet", "on", "of", "and", "the", "a", "to", "or", "x", "hold", "holds", "rest", "between", "then", "do", "for", "each", "way", "direction", "total", "with", "up", "about", "approximately", "approx", "around", "at", "least", "repeat", "work", "duration", "tempo", "per", "alternating", "alternate", "both", "every"]
-)  # fmt: skip
+    [
+        "reps",
+        "rep",
+        "repetitions",
+        "left",
+        "right",
+        "repetition",
+        "sets",
+        "set",
+        "rounds",
+        "round",
+        "times",
+        "time",
+        "seconds",
+        "second",
+        "secs",
+        "sec",
+        "s",
+        "minutes",
+        "minute",
+        "mins",
+        "min",
+        "breaths",
+        "breath",
+        "slow",
+        "deep",
+        "each",
+        "per",
+        "side",
+        "sides",
+        "leg",
+        "legs",
+        "arm",
+        "arms",
+        "foot",
+        "feet",
+        "on",
+        "of",
+        "and",
+        "the",
+        "a",
+        "to",
+        "or",
+        "x",
+        "hold",
+        "holds",
+        "rest",
+        "between",
+        "then",
+        "do",
+        "for",
+        "each",
+        "way",
+        "direction",
+        "total",
+        "with",
+        "up",
+        "about",
+        "approximately",
+        "approx",
+        "around",
+        "at",
+        "least",
+        "repeat",
+        "work",
+        "duration",
+        "tempo",
+        "per",
+        "alternating",
+        "alternate",
+        "both",
+        "every",
+    ]
+)
 
 
 def _is_dose_line(text: str) -> bool:
@@ -649,8 +767,11 @@ def _has_number(text: str) -> bool:
 def _exercise_starts(lines: list[Line], title: str) -> set[int]:
     """Indexes of the lines that start an exercise, from the strongest structure the article has."""
     groups = {i for i in range(len(lines)) if _heads_a_list_of_moves(lines, i) or _names_a_section(lines[i])}
-    numbered = [i for i, line in enumerate(lines)
-                if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered and i not in groups]  # fmt: skip
+    numbered = [
+        i
+        for i, line in enumerate(lines)
+        if line.kind in (Kind.HEADING, Kind.NAMED) and line.numbered and i not in groups
+    ]
     if _is_sequence(lines, numbered):
         # Beside a numbered list, a line naming a move with its dose ("Side plank 2 x 30s") is a move too.
         moves = {i for i, line in enumerate(lines) if _dose_beside_name(line) and not line.numbered}
@@ -996,8 +1117,12 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
         # A bare time on a dose line ("3 sets" / "30 seconds") times each set: a hold for a
         # position, timed work for a move.
         without_rest = re.sub(r"\brest(?:ing)?\s*(?:for\s+)?\d[^.;|]*", "", for_inference(text))
-        timed = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
-                       r"hold for \1", without_rest, count=1)  # fmt: skip
+        timed = re.sub(
+            r"(?<![\w.])(\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
+            r"hold for \1",
+            without_rest,
+            count=1,
+        )
         found = infer(timed, line, sets_alone_are_reps=False)
     elif found.hold_seconds is not None and re.search(r"\bhold", found.hold_seconds.words, re.IGNORECASE):
         return found  # "hold for 30 seconds" is a hold whatever the move is called
@@ -1144,5 +1269,6 @@ def _rounds_blocks(exercises: list[Exercise], rounds: _Rounds, name: str | None)
         if rounds.off is not None:
             dose = replace(dose, after_seconds=rounds.off)
         timed.append(replace(exercise, dose=dose))
-    return [Block(clean_name(name) if name else None, tuple(timed), rounds.rounds, rounds.rest, rounds.every,
-                  timed[0].line)]  # fmt: skip
+    return [
+        Block(clean_name(name) if name else None, tuple(timed), rounds.rounds, rounds.rest, rounds.every, timed[0].line)
+    ]

@@ -59,8 +59,10 @@ class Findings:
     def over(self, weaker: Findings) -> Findings:
         """These findings, falling back to `weaker` field by field. A hold and timed work
         are one choice: whichever these findings make wins over the weaker one's."""
-        merged = {name: getattr(self, name) if getattr(self, name) is not None else getattr(weaker, name)
-                  for name in DOSE_FIELDS}  # fmt: skip
+        merged = {
+            name: getattr(self, name) if getattr(self, name) is not None else getattr(weaker, name)
+            for name in DOSE_FIELDS
+        }
         if self.hold_seconds is not None or self.work_seconds is not None:
             merged["hold_seconds"], merged["work_seconds"] = self.hold_seconds, self.work_seconds
         return Findings(**merged)
@@ -217,8 +219,10 @@ def _two_part(text: str, line: int) -> Sourced[Amount] | None:
         return None
     a, b = float(match.group("a")), float(match.group("b"))
     # Opposite directions ("clockwise, then anticlockwise", "forwards, then backwards") are sides too.
-    sides = re.search(r"\b(?:left|right|other|opposite|(?:anti|counter)-?clockwise|backwards?|reverse)\b",
-                      match.group("what") + match.group("rest"))  # fmt: skip
+    sides = re.search(
+        r"\b(?:left|right|other|opposite|(?:anti|counter)-?clockwise|backwards?|reverse)\b",
+        match.group("what") + match.group("rest"),
+    )
     value = Amount.exactly(a) if sides and a == b else Amount.exactly(a + b)
     return Sourced(value, Origin.INFERRED, match.group(0).strip(" ,."), line)
 

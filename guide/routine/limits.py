@@ -56,16 +56,31 @@ def check_exercise(exercise: Exercise, source: str) -> None:
     reps, hold, work = dose.reps.value, dose.hold_seconds.value, dose.work_seconds.value
     # (impossible when, the line to blame, what is wrong, how to fix it)
     conflicts = (
-        (hold is not None and work is not None, dose.work_seconds.line,
-         "a hold and timed work are two ways to time the same thing",
-         "keep either 'hold:' (a still position) or 'work:' (moving for a time)"),
-        (reps is None and hold is None and work is None, dose.sets.line,
-         "sets without reps, a hold or timed work say nothing to do in each set", "add a 'reps:', 'hold:' or 'work:' line"),
-        (reps is not None and work is not None, dose.work_seconds.line,
-         "timed work is done for a time, not for a number of reps", "keep either 'reps:' or 'work:'"),
-        (dose.rep_seconds.value is not None and reps is None, dose.rep_seconds.line,
-         "a tempo only applies to reps, and this exercise has none", "add a 'reps:' line or remove 'tempo:'"),
-    )  # fmt: skip
+        (
+            hold is not None and work is not None,
+            dose.work_seconds.line,
+            "a hold and timed work are two ways to time the same thing",
+            "keep either 'hold:' (a still position) or 'work:' (moving for a time)",
+        ),
+        (
+            reps is None and hold is None and work is None,
+            dose.sets.line,
+            "sets without reps, a hold or timed work say nothing to do in each set",
+            "add a 'reps:', 'hold:' or 'work:' line",
+        ),
+        (
+            reps is not None and work is not None,
+            dose.work_seconds.line,
+            "timed work is done for a time, not for a number of reps",
+            "keep either 'reps:' or 'work:'",
+        ),
+        (
+            dose.rep_seconds.value is not None and reps is None,
+            dose.rep_seconds.line,
+            "a tempo only applies to reps, and this exercise has none",
+            "add a 'reps:' line or remove 'tempo:'",
+        ),
+    )
     for impossible, blamed, problem, fix in conflicts:
         if impossible:
             raise RoutineError(source, blamed or exercise.line, f"{exercise.name}: {problem}", fix)
@@ -99,9 +114,12 @@ def check_block(block: Block, source: str) -> None:
         for value in (amount.low, amount.high):
             if not low <= value <= high:
                 said = f' ("{_shorten(sourced.words)}")' if sourced.words else ""
-                raise RoutineError(source, sourced.line or block.line,
-                                   f"{name}: {_number(value)} {unit}{said} is outside {low:g}-{high:g}",
-                                   "write a value inside that range")  # fmt: skip
+                raise RoutineError(
+                    source,
+                    sourced.line or block.line,
+                    f"{name}: {_number(value)} {unit}{said} is outside {low:g}-{high:g}",
+                    "write a value inside that range",
+                )
 
 
 def _outside(sourced: Sourced[Amount | None], low: float, high: float) -> float | None:
@@ -112,8 +130,9 @@ def _outside(sourced: Sourced[Amount | None], low: float, high: float) -> float 
     return next((value for value in (amount.low, amount.high) if not low <= value <= high), None)
 
 
-def _dropped_note(name: str, sourced: Sourced[Amount | None], value: float, unit: str, line: int,
-                  low: float, high: float) -> str:  # fmt: skip
+def _dropped_note(
+    name: str, sourced: Sourced[Amount | None], value: float, unit: str, line: int, low: float, high: float
+) -> str:
     said = f' ("{_shorten(sourced.words)}")' if sourced.words else ""
     return f"line {sourced.line or line}: {name}: {_number(value)} {unit}{said} is outside {low:g}-{high:g}; ignored"
 
@@ -131,9 +150,11 @@ def _tame_exercise(exercise: Exercise, notes: list[str]) -> Exercise:
 
 def _tame_block(block: Block, notes: list[str]) -> Block:
     name = block.name or block.exercises[0].name
-    bounds = (("rounds", 1, MAX_ROUNDS, "rounds", Amount.exactly(1)),
-              ("rest_seconds", 0, MAX_REST_SECONDS, "seconds of rest between rounds", None),
-              ("every_seconds", MIN_EVERY_SECONDS, MAX_EVERY_SECONDS, "seconds an interval", None))  # fmt: skip
+    bounds = (
+        ("rounds", 1, MAX_ROUNDS, "rounds", Amount.exactly(1)),
+        ("rest_seconds", 0, MAX_REST_SECONDS, "seconds of rest between rounds", None),
+        ("every_seconds", MIN_EVERY_SECONDS, MAX_EVERY_SECONDS, "seconds an interval", None),
+    )
     changes: dict[str, Any] = {}
     for field, low, high, unit, unsaid in bounds:
         sourced: Sourced[Amount | None] = getattr(block, field)
@@ -163,8 +184,12 @@ def drop_inferred_out_of_bounds(routine: Routine) -> Routine:
             blocks.append(_tame_block(replace(block, exercises=tuple(kept)), notes))
     if not notes:
         return routine
-    return replace(routine, blocks=tuple(blocks), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
-                   notes=routine.notes + tuple(notes))  # fmt: skip
+    return replace(
+        routine,
+        blocks=tuple(blocks),
+        skipped=tuple(sorted(skipped, key=lambda s: s.line)),
+        notes=routine.notes + tuple(notes),
+    )
 
 
 def _nothing_to_do(exercise: Exercise) -> bool:

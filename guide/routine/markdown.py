@@ -13,8 +13,14 @@ from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sou
 from .prose import sentences
 
 KEYS = ("sides", "sets", "reps", "hold", "work", "rest", "tempo", "setup", "after")
-_DURATION_FIELDS = {"hold": "hold_seconds", "work": "work_seconds", "rest": "rest_seconds", "tempo": "rep_seconds",
-                    "setup": "setup_seconds", "after": "after_seconds"}  # fmt: skip
+_DURATION_FIELDS = {
+    "hold": "hold_seconds",
+    "work": "work_seconds",
+    "rest": "rest_seconds",
+    "tempo": "rep_seconds",
+    "setup": "setup_seconds",
+    "after": "after_seconds",
+}
 _KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _COUNT = re.compile(r"^(?P<lo>\d+)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+))?$")
 _DURATION = re.compile(
@@ -70,8 +76,9 @@ def read_markdown(text: str, source: str) -> Routine:
             sections.append(_Section(heading[1], number, []))
         elif level == 3 and heading:
             if not sections:
-                raise RoutineError(source, number, "a '###' exercise outside any '##' block",
-                                   "put a '## Block name' heading above it")  # fmt: skip
+                raise RoutineError(
+                    source, number, "a '###' exercise outside any '##' block", "put a '## Block name' heading above it"
+                )
             sections[-1].children.append(_Section(heading[1], number, []))
         elif sections:
             target = sections[-1].children[-1] if sections[-1].children else sections[-1]
@@ -105,15 +112,19 @@ def _read_single(section: _Section, source: str, skipped: list[Skipped]) -> Bloc
             skipped.append(Skipped(section.heading, "no dose", section.line))
             return None
         return Block.single(exercise)
-    block_lines = [(n, t) for n, t in _key_lines(section.body)
-                   if _ROUND_KEY_LINE.match(t) or _key_of(t) == "rest"]  # fmt: skip
+    block_lines = [(n, t) for n, t in _key_lines(section.body) if _ROUND_KEY_LINE.match(t) or _key_of(t) == "rest"]
     keys = _block_findings(block_lines, section.heading, source)
     if any(_key_of(t) == "sets" for _, t in _key_lines(section.body)):
-        raise RoutineError(source, block_lines[0][0], f"'{section.heading}': sets and rounds together are ambiguous",
-                           "make it a '## Block' with the exercise under a '### Name' heading")  # fmt: skip
+        raise RoutineError(
+            source,
+            block_lines[0][0],
+            f"'{section.heading}': sets and rounds together are ambiguous",
+            "make it a '## Block' with the exercise under a '### Name' heading",
+        )
     held = {n for n, _ in block_lines}
-    exercise = _read_section(_Section(section.heading, section.line, [(n, t) for n, t in section.body
-                                                                       if n not in held]), source)  # fmt: skip
+    exercise = _read_section(
+        _Section(section.heading, section.line, [(n, t) for n, t in section.body if n not in held]), source
+    )
     if exercise is None:
         skipped.append(Skipped(section.heading, "no dose", section.line))
         return None
@@ -127,8 +138,9 @@ def _read_block(section: _Section, source: str, skipped: list[Skipped]) -> Block
     head = _key_lines(section.body)
     after = next(((n, t) for n, t in section.body if n not in {m for m, _ in head} and t.strip()), None)
     if after is not None and _KEY_LINE.match(after[1]) and difflib.get_close_matches(_key_of(after[1]), BLOCK_KEYS, 1):
-        raise RoutineError(source, after[0], f"unknown block key '{_key_of(after[1])}'",
-                           f"block keys are: {', '.join(BLOCK_KEYS)}")  # fmt: skip
+        raise RoutineError(
+            source, after[0], f"unknown block key '{_key_of(after[1])}'", f"block keys are: {', '.join(BLOCK_KEYS)}"
+        )
     keys = _block_findings(head, section.heading, source)
     exercises = []
     for child in section.children:
@@ -143,8 +155,15 @@ def _read_block(section: _Section, source: str, skipped: list[Skipped]) -> Block
         return None
     held = {n for n, _ in head}
     prose = " ".join(t.strip() for n, t in section.body if n not in held and t.strip())
-    return Block(section.heading, tuple(exercises), keys.rounds, keys.rest, keys.every, section.line,
-                 tuple(sentences(prose)) if prose else ())  # fmt: skip
+    return Block(
+        section.heading,
+        tuple(exercises),
+        keys.rounds,
+        keys.rest,
+        keys.every,
+        section.line,
+        tuple(sentences(prose)) if prose else (),
+    )
 
 
 def _key_lines(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -184,8 +203,12 @@ def _block_findings(lines: list[tuple[int, str]], heading: str, source: str) -> 
         assert match is not None
         value = match.group("value")
         if key not in BLOCK_KEYS:
-            raise RoutineError(source, number, f"'{key}' is an exercise key, not a block key",
-                               f"put it under a '###' exercise; block keys are: {', '.join(BLOCK_KEYS)}")  # fmt: skip
+            raise RoutineError(
+                source,
+                number,
+                f"'{key}' is an exercise key, not a block key",
+                f"put it under a '###' exercise; block keys are: {', '.join(BLOCK_KEYS)}",
+            )
         if key in seen:
             raise RoutineError(source, number, f"'{key}' is set twice in '{heading}'", "keep one")
         seen.add(key)
@@ -212,8 +235,12 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
             break
         key = match.group("key").strip().lower()
         if key in BLOCK_KEYS and key not in KEYS:
-            raise RoutineError(source, number, f"'{key}' is a block key, not an exercise key",
-                               "put it right under the '## Block' heading that holds the '###' exercises")  # fmt: skip
+            raise RoutineError(
+                source,
+                number,
+                f"'{key}' is a block key, not an exercise key",
+                "put it right under the '## Block' heading that holds the '###' exercises",
+            )
         if key not in KEYS:
             if _mistyped(key, match.group("value")):
                 raise RoutineError(source, number, f"unknown key '{key}'", _suggest(key))
@@ -286,8 +313,7 @@ def _parse_count(value: str, key: str, line: int, source: str) -> Amount:
         )
     if max(len(match.group("lo")), len(match.group("hi") or "")) > _MAX_DIGITS:
         # int() of thousands of digits is refused by Python itself, and no count needs them.
-        raise RoutineError(source, line, f"'{key}: {_shorten(value)}' is far too large",
-                           f"write e.g. '{key}: 12'")  # fmt: skip
+        raise RoutineError(source, line, f"'{key}: {_shorten(value)}' is far too large", f"write e.g. '{key}: 12'")
     low = int(match.group("lo"))
     high = int(match.group("hi") or low)
     if low > high:

@@ -87,9 +87,16 @@ class Sourced(Generic[T]):
 
 # The dose fields, in the order plan shows them. Each is a Sourced value on Dose.
 DOSE_FIELDS = (
-    "sides", "sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "rep_seconds", "setup_seconds",
+    "sides",
+    "sets",
+    "reps",
+    "hold_seconds",
+    "work_seconds",
+    "rest_seconds",
+    "rep_seconds",
+    "setup_seconds",
     "after_seconds",
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -150,8 +157,9 @@ class Block:
     @staticmethod
     def single(exercise: Exercise) -> Block:
         once: Sourced[Amount] = Sourced(Amount.exactly(1), Origin.DEFAULT)
-        return Block(None, (exercise,), once, Sourced(None, Origin.DEFAULT), Sourced(None, Origin.DEFAULT),
-                     exercise.line)  # fmt: skip
+        return Block(
+            None, (exercise,), once, Sourced(None, Origin.DEFAULT), Sourced(None, Origin.DEFAULT), exercise.line
+        )
 
     @property
     def is_plain(self) -> bool:

@@ -14,15 +14,37 @@ from collections.abc import Callable, Iterable
 Processor = Callable[[str], str]
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _TENS_RE = "|".join(_TENS)
 _UNITS_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _NUMBER_WORD = re.compile(rf"\b(?:(?P<tens>{_TENS_RE})(?:[\s-](?P<unit>{_UNITS_RE}))?|(?P<single>{_UNITS_RE}))\b")
@@ -62,8 +84,11 @@ def idioms_to_numbers(text: str) -> str:
     text = re.sub(r"\ba dozen\b", "12", text)
     text = re.sub(r"\ba couple of\b", "2", text)
     # "then do a second set": the ordinal counts the sets in all, it is not a second of time
-    text = re.sub(r"\b(?:a|another)\s+(second|third|fourth)\s+(set|round)\b",
-                  lambda m: f"{_ORDINALS[m.group(1)]} {m.group(2)}s in total", text)  # fmt: skip
+    text = re.sub(
+        r"\b(?:a|another)\s+(second|third|fourth)\s+(set|round)\b",
+        lambda m: f"{_ORDINALS[m.group(1)]} {m.group(2)}s in total",
+        text,
+    )
     text = re.sub(r"\ban? (second|minute)\b", r"1 \1", text)
     return text
 

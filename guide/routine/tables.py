@@ -26,8 +26,11 @@ def row_line(header: list[str], cells: list[str]) -> str:
     """ "Name — Sets: 3 | Reps: 10" for a row under a header, or read by position without one."""
     name, values = cells[0], cells[1:]
     if header:
-        parts = [_labelled(label, cell) for label, cell in zip(header[1:], values, strict=False)
-                 if cell and re.search(r"\w", cell)]  # fmt: skip
+        parts = [
+            _labelled(label, cell)
+            for label, cell in zip(header[1:], values, strict=False)
+            if cell and re.search(r"\w", cell)
+        ]
     else:
         parts = _by_position([cell for cell in values if cell and re.search(r"\w", cell)])
     return f"{name} \u2014 {' | '.join(parts)}" if parts else name

@@ -37,8 +37,12 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: int = MAX
             headers: Message = response.headers
             kind = headers.get_content_type()
             if kind not in _HTML_TYPES:
-                raise RoutineError(url, None, f"cannot read this page: it is {kind}, not a web page",
-                                   "give the address of an HTML page")  # fmt: skip
+                raise RoutineError(
+                    url,
+                    None,
+                    f"cannot read this page: it is {kind}, not a web page",
+                    "give the address of an HTML page",
+                )
             declared = headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise _too_big(url, max_bytes)
@@ -47,11 +51,13 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: int = MAX
     except RoutineError:
         raise
     except urllib.error.HTTPError as error:
-        raise RoutineError(url, None, f"cannot fetch: the server answered {error.code} {error.reason}",
-                           "check the address") from None  # fmt: skip
+        raise RoutineError(
+            url, None, f"cannot fetch: the server answered {error.code} {error.reason}", "check the address"
+        ) from None
     except urllib.error.URLError as error:
-        raise RoutineError(url, None, f"cannot fetch: {_why(error.reason)}",
-                           "check the address and your connection") from None  # fmt: skip
+        raise RoutineError(
+            url, None, f"cannot fetch: {_why(error.reason)}", "check the address and your connection"
+        ) from None
     except TimeoutError:
         raise RoutineError(url, None, f"cannot fetch: no answer within {timeout:g} s", "try again later") from None
     except (OSError, ValueError) as error:
@@ -77,8 +83,12 @@ def _read_capped(response: HTTPResponse, url: str, max_bytes: int) -> bytes:
 
 
 def _too_big(url: str, max_bytes: int) -> RoutineError:
-    return RoutineError(url, None, f"cannot fetch: the page is larger than {max_bytes // 1_000_000} MB",
-                        "save the part with the routine as a .txt file")  # fmt: skip
+    return RoutineError(
+        url,
+        None,
+        f"cannot fetch: the page is larger than {max_bytes // 1_000_000} MB",
+        "save the part with the routine as a .txt file",
+    )
 
 
 def _why(reason: object) -> str:

@@ -7,7 +7,24 @@ from .pace import PACES, Pace, PaceName, choose_pace
 from .phrasebook import ENGLISH, Phrasebook, number_words
 
 __all__ = [
-    "BlockPlan", "Chapter", "Cue", "CueKind", "ENGLISH", "ExercisePlan", "Measure", "PACES", "Pace", "PaceName",
-    "Phrasebook", "ResolvedDose", "Script", "ScriptOptions", "build_script", "choose_pace",
-    "Verbosity", "estimate_seconds", "number_words", "resolve",
-]  # fmt: skip
+    "BlockPlan",
+    "Chapter",
+    "Cue",
+    "CueKind",
+    "ENGLISH",
+    "ExercisePlan",
+    "Measure",
+    "PACES",
+    "Pace",
+    "PaceName",
+    "Phrasebook",
+    "ResolvedDose",
+    "Script",
+    "ScriptOptions",
+    "build_script",
+    "choose_pace",
+    "Verbosity",
+    "estimate_seconds",
+    "number_words",
+    "resolve",
+]

@@ -172,8 +172,11 @@ def build_script(routine: Routine, options: ScriptOptions, measure: Measure, boo
 
 
 def _inferred_rounds(routine: Routine) -> list[Block]:
-    return [b for b in routine.blocks if b.rounds.origin is Origin.INFERRED and b.rounds.value is not None
-            and b.rounds.value.high > 1]  # fmt: skip
+    return [
+        b
+        for b in routine.blocks
+        if b.rounds.origin is Origin.INFERRED and b.rounds.value is not None and b.rounds.value.high > 1
+    ]
 
 
 def _without_inferred_rounds(routine: Routine) -> tuple[Routine, str]:
@@ -229,8 +232,9 @@ def _build(routine: Routine, options: ScriptOptions, measure: Measure, book: Phr
     )
 
 
-def _plans(routine: Routine, options: ScriptOptions, chapters: Sequence[Chapter],
-           spans: dict[int, list[tuple[int, int]]]) -> tuple[ExercisePlan, ...]:  # fmt: skip
+def _plans(
+    routine: Routine, options: ScriptOptions, chapters: Sequence[Chapter], spans: dict[int, list[tuple[int, int]]]
+) -> tuple[ExercisePlan, ...]:
     plans: list[ExercisePlan] = []
     index = 0
     for block in routine.blocks:
@@ -239,8 +243,16 @@ def _plans(routine: Routine, options: ScriptOptions, chapters: Sequence[Chapter]
             covered = [chapters[i] for first, last in spans.get(index, []) for i in range(first, last + 1)]
             start = covered[0].start if covered else 0.0
             duration = sum(chapter.end - chapter.start for chapter in covered)
-            plans.append(ExercisePlan(exercise.name, resolve(exercise, options), start, duration,
-                                      None if block.is_plain else block.name, rounds))  # fmt: skip
+            plans.append(
+                ExercisePlan(
+                    exercise.name,
+                    resolve(exercise, options),
+                    start,
+                    duration,
+                    None if block.is_plain else block.name,
+                    rounds,
+                )
+            )
             index += 1
     return tuple(plans)
 
@@ -264,11 +276,17 @@ def _introduce(layout: _Layout, turn: _Turn, total: int) -> None:
         for sentence in turn.exercise.instructions:
             layout.say(sentence, CueKind.INSTRUCTION, SENTENCE_GAP)
     layout.say(
-        book.dose_summary(dose.sets.value, dose.reps.value, dose.timed_seconds, dose.sides.value,
-                          dose.rest_seconds.value, dose.timed_work),
+        book.dose_summary(
+            dose.sets.value,
+            dose.reps.value,
+            dose.timed_seconds,
+            dose.sides.value,
+            dose.rest_seconds.value,
+            dose.timed_work,
+        ),
         CueKind.DOSE,
         SENTENCE_GAP,
-    )  # fmt: skip
+    )
 
 
 def _perform(layout: _Layout, turn: _Turn, start_at: float | None = None, rest_after: bool = False) -> None:
@@ -296,8 +314,13 @@ def _perform(layout: _Layout, turn: _Turn, start_at: float | None = None, rest_a
             _work(layout, dose, start_at, rest_follows or (last and rest_after))
             start_at = None
             if rest_follows:
-                start_at = _rest(layout, dose.rest_seconds.value, [(book.set_number(set_number + 1, sets), CueKind.SET)],
-                                 dose, already_said=dose.timed_work)  # fmt: skip
+                start_at = _rest(
+                    layout,
+                    dose.rest_seconds.value,
+                    [(book.set_number(set_number + 1, sets), CueKind.SET)],
+                    dose,
+                    already_said=dose.timed_work,
+                )
 
 
 def _pause(layout: _Layout, seconds: float, announce: Sequence[tuple[str, CueKind]], what: str) -> float:
@@ -308,8 +331,14 @@ def _pause(layout: _Layout, seconds: float, announce: Sequence[tuple[str, CueKin
     return _work_start(layout, first, seconds, None, what)
 
 
-def _rest(layout: _Layout, seconds: float, announce: Sequence[tuple[str, CueKind]], dose: ResolvedDose | None,
-          already_said: bool = False, chapter: str | None = None) -> float:  # fmt: skip
+def _rest(
+    layout: _Layout,
+    seconds: float,
+    announce: Sequence[tuple[str, CueKind]],
+    dose: ResolvedDose | None,
+    already_said: bool = False,
+    chapter: str | None = None,
+) -> float:
     """A rest: "Rest" (unless the release already said it), what comes next, a countdown when
     there is time. Returns when the next work cue starts: exactly `seconds` after "Rest".
     `chapter` opens after the "Rest" cue: the rest's first word ends the previous chapter."""
@@ -390,8 +419,10 @@ def _counts(layout: _Layout, count: int, tempo: float, start_at: float | None) -
     longest = max(texts, key=layout.measure)
     needed = layout.measure(longest) + GAP
     if needed > tempo:
-        layout.warn(f"counting '{longest}' takes {needed - GAP:.1f}s, longer than the {tempo:g}s "
-                    f"tempo; reps are counted every {needed:.2f}s instead")  # fmt: skip
+        layout.warn(
+            f"counting '{longest}' takes {needed - GAP:.1f}s, longer than the {tempo:g}s "
+            f"tempo; reps are counted every {needed:.2f}s instead"
+        )
         tempo = needed
     first = max(layout.free, start_at) if start_at is not None else layout.free
     for n, text in enumerate(texts):
@@ -427,8 +458,9 @@ def _timed(layout: _Layout, text: str, seconds: float, work: bool, start_at: flo
     return layout.say_at(release_at, book.release(work), CueKind.RELEASE)
 
 
-def _block(layout: _Layout, block: Block, numbers: dict[int, int], total: int,
-           spans: dict[int, list[tuple[int, int]]]) -> None:  # fmt: skip
+def _block(
+    layout: _Layout, block: Block, numbers: dict[int, int], total: int, spans: dict[int, list[tuple[int, int]]]
+) -> None:
     """A circuit, interval block or EMOM: its exercises in order, round after round."""
     book, options = layout.book, layout.options
     rounds = block.rounds.value.pick_count(options.ranges)
@@ -463,8 +495,9 @@ def _block(layout: _Layout, block: Block, numbers: dict[int, int], total: int,
             start_at = _between(layout, block, doses, position, round_number, rounds, rest)
 
 
-def _rest_after(block: Block, doses: Sequence[ResolvedDose], position: int, round_number: int, rounds: int,
-                rest: float | None) -> float | None:  # fmt: skip
+def _rest_after(
+    block: Block, doses: Sequence[ResolvedDose], position: int, round_number: int, rounds: int, rest: float | None
+) -> float | None:
     """How long the rest after this turn is, if there is one."""
     last_in_round = position + 1 == len(doses)
     if last_in_round and round_number == rounds:
@@ -473,8 +506,15 @@ def _rest_after(block: Block, doses: Sequence[ResolvedDose], position: int, roun
     return (rest if rest is not None else after) if last_in_round else after
 
 
-def _between(layout: _Layout, block: Block, doses: Sequence[ResolvedDose], position: int, round_number: int,
-             rounds: int, rest: float | None) -> float | None:  # fmt: skip
+def _between(
+    layout: _Layout,
+    block: Block,
+    doses: Sequence[ResolvedDose],
+    position: int,
+    round_number: int,
+    rounds: int,
+    rest: float | None,
+) -> float | None:
     """What happens after an exercise's turn: its `after` rest, the rest between rounds, or
     nothing; it opens the next turn's chapter. Returns the next work cue's time when a rest
     sets it (then the next exercise is named inside the rest)."""
@@ -506,15 +546,24 @@ def _between(layout: _Layout, block: Block, doses: Sequence[ResolvedDose], posit
     return _rest(layout, seconds, announce, next_dose, rested, chapter)
 
 
-def _emom(layout: _Layout, block: Block, doses: Sequence[ResolvedDose], numbers: dict[int, int], total: int,
-          rounds: int, every: float, spans: dict[int, list[tuple[int, int]]]) -> None:  # fmt: skip
+def _emom(
+    layout: _Layout,
+    block: Block,
+    doses: Sequence[ResolvedDose],
+    numbers: dict[int, int],
+    total: int,
+    rounds: int,
+    every: float,
+    spans: dict[int, list[tuple[int, int]]],
+) -> None:
     """Every exercise starts exactly on the interval; what is left of each interval is rest."""
     book = layout.book
     for exercise, dose in zip(block.exercises, doses, strict=True):
         _introduce(layout, _Turn(exercise, dose, numbers[id(exercise)]), total)
     position = layout.say(book.get_into_position(), CueKind.SETUP)
-    grid = _work_start(layout, position.start, max(doses[0].setup_seconds.value, COUNTDOWN_REST_FROM), doses[0],
-                       "setup")  # fmt: skip
+    grid = _work_start(
+        layout, position.start, max(doses[0].setup_seconds.value, COUNTDOWN_REST_FROM), doses[0], "setup"
+    )
     slot = 0
     for round_number in range(1, rounds + 1):
         for index, (exercise, dose) in enumerate(zip(block.exercises, doses, strict=True)):

@@ -150,5 +150,14 @@ class Script:
 
 
 __all__ = [
-    "BlockPlan", "Chapter", "Cue", "CueKind", "ExercisePlan", "Origin", "ResolvedDose", "Script", "ScriptOptions", "Verbosity",
-]  # fmt: skip
+    "BlockPlan",
+    "Chapter",
+    "Cue",
+    "CueKind",
+    "ExercisePlan",
+    "Origin",
+    "ResolvedDose",
+    "Script",
+    "ScriptOptions",
+    "Verbosity",
+]

@@ -43,10 +43,17 @@ def choose_pace(
     """A preset pace with any fine-tuning applied. Raises SettingError (naming the setting) for a value out of bounds."""
     pace = PACES[name]
     checks = (
-        ("speech_rate", speech_rate, MIN_SPEECH_RATE, MAX_SPEECH_RATE, "speech rate", " (1.0 is the voice's natural speed)"),
+        (
+            "speech_rate",
+            speech_rate,
+            MIN_SPEECH_RATE,
+            MAX_SPEECH_RATE,
+            "speech rate",
+            " (1.0 is the voice's natural speed)",
+        ),
         ("rep_seconds", rep_seconds, MIN_REP_SECONDS, MAX_REP_SECONDS, "seconds per rep", ""),
         ("rest_seconds", rest_seconds, 0.0, MAX_REST_SECONDS, "seconds of rest", ""),
-    )  # fmt: skip
+    )
     for field, value, low, high, what, note in checks:
         if value is None:
             continue

@@ -90,8 +90,9 @@ class Phrasebook:
         # "Exercise one of five" is heard as "exercise 1-5": the comma and "out of" keep the "of".
         return f"Exercise {number_words(number)}, out of {number_words(total)}: {name.rstrip('.!?:')}."
 
-    def dose_summary(self, sets: int, reps: int | None, hold: float | None, sides: Sides,
-                     rest: float, timed: bool) -> str:  # fmt: skip
+    def dose_summary(
+        self, sets: int, reps: int | None, hold: float | None, sides: Sides, rest: float, timed: bool
+    ) -> str:
         # "holds" is heard as "holes": a hold is said as a verb with a count ("hold 30 seconds, 4 times").
         where = {Sides.ONE: "", Sides.EACH: " on each side", Sides.ALTERNATE: " per side, alternating sides"}[sides]
         verb = "work" if timed else "hold"
@@ -130,8 +131,9 @@ class Phrasebook:
             return "Last round."
         return f"Round {number_words(number)}, out of {number_words(total)}."
 
-    def block_intro(self, name: str | None, rounds: int, exercises: int, rest: float | None,
-                    every: float | None) -> str:  # fmt: skip
+    def block_intro(
+        self, name: str | None, rounds: int, exercises: int, rest: float | None, every: float | None
+    ) -> str:
         what = f"{number_words(exercises)} exercise" + ("s" if exercises != 1 else "")
         times = f"{number_words(rounds)} round" + ("s" if rounds != 1 else "")
         if every is not None:

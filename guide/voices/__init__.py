@@ -13,9 +13,19 @@ from .synthesize import SynthesisReport, synthesize_phrases
 VOICE_FORMS = "piper, piper:PATH.onnx, gtts:LANG or gtts:LANG-ACCENT (e.g. gtts:en-gb)"
 
 __all__ = [
-    "CacheInfo", "Clip", "DEFAULT_VOICE", "PhraseCache", "Retry", "SynthesisReport", "Voice",
-    "VoiceInfo", "available_voices", "default_cache_dir", "open_voice", "synthesize_phrases",
-]  # fmt: skip
+    "CacheInfo",
+    "Clip",
+    "DEFAULT_VOICE",
+    "PhraseCache",
+    "Retry",
+    "SynthesisReport",
+    "Voice",
+    "VoiceInfo",
+    "available_voices",
+    "default_cache_dir",
+    "open_voice",
+    "synthesize_phrases",
+]
 
 
 def open_voice(spec: str, speech_rate: float = 1.0) -> Voice:

@@ -100,8 +100,10 @@ class PhraseCache:
             write_atomically(path, _encode(entry), option="cache")
         except (OSError, GuideError) as error:
             reason = describe_os_error(error) if isinstance(error, OSError) else str(error)
-            raise GuideError(f"cannot write the phrase cache at {self.root} ({reason}); "
-                             "set GUIDE_CACHE_DIR or --cache-dir to put it elsewhere") from None  # fmt: skip
+            raise GuideError(
+                f"cannot write the phrase cache at {self.root} ({reason}); "
+                "set GUIDE_CACHE_DIR or --cache-dir to put it elsewhere"
+            ) from None
 
     def entries(self) -> list[tuple[Path, os.stat_result]]:
         found: list[tuple[Path, os.stat_result]] = []
@@ -170,8 +172,9 @@ class PhraseCache:
                 except OSError as error:
                     failed = failed or error
         if failed is not None:
-            raise GuideError(f"removed {removed} phrases from {self.root}, but not the rest "
-                             f"({describe_os_error(failed)})")  # fmt: skip
+            raise GuideError(
+                f"removed {removed} phrases from {self.root}, but not the rest ({describe_os_error(failed)})"
+            )
         return CacheInfo(self.root, removed, size)
 
 

@@ -20,13 +20,27 @@ TIMEOUT_SECONDS = 10.0
 
 # Accents are Google hosts (gTTS's `tld`): https://gtts.readthedocs.io/en/latest/module.html#localized-accents
 ACCENTS: dict[str, tuple[str, str]] = {
-    "en": ("en", "com"), "en-us": ("en", "us"), "en-gb": ("en", "co.uk"), "en-uk": ("en", "co.uk"),
-    "en-au": ("en", "com.au"), "en-in": ("en", "co.in"), "en-ie": ("en", "ie"),
-    "en-za": ("en", "co.za"), "en-ca": ("en", "ca"), "en-nz": ("en", "co.nz"),
-    "fr": ("fr", "fr"), "fr-fr": ("fr", "fr"), "fr-ca": ("fr", "ca"),
-    "pt": ("pt", "com.br"), "pt-br": ("pt", "com.br"), "pt-pt": ("pt", "pt"),
-    "es": ("es", "es"), "es-es": ("es", "es"), "es-mx": ("es", "com.mx"), "es-us": ("es", "us"),
-}  # fmt: skip
+    "en": ("en", "com"),
+    "en-us": ("en", "us"),
+    "en-gb": ("en", "co.uk"),
+    "en-uk": ("en", "co.uk"),
+    "en-au": ("en", "com.au"),
+    "en-in": ("en", "co.in"),
+    "en-ie": ("en", "ie"),
+    "en-za": ("en", "co.za"),
+    "en-ca": ("en", "ca"),
+    "en-nz": ("en", "co.nz"),
+    "fr": ("fr", "fr"),
+    "fr-fr": ("fr", "fr"),
+    "fr-ca": ("fr", "ca"),
+    "pt": ("pt", "com.br"),
+    "pt-br": ("pt", "com.br"),
+    "pt-pt": ("pt", "pt"),
+    "es": ("es", "es"),
+    "es-es": ("es", "es"),
+    "es-mx": ("es", "com.mx"),
+    "es-us": ("es", "us"),
+}
 
 
 def gtts_languages() -> dict[str, str]:
@@ -62,8 +76,16 @@ class GttsEngine:
         # Google has one or two speeds; ffmpeg's atempo (pitch kept) makes up the rest.
         self.tempo = speech_rate / (SLOW_SPEED if self.slow else 1.0)
         self.label = f"gtts {spec.lower()}"
-        self.cache_id = fingerprint("gtts", self.lang, self.tld, speech_rate, SLOW_SPEED, SAMPLE_RATE,
-                                    package_version("gTTS"), sys.modules[__name__])  # fmt: skip
+        self.cache_id = fingerprint(
+            "gtts",
+            self.lang,
+            self.tld,
+            speech_rate,
+            SLOW_SPEED,
+            SAMPLE_RATE,
+            package_version("gTTS"),
+            sys.modules[__name__],
+        )
 
     def synthesize(self, text: str) -> Clip:
         from gtts import gTTS, gTTSError
@@ -72,8 +94,7 @@ class GttsEngine:
 
         buffer = io.BytesIO()
         try:
-            tts = gTTS(text, lang=self.lang, tld=self.tld, slow=self.slow, lang_check=False,
-                       timeout=self.timeout)  # fmt: skip
+            tts = gTTS(text, lang=self.lang, tld=self.tld, slow=self.slow, lang_check=False, timeout=self.timeout)
             tts.write_to_fp(buffer)
         except gTTSError as error:
             status = getattr(error.rsp, "status_code", None)

@@ -82,8 +82,16 @@ class PiperEngine:
             ) from None
         # Identity without loading the model: the config, the model's size, our settings and code.
         digest = hashlib.sha256(config_bytes).hexdigest()
-        self.cache_id = fingerprint("piper", model_path.name, digest, model_path.stat().st_size, speech_rate,
-                                    PIPER, package_version("piper-tts"), sys.modules[__name__])  # fmt: skip
+        self.cache_id = fingerprint(
+            "piper",
+            model_path.name,
+            digest,
+            model_path.stat().st_size,
+            speech_rate,
+            PIPER,
+            package_version("piper-tts"),
+            sys.modules[__name__],
+        )
         self.label = f"piper {model_path.name.removesuffix('.onnx')}"
         self._voice: PiperVoice | None = None
         self._lock = threading.Lock()

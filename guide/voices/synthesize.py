@@ -29,8 +29,9 @@ NO_RETRY_CHANGES = Retry()
 # How a cached phrase is made from what the engine said: the code that converts and trims
 # (TRIM, the trim settings, is a constant in guide.audio.trim's source). Part of every cache
 # key. Named by source, not imported: a build whose phrases are all cached never loads numpy.
-CLIP_RECIPE = fingerprint(source_digest("guide.audio.trim"), source_digest("guide.audio.pcm"),
-                          code_digest(sys.modules[__name__]))  # fmt: skip
+CLIP_RECIPE = fingerprint(
+    source_digest("guide.audio.trim"), source_digest("guide.audio.pcm"), code_digest(sys.modules[__name__])
+)
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,14 @@ def synthesize_phrases(
     return SynthesisReport(clips, len(missing), cached)
 
 
-def _run_concurrently(make: Callable[[str], tuple[str, bytes]], missing: list[str], workers: int,
-                      clips: dict[str, bytes], report: Progress, total: int) -> None:  # fmt: skip
+def _run_concurrently(
+    make: Callable[[str], tuple[str, bytes]],
+    missing: list[str],
+    workers: int,
+    clips: dict[str, bytes],
+    report: Progress,
+    total: int,
+) -> None:
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="guide-voice")
     try:
         pending: set[Future[tuple[str, bytes]]] = {executor.submit(make, text) for text in missing}
