@@ -347,6 +347,35 @@ def init_command(
     _echo(f"wrote {file} (from {name}); edit it, then: guide build {file}")
 
 
+@app.command("import")
+def import_command(
+    source: Annotated[
+        str, typer.Argument(help="A .txt or .html page, or an http(s) address, to write as a Markdown routine.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Where to write the routine.", show_default="TITLE.md beside the source"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write what was read from a page as a Markdown routine to edit and build."""
+    from .importer import import_file
+
+    path = _routine_path(source)
+    assert path is not None
+    result = _run(lambda: import_file(path, output, force))
+    for difference in result.differences:
+        _echo(f"warning: {result.path} reads back differently: {difference} (please report this page)", err=True)
+    routine = result.routine
+    unsure = f", {len(routine.notes)} unsure" if routine.notes else ""
+    skipped = f", {len(routine.skipped)} skipped" if routine.skipped else ""
+    exercises = len(routine.exercises)
+    _echo(
+        f"wrote {result.path} ({exercises} exercise{'s' if exercises != 1 else ''}{unsure}{skipped}; "
+        f"notes are comments); edit it, then: guide build {result.path}"
+    )
+
+
 @app.command("routines")
 def routines_command() -> None:
     """List the built-in routines (for `guide init --routine NAME`)."""

@@ -311,7 +311,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 def sentences(paragraph: str) -> list[str]:
     """Split prose into sentences to be read aloud one cue each."""
     text = apply(FOR_SPEECH, paragraph)
-    parts = [part.strip() for part in _SENTENCE_END.split(text)]
+    for _ in range(3):  # until nothing changes ("(a) (b" loses one bracket a pass), so a sentence reads back the same
+        again = apply(FOR_SPEECH, text)
+        if again == text:
+            break
+        text = again
+    # A part ending in a comma or colon ("... side to side.," after brackets are dropped) ends
+    # there: its sentence is read again the same when written out (`guide import`).
+    parts = [part.strip().rstrip(",;: ") for part in _SENTENCE_END.split(text)]
     return [part if part[-1] in ".!?" else part + "." for part in parts if part]
 
 

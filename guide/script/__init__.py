@@ -1,6 +1,6 @@
 """Routine + pace -> Script: a flat, timed list of cues with chapters. Pure."""
 
-from .builder import Measure, build_script, resolve
+from .builder import Measure, as_built, build_script, resolve
 from .estimate import estimate_seconds
 from .model import BlockPlan, Chapter, Cue, CueKind, ExercisePlan, ResolvedDose, Script, ScriptOptions, Verbosity
 from .pace import PACES, Pace, PaceName, choose_pace
@@ -8,6 +8,7 @@ from .phrasebook import ENGLISH, Phrasebook, number_words
 
 __all__ = [
     "BlockPlan",
+    "as_built",
     "Chapter",
     "Cue",
     "CueKind",

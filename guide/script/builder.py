@@ -151,16 +151,10 @@ def build_script(routine: Routine, options: ScriptOptions, measure: Measure, boo
 
     Raises LimitError when the guide would be longer than the limit.
     """
-    minutes = 0
-    for _ in range(4):  # the welcome says the length, which depends on the welcome
-        script = _build(routine, options, measure, book, minutes)
-        spoken = round(script.duration / 60)
-        if spoken == minutes:
-            break
-        minutes = spoken
+    script = _settled(routine, options, measure, book)
     if script.duration > MAX_GUIDE_SECONDS and _inferred_rounds(routine):
         # Rounds read from prose that make the guide absurdly long are a misreading: drop them, say so.
-        once, note = _without_inferred_rounds(routine)
+        once, note = without_inferred_rounds(routine)
         script = build_script(once, options, measure, book)
         return dataclasses.replace(script, warnings=(*script.warnings, note))
     if script.duration > MAX_GUIDE_SECONDS:
@@ -168,6 +162,17 @@ def build_script(routine: Routine, options: ScriptOptions, measure: Measure, boo
             f"{routine.source}: this guide would last {script.duration / 3600:.1f} hours; "
             f"the limit is {MAX_GUIDE_SECONDS / 3600:g} (lower the reps, sets, rounds or holds)"
         )
+    return script
+
+
+def _settled(routine: Routine, options: ScriptOptions, measure: Measure, book: Phrasebook) -> Script:
+    minutes = 0
+    for _ in range(4):  # the welcome says the length, which depends on the welcome
+        script = _build(routine, options, measure, book, minutes)
+        spoken = round(script.duration / 60)
+        if spoken == minutes:
+            break
+        minutes = spoken
     return script
 
 
@@ -179,7 +184,16 @@ def _inferred_rounds(routine: Routine) -> list[Block]:
     ]
 
 
-def _without_inferred_rounds(routine: Routine) -> tuple[Routine, str]:
+def as_built(routine: Routine, options: ScriptOptions, measure: Measure) -> Routine:
+    """The routine a guide is built from: without rounds read from the prose when they make the
+    guide absurdly long (the note saying so added). What `guide import` writes out."""
+    if not _inferred_rounds(routine) or _settled(routine, options, measure, ENGLISH).duration <= MAX_GUIDE_SECONDS:
+        return routine
+    once, note = without_inferred_rounds(routine)
+    return dataclasses.replace(once, notes=(*once.notes, note))
+
+
+def without_inferred_rounds(routine: Routine) -> tuple[Routine, str]:
     dropped = _inferred_rounds(routine)
     said = "; ".join(f'line {b.rounds.line or b.line}: "{b.rounds.words}"' for b in dropped)
     note = f"rounds read from the text ({said}) made the guide longer than {MAX_GUIDE_SECONDS / 3600:g} hours; ignored"
