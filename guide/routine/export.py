@@ -104,7 +104,7 @@ def _dose_lines(exercise: Exercise) -> set[int]:
 def _block(block: Block, notes: _Notes) -> list[str]:
     if block.is_plain:
         return _exercise(block.exercises[0], "##", notes)
-    heading = f"## {block.name}" if block.name else "## " + _inline_comment("a block without a name")
+    heading = f"## {block.name}" if block.name else "## " + _inline_comment("a block without a name: its rounds are announced without one")
     lines = [heading, *_aligned(_block_keys(block))]
     if block.intro:
         lines += ["", *_paragraphs(block.intro)]
