@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import BuildOptions, slug
-from .errors import GuideError
+from .errors import GuideError, RoutineError
 from .files import check_targets, lexists, write_atomically
 from .routine import Routine, load_routine, parse_routine
 from .routine.export import differences, to_markdown
@@ -57,9 +57,12 @@ def import_file(source: Path | str, output: Path | None = None, force: bool = Fa
     target = output or default_target(source, page)
     _check(target, inputs, force)
     text = to_markdown(page, target.name)
-    imported = parse_routine(text, str(target))
+    try:
+        found = differences(page, parse_routine(text, str(target)))
+    except RoutineError as error:  # still written: the person editing it can put it right
+        found = [str(error)]
     write_atomically(target, text.encode("utf-8"))
-    return ImportResult(target, page, tuple(differences(page, imported)))
+    return ImportResult(target, page, tuple(found))
 
 
 __all__ = ["ImportResult", "ROUTINE_SUFFIXES", "default_target", "import_file"]

@@ -406,3 +406,19 @@ def test_import_of_an_address_writes_into_the_current_folder(
     one_error(run("import", f"{server}/page"), "already exists")
     one_error(run("import", f"{server}/missing", "-o", "x.md"), "404")
     assert not (tmp_path / "x.md").exists()
+
+
+def test_a_file_that_would_read_back_differently_is_written_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import guide.importer
+
+    def wrong(routine: Routine, file_name: str = "FILE") -> str:
+        return to_markdown(routine, file_name).replace("reps: 10", "reps: 11", 1)
+
+    monkeypatch.setattr(guide.importer, "to_markdown", wrong)
+    source = write(tmp_path / "page.txt", ARTICLE)
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(tmp_path / "out.md")])
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.output and "Squats: reps read differently" in result.output
+    assert "reps: 11" in (tmp_path / "out.md").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..errors import RoutineError
 from .markdown import read_markdown
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Sourced
 from .prose import sentences
@@ -104,7 +105,11 @@ def _dose_lines(exercise: Exercise) -> set[int]:
 def _block(block: Block, notes: _Notes) -> list[str]:
     if block.is_plain:
         return _exercise(block.exercises[0], "##", notes)
-    heading = f"## {block.name}" if block.name else "## " + _inline_comment("a block without a name: its rounds are announced without one")
+    heading = (
+        f"## {block.name}"
+        if block.name
+        else "## " + _inline_comment("a block without a name: its rounds are announced without one")
+    )
     lines = [heading, *_aligned(_block_keys(block))]
     if block.intro:
         lines += ["", *_paragraphs(block.intro)]
@@ -172,7 +177,10 @@ def _overridden(exercise: Exercise, keys: dict[str, tuple[str, str]]) -> list[st
         text = "\n".join(
             ["# T", "", "## X", *(key_line for key_line, _ in written.values()), "", " ".join(exercise.instructions)]
         )
-        read = read_markdown(text, "(check)").exercises
+        try:
+            read = read_markdown(text, "(check)").exercises
+        except RoutineError:  # text the page had that Markdown cannot hold (an open '<!--'): reported on import
+            return differ
         if not read:
             missing = [key for key, _, unset in _KEYS if unset and key not in written]
         else:
