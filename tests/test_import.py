@@ -20,7 +20,19 @@ from guide.cli import app
 from guide.errors import GuideError, RoutineError
 from guide.importer import import_file
 from guide.report import plan_json
-from guide.routine import Amount, Block, Dose, Exercise, Origin, Routine, Sides, Skipped, Sourced, load_routine
+from guide.routine import (
+    Amount,
+    Block,
+    Dose,
+    Exercise,
+    Origin,
+    RangeChoice,
+    Routine,
+    Sides,
+    Skipped,
+    Sourced,
+    load_routine,
+)
 from guide.routine import parse_routine as parse
 from guide.routine.export import differences, to_markdown
 from guide.script import Script, as_built, build_script, estimate_seconds
@@ -103,7 +115,7 @@ def _measure(text: str) -> float:
 
 
 @pytest.mark.parametrize("name", SAMPLE)
-@pytest.mark.parametrize("options", [BuildOptions(), BuildOptions(ranges=BuildOptions().ranges.__class__("high"))])
+@pytest.mark.parametrize("options", [BuildOptions(), BuildOptions(ranges=RangeChoice.HIGH)])
 def test_the_built_timeline_of_the_imported_file_is_the_page_timeline(name: str, options: BuildOptions) -> None:
     page = _page(TESTS / name)
     imported = parse(to_markdown(page), "imported.md")
@@ -356,7 +368,10 @@ def test_import_never_replaces_a_file_without_force(tmp_path: Path) -> None:
 
 def test_import_refuses_the_source_itself_even_with_force(tmp_path: Path) -> None:
     source = write(tmp_path / "three-moves.md", "# Three Moves\n\n## Squats\nreps: 10\n")
-    for args in (["-o", str(source), "--force"], ["--force"]):  # the default target is the source here
+    link = tmp_path / "link.md"
+    link.symlink_to(source)
+    for args in (["-o", str(source), "--force"], ["--force"], ["-o", str(link), "--force"]):
+        # the default target is the source here; a link to it is the source too
         one_error(run("import", str(source), *args), "the routine itself")
     assert source.read_text(encoding="utf-8") == "# Three Moves\n\n## Squats\nreps: 10\n"
 
