@@ -213,9 +213,10 @@ def test_comments_are_never_spoken() -> None:
     assert all("zebra" not in chapter.title.lower() for chapter in script.chapters)
 
 
-def test_an_unclosed_comment_is_an_error_naming_its_line() -> None:
+@pytest.mark.parametrize("opening", ["<!-- never closed", "Sit <!-- never closed"])
+def test_an_unclosed_comment_is_an_error_naming_its_line(opening: str) -> None:
     with pytest.raises(RoutineError, match=r"^x\.md:5: a comment '<!--' is never closed \(end it with '-->'\)$"):
-        parse("# T\n\n## Squat\nreps: 5 <!-- fine -->\n<!-- never closed\n\nSit.\n", "x.md")
+        parse(f"# T\n\n## Squat\nreps: 5 <!-- fine -->\n{opening}\n\nSit.\n", "x.md")
 
 
 def _exercise(name: str, line: int, **dose: Any) -> Exercise:
@@ -437,3 +438,20 @@ def test_a_file_that_would_read_back_differently_is_written_with_a_warning(
     assert result.exit_code == 0, result.output
     assert "warning: " in result.output and "Squats: reps read differently" in result.output
     assert "reps: 11" in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
+def test_rounds_read_from_the_text_that_a_build_drops_are_dropped_from_the_file_too() -> None:
+    hold = Sourced(Amount.exactly(600), Origin.INFERRED, "hold for 10 minutes", 5)
+    rounds = Sourced(Amount.exactly(40), Origin.INFERRED, "40 rounds", 3)
+    pose = _exercise("Plank", 4, hold_seconds=hold)
+    block = Block(None, (pose, _exercise("Wall Sit", 6, hold_seconds=hold)), rounds, _unsaid(), _unsaid(), 4)
+    page = Routine("Too Long", (), (block,), "page.txt")
+    built = as_built(page, OPTIONS.script_options, _measure)
+    assert built.blocks[0].rounds.value == Amount.exactly(1) and '"40 rounds"' in built.notes[-1]
+    text = to_markdown(built)
+    assert re.search(r"^rounds: 1 ", text, re.MULTILINE) and '"40 rounds"' in text
+    assert plan(parse(text, "t.md"), OPTIONS).cues == plan(page, OPTIONS).cues  # the build drops them too
+
+
+def _unsaid() -> Sourced[Amount | None]:
+    return Sourced(None, Origin.DEFAULT)

@@ -47,8 +47,6 @@ def looks_like_markdown(text: str) -> bool:
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _OPENS_COMMENT = "<!--"
 _MARK = "\x00"
-# A `key: value` line may end in a comment: `hold: 30s  # from "hold for 30 seconds", line 14`.
-_KEY_COMMENT = re.compile(r"\s*#.*$")
 
 
 def numbered_lines(text: str, source: str) -> list[tuple[int, str]]:
@@ -59,7 +57,7 @@ def numbered_lines(text: str, source: str) -> list[tuple[int, str]]:
     opened = text.find(_OPENS_COMMENT, closed)  # an opening after the last closed comment
     if opened >= 0:
         raise RoutineError(
-            source, len(text[:opened].splitlines()) + 1, "a comment '<!--' is never closed", "end it with '-->'"
+            source, len(f"{text[:opened]}x".splitlines()), "a comment '<!--' is never closed", "end it with '-->'"
         )
 
     def mark(comment: re.Match[str]) -> str:

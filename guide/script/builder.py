@@ -154,7 +154,7 @@ def build_script(routine: Routine, options: ScriptOptions, measure: Measure, boo
     script = _settled(routine, options, measure, book)
     if script.duration > MAX_GUIDE_SECONDS and _inferred_rounds(routine):
         # Rounds read from prose that make the guide absurdly long are a misreading: drop them, say so.
-        once, note = without_inferred_rounds(routine)
+        once, note = _without_inferred_rounds(routine)
         script = build_script(once, options, measure, book)
         return dataclasses.replace(script, warnings=(*script.warnings, note))
     if script.duration > MAX_GUIDE_SECONDS:
@@ -189,11 +189,11 @@ def as_built(routine: Routine, options: ScriptOptions, measure: Measure) -> Rout
     guide absurdly long (the note saying so added). What `guide import` writes out."""
     if not _inferred_rounds(routine) or _settled(routine, options, measure, ENGLISH).duration <= MAX_GUIDE_SECONDS:
         return routine
-    once, note = without_inferred_rounds(routine)
+    once, note = _without_inferred_rounds(routine)
     return dataclasses.replace(once, notes=(*once.notes, note))
 
 
-def without_inferred_rounds(routine: Routine) -> tuple[Routine, str]:
+def _without_inferred_rounds(routine: Routine) -> tuple[Routine, str]:
     dropped = _inferred_rounds(routine)
     said = "; ".join(f'line {b.rounds.line or b.line}: "{b.rounds.words}"' for b in dropped)
     note = f"rounds read from the text ({said}) made the guide longer than {MAX_GUIDE_SECONDS / 3600:g} hours; ignored"
