@@ -309,15 +309,27 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 def sentences(paragraph: str) -> list[str]:
-    """Split prose into sentences to be read aloud one cue each."""
+    """Split prose into sentences to be read aloud one cue each.
+
+    The sentences read back the same: `sentences(" ".join(result)) == result`, so a routine
+    written out from them (`guide import`) speaks the same words."""
+    result = _split_sentences(paragraph)
+    for _ in range(3):  # a full stop added to "... etc" makes "etc." that reads as "and so on."
+        again = _split_sentences(" ".join(result))
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _split_sentences(paragraph: str) -> list[str]:
     text = apply(FOR_SPEECH, paragraph)
-    for _ in range(3):  # until nothing changes ("(a) (b" loses one bracket a pass), so a sentence reads back the same
+    for _ in range(3):  # until nothing changes: "(a) (b" loses one bracket a pass
         again = apply(FOR_SPEECH, text)
         if again == text:
             break
         text = again
-    # A part ending in a comma or colon ("... side to side.," after brackets are dropped) ends
-    # there: its sentence is read again the same when written out (`guide import`).
+    # A part ending in a comma or colon ("... side to side.," once brackets are dropped) ends there.
     parts = [part.strip().rstrip(",;: ") for part in _SENTENCE_END.split(text)]
     return [part if part[-1] in ".!?" else part + "." for part in parts if part]
 
