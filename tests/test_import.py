@@ -35,6 +35,7 @@ from guide.routine import (
 )
 from guide.routine import parse_routine as parse
 from guide.routine.export import differences, to_markdown
+from guide.routine.prose import sentences
 from guide.script import Script, as_built, build_script, estimate_seconds
 
 from .conftest import SEED, write
@@ -464,3 +465,19 @@ def test_rounds_read_from_the_text_that_a_build_drops_are_dropped_from_the_file_
 
 def _unsaid() -> Sourced[Amount | None]:
     return Sourced(None, Origin.DEFAULT)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Back to elbows, back to hands, etc",  # the full stop added makes "etc." read as "and so on."
+        "(Too easy? Try it with your eyes closed, or turn your head from side to side.)",
+        "Skipped 'Squat' and 1 more: no reps) (an article is read as a title",
+        "Lift, lower,",
+        "Hold 30s. Rest 10 s - then 3x10",
+    ],
+)
+def test_sentences_read_back_the_same(prose: str) -> None:
+    said = sentences(prose)
+    assert sentences(" ".join(said)) == said
+    assert all(sentences(sentence) == [sentence] for sentence in said)
