@@ -4,6 +4,7 @@ note for the person editing in comments that are never spoken."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import threading
@@ -481,3 +482,24 @@ def test_sentences_read_back_the_same(prose: str) -> None:
     said = sentences(prose)
     assert sentences(" ".join(said)) == said
     assert all(sentences(sentence) == [sentence] for sentence in said)
+
+
+@pytest.mark.e2e
+def test_building_the_imported_file_gives_the_page_s_mp3_timeline(tmp_path: Path) -> None:
+    """Through the real voice: the same cues at the same (measured) times, the same chapters."""
+    page = write(tmp_path / "page.txt", ARTICLE)
+    assert run("import", str(page), "-o", str(tmp_path / "mine.md")).exit_code == 0
+    timelines = []
+    for name in ("page.txt", "mine.md"):
+        result = run(
+            "build",
+            str(tmp_path / name),
+            "-o",
+            str(tmp_path / f"{name}.mp3"),
+            "--timeline",
+            str(tmp_path / f"{name}.json"),
+        )
+        assert result.exit_code == 0, result.output
+        timelines.append(json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8")))
+    assert timelines[0] == timelines[1]
+    assert len(timelines[0]["cues"]) > 20 and len(timelines[0]["chapters"]) == 4
