@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar, get_type_hints
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
@@ -21,6 +22,43 @@ from .errors import GuideError, Role, RoleError
 from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
+
+
+class GuideCommand(TyperCommand):
+    """A command whose arguments read as a newcomer expects: `ROUTINE` when required,
+    `[ROUTINE]` when not, and no type label beside them in the help. (typer writes `{ROUTINE}`
+    and `ROUTINE <path>`; its click may be its own copy, so parameters are told apart by
+    click's `param_type_name`.)"""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for name, required, _ in _arguments(self, ctx):
+            pieces.append(name if required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments = [(name, help) for name, _, help in _arguments(self, ctx)]
+        options = [
+            record
+            for param in self.get_params(ctx)
+            if param.param_type_name == "option" and (record := param.get_help_record(ctx)) is not None
+        ]
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        if options:
+            with formatter.section("Options"):
+                formatter.write_dl(options)
+
+
+def _arguments(command: TyperCommand, ctx: Any) -> list[tuple[str, bool, str]]:
+    """(shown name, required, help) of each argument of `command`."""
+    return [
+        (param.metavar or (param.name or "").upper(), bool(param.required), getattr(param, "help", None) or "")
+        for param in command.get_params(ctx)
+        if param.param_type_name == "argument"
+    ]
+
 
 app = typer.Typer(
     help="Turn an exercise routine written as text into one voice-only MP3 coach.",
@@ -43,7 +81,7 @@ RoutineArg = Annotated[
     typer.Argument(
         help="Routine: a .md or .txt file, an .html page or an http(s) address. Omit for the built-in routine.",
         show_default=False,
-        metavar="[ROUTINE]",
+        metavar="ROUTINE",
     ),
 ]
 OutputOpt = Annotated[
@@ -289,7 +327,7 @@ def main_callback(
         raise typer.Exit(0)
 
 
-@app.command("build")
+@app.command("build", cls=GuideCommand)
 @with_build_args
 def build_command(routine: RoutineArg = None, *, args: BuildArgs) -> None:
     """Synthesize the routine and write one MP3 with chapters."""
@@ -300,7 +338,7 @@ def build_command(routine: RoutineArg = None, *, args: BuildArgs) -> None:
     _report_build(_run(action))
 
 
-@app.command("plan", short_help="Show what was understood, without synthesizing anything.")
+@app.command("plan", cls=GuideCommand, short_help="Show what was understood, without synthesizing anything.")
 def plan_command(
     routine: RoutineArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
@@ -327,7 +365,7 @@ def plan_command(
         _echo(f"warning: {warning}", err=True)
 
 
-@app.command("watch", short_help="Rebuild the MP3 each time the routine is saved.")
+@app.command("watch", cls=GuideCommand, short_help="Rebuild the MP3 each time the routine is saved.")
 @with_build_args
 def watch_command(
     routine: Annotated[
@@ -377,7 +415,7 @@ def watch_command(
         _echo("stopped watching", err=True)
 
 
-@app.command("init")
+@app.command("init", cls=GuideCommand)
 def init_command(
     file: Annotated[
         Path,
@@ -403,7 +441,7 @@ def init_command(
     _echo(f"wrote {file} (from {name}); edit it, then: guide build {file}")
 
 
-@app.command("routines")
+@app.command("routines", cls=GuideCommand)
 def routines_command() -> None:
     """List the built-in routines (for `guide init --routine NAME`)."""
     from .routine import builtin_routines
@@ -412,7 +450,7 @@ def routines_command() -> None:
         _echo(f"{name:<32} {title}")
 
 
-@app.command("voices")
+@app.command("voices", cls=GuideCommand)
 def voices_command(
     search: Annotated[
         list[Path] | None,
@@ -440,7 +478,7 @@ def voices_command(
         _echo(f"{info.spec:<24} {status:<8} {info.description}")
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=GuideCommand)
 def cache_info(cache_dir: CacheOpt = None) -> None:
     """Where the phrase cache is and how big."""
     from .voices.cache import PhraseCache, default_cache_dir
@@ -449,7 +487,7 @@ def cache_info(cache_dir: CacheOpt = None) -> None:
     _echo(f"{info.path}  {info.entries} phrases  {info.bytes / 1e6:.1f} MB")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=GuideCommand)
 def cache_clear(cache_dir: CacheOpt = None) -> None:
     """Delete every cached phrase."""
     from .voices.cache import PhraseCache, default_cache_dir
@@ -458,7 +496,7 @@ def cache_clear(cache_dir: CacheOpt = None) -> None:
     _echo(f"removed {info.entries} phrases ({info.bytes / 1e6:.1f} MB) from {info.path}")
 
 
-@cache_app.command("prune")
+@cache_app.command("prune", cls=GuideCommand)
 def cache_prune(
     max_mb: Annotated[
         float,
