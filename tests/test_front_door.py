@@ -81,3 +81,32 @@ def test_the_library_spells_no_command_line_flag() -> None:
 
 def test_every_role_has_a_flag() -> None:
     assert set(FLAGS) == set(Role)
+
+
+def test_watch_starts_every_line_about_a_rebuild_with_the_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Redirected to a file, watch's log reads line by line: no bare timestamp line."""
+    from guide import watch
+    from guide.build import BuildOptions, BuildResult, plan
+    from guide.errors import GuideError
+    from guide.routine import parse_routine
+
+    routine = tmp_path / "r.md"
+    routine.write_text("# T\n\n## Squat\nreps: 2\n", encoding="utf-8")
+    script = plan(parse_routine(routine.read_text(), str(routine)), BuildOptions())
+    result = BuildResult(tmp_path / "r.mp3", script, "piper", 3, 4, 0.5, script.duration, 1000, 2, None, "other.md")
+
+    def one_round(*args: Any, on_start: Any, **kwargs: Any) -> None:
+        _routine, _outputs, _options, on_result, on_error = args
+        on_start()
+        on_error(GuideError("r.md:4: something is wrong"))
+        on_start()
+        on_result(result)
+
+    monkeypatch.setattr(watch, "watch_routine", one_round)
+    done = CliRunner().invoke(app, ["watch", str(routine)])
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()
+    assert lines[0].startswith("watching ")
+    for line in lines[1:]:
+        assert re.fullmatch(r"\d\d:\d\d:\d\d \S.*", line), line
+    assert any("up to date" in line for line in lines) and any("note: replaced" in line for line in lines)
