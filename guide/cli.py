@@ -88,11 +88,18 @@ OutputOpt = Annotated[
     Path | None,
     typer.Option("-o", "--output", help="MP3 path.", show_default="output/TITLE.mp3", metavar="FILE"),
 ]
-VoiceOpt = Annotated[str, typer.Option("--voice", help="piper | piper:PATH.onnx | gtts:LANG[-ACCENT]", metavar="VOICE")]
+VoiceOpt = Annotated[
+    str,
+    typer.Option(
+        "--voice", help="piper, piper:PATH.onnx or gtts:LANG[-ACCENT]; `guide voices` lists them.", metavar="VOICE"
+    ),
+]
 PaceOpt = Annotated[PaceName, typer.Option("--pace", help="Speech rate and default rep/rest/setup times.")]
 RateOpt = Annotated[
     float | None,
-    typer.Option("--speech-rate", help="1.0 = the voice's natural speed.", show_default=False, metavar="RATE"),
+    typer.Option(
+        "--speech-rate", help="0.5 to 2; 1.0 is the voice's natural speed.", show_default=False, metavar="RATE"
+    ),
 ]
 RepOpt = Annotated[
     float | None,
