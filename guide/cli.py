@@ -141,6 +141,7 @@ FLAGS: dict[Role, str] = {
     Role.ROUTINE_COPY: "FILE",
     Role.ROUTINE_NAME: "--routine",
     Role.CACHE_DIR: "--cache-dir",
+    Role.CACHE_LIMIT: "--max-mb",
     Role.FORCE: "--force",
     Role.SPEECH_RATE: "--speech-rate",
     Role.REP_SECONDS: "--rep-seconds",
@@ -516,12 +517,7 @@ def cache_prune(
     """Shrink the cache to a size, least recently used phrases first."""
     from .voices.cache import PhraseCache, default_cache_dir
 
-    def action() -> Any:
-        if not max_mb >= 0:
-            raise GuideError(f"--max-mb {max_mb:g} must be 0 or more")
-        return PhraseCache(cache_dir or default_cache_dir()).prune(int(max_mb * 1e6))
-
-    info = _run(action)
+    info = _run(lambda: PhraseCache(cache_dir or default_cache_dir()).prune(max_mb * 1e6))
     _echo(f"removed {info.entries} phrases ({info.bytes / 1e6:.1f} MB) from {info.path}")
 
 

@@ -62,6 +62,7 @@ class Role(StrEnum):
     ROUTINE_COPY = "the routine copy"  # where `write_builtin` puts an editable built-in routine
     ROUTINE_NAME = "the routine name"  # which built-in routine
     CACHE_DIR = "the cache folder"
+    CACHE_LIMIT = "the size to keep"  # what pruning leaves in the cache
     FORCE = "force=True"  # the choice to replace a file that is there
     SPEECH_RATE = "speech rate"
     REP_SECONDS = "seconds per rep"

@@ -110,3 +110,33 @@ def test_watch_starts_every_line_about_a_rebuild_with_the_time(tmp_path: Path, m
     for line in lines[1:]:
         assert re.fullmatch(r"\d\d:\d\d:\d\d \S.*", line), line
     assert any("up to date" in line for line in lines) and any("note: replaced" in line for line in lines)
+
+
+@pytest.mark.parametrize("size", ["-5", "nan"])
+def test_the_library_checks_the_size_to_keep_and_the_cli_names_its_flag(tmp_path: Path, size: str) -> None:
+    from guide.errors import SettingError
+    from guide.voices.cache import PhraseCache
+
+    with pytest.raises(SettingError) as raised:
+        PhraseCache(tmp_path).prune(float(size) * 1e6)
+    assert raised.value.role is Role.CACHE_LIMIT and str(raised.value).startswith("the size to keep ")
+    done = CliRunner().invoke(app, ["cache", "prune", "--max-mb", size, "--cache-dir", str(tmp_path)])
+    assert done.exit_code == 2 and done.output.startswith(f"error: --max-mb {size} MB must be 0 or more"), done.output
+
+
+def test_a_bad_bitrate_is_refused_by_the_library_and_worded_by_the_cli(tmp_path: Path) -> None:
+    from guide.build import BuildOptions
+    from guide.errors import SettingError
+
+    with pytest.raises(SettingError) as raised:
+        BuildOptions(bitrate_kbps=65)
+    assert raised.value.role is Role.BITRATE and str(raised.value).startswith("bitrate 65 is not an MP3 bitrate")
+    done = CliRunner().invoke(app, ["plan", "--help"])  # plan has no bitrate: only build and watch do
+    assert "--bitrate" not in done.output
+    for command in ("build", "watch"):
+        routine = tmp_path / "r.md"
+        routine.write_text("# T\n\n## Squat\nreps: 2\n", encoding="utf-8")
+        result = CliRunner().invoke(app, [command, str(routine), "--bitrate", "65"])
+        assert result.exit_code == 2 and result.output.startswith("error: --bitrate 65 is not an MP3 bitrate"), (
+            result.output
+        )

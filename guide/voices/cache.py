@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import GuideError, OutputError, Role
+from ..errors import GuideError, OutputError, Role, SettingError
 from ..files import describe_os_error, read_regular_file, write_atomically
 from ..fingerprint import code_digest, fingerprint
 
@@ -133,8 +133,11 @@ class PhraseCache:
         Raises GuideError if some could not be removed (a read-only cache)."""
         return self._remove([path for path, _ in self.entries()], strays=True)
 
-    def prune(self, max_bytes: int) -> CacheInfo:
-        """Remove the least recently used entries until the cache holds at most `max_bytes`."""
+    def prune(self, max_bytes: float) -> CacheInfo:
+        """Remove the least recently used entries until the cache holds at most `max_bytes`.
+        Raises SettingError (role CACHE_LIMIT) unless `max_bytes` is 0 or more."""
+        if not max_bytes >= 0:  # also refuses NaN
+            raise SettingError(Role.CACHE_LIMIT, f" {max_bytes / 1e6:g} MB must be 0 or more")
         entries = sorted(self.entries(), key=lambda item: item[1].st_mtime)
         total = sum(info.st_size for _, info in entries)
         doomed: list[Path] = []
