@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import BuildOptions, slug
-from .errors import GuideError, RoutineError
-from .files import check_targets, lexists, write_atomically
+from .errors import OutputError, Role, RoutineError
+from .files import check_targets, lexists, write_new_file
 from .routine import Routine, load_routine, parse_routine
 from .routine.export import differences, to_markdown
 from .routine.sniff import is_address
@@ -35,17 +35,19 @@ def default_target(source: Path | str, routine: Routine) -> Path:
 
 
 def _check(target: Path, inputs: tuple[Path, ...], force: bool) -> None:
-    check_targets({"-o": target}, inputs)
+    role = Role.IMPORTED
+    check_targets({role: target}, inputs)
     if target.suffix.lower() not in ROUTINE_SUFFIXES:
-        raise GuideError(f"-o {target}: guide import writes a Markdown routine; give the file an .md name")
-    if lexists(target, "-o") and not force:
-        raise GuideError(f"-o {target} already exists; pass --force to replace it")
+        raise OutputError(role, f" {target}: guide import writes a Markdown routine; give the file an .md name")
+    if lexists(target, role) and not force:
+        raise OutputError(role, f" {target} already exists; pass ", Role.FORCE, " to replace it")
 
 
 def import_file(source: Path | str, output: Path | None = None, force: bool = False) -> ImportResult:
     """Read `source` (a .txt/.html file, any routine file, or an http(s) address) and write it as
     a Markdown routine at `output` (default: `default_target`). Nothing is replaced without
-    `force`; the source itself, a folder, a device or a FIFO never. Raises GuideError."""
+    `force`; the source itself, a folder, a device or a FIFO never. Raises RoutineError for a
+    page that cannot be read, OutputError (naming Role.IMPORTED) for a target it must not write."""
     inputs = (Path(source),) if isinstance(source, Path) else ()
     if output is not None:
         _check(output, inputs, force)  # before any fetching or reading
@@ -61,7 +63,7 @@ def import_file(source: Path | str, output: Path | None = None, force: bool = Fa
         found = differences(page, parse_routine(text, str(target)))
     except RoutineError as error:  # still written: the person editing it can put it right
         found = [str(error)]
-    write_atomically(target, text.encode("utf-8"))
+    write_new_file(target, text.encode("utf-8"), Role.IMPORTED, force)
     return ImportResult(target, page, tuple(found))
 
 

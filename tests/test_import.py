@@ -1,5 +1,6 @@
 """`guide import`: a page written out as a Markdown routine that builds the same guide, with every
-note for the person editing in comments that are never spoken."""
+note for the person editing in comments that are never spoken (docs/contracts.md#import,
+docs/routine-format.md#comments, docs/routine-format.md#keys)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ from guide.routine.export import differences, to_markdown
 from guide.routine.prose import sentences
 from guide.script import Script, as_built, build_script, estimate_seconds
 
-from .conftest import SEED, write
+from .conftest import write
 from .test_web import _Handler
 
 TESTS = Path(__file__).parent
@@ -49,7 +50,7 @@ NOT_PAGES = ("SCORE.txt", "README.md")
 
 def corpus() -> list[Path]:
     """Every page of the reader's corpus present in this checkout: tests/articles, every
-    tests/heldout*, tests/realpages (and the seed article when it is beside the checkout)."""
+    tests/heldout*, tests/realpages."""
     folders = [TESTS / "articles", *sorted(TESTS.glob("heldout*")), TESTS / "realpages"]
     pages = [
         page
@@ -58,7 +59,7 @@ def corpus() -> list[Path]:
         for page in sorted(folder.iterdir())
         if page.suffix in PAGE_SUFFIXES and page.name not in NOT_PAGES
     ]
-    return pages + ([SEED] if SEED.is_file() else [])
+    return pages
 
 
 PAGES = corpus()
