@@ -253,7 +253,9 @@ _ALTERNATE_MOVES = (
 # glute", "both arms overhead", "a dumbbell in each hand"). A limb after "each" prescribes only right after
 # a count or a dose word ("10 times with each leg", "30 seconds each arm"). "The other leg" is a side change
 # only when something is done on or with it ("repeat on the other side"), not "bring the other foot up".
-_DOSE_WORD = r"(?:\d+|times|twice|reps?|repetitions?|sets?|rounds?|seconds?|secs?|minutes?|mins?|breaths?|holds?|do|repeat)"
+_DOSE_WORD = (
+    r"(?:\d+|times|twice|reps?|repetitions?|sets?|rounds?|seconds?|secs?|minutes?|mins?|breaths?|holds?|do|repeat)"
+)
 _EACH = (
     r"\b(?:each|per|every)\s+side\b(?!\s+of\b)|\b(?:on\s+)?both\s+sides\b(?!\s+of\b)",
     rf"\bper\s+{_LIMB}\b",

@@ -139,6 +139,9 @@ class Exercise:
     instructions: tuple[str, ...]  # sentences, read aloud in order
     dose: Dose
     line: int  # where its heading is
+    # What the routine says about it besides the dose (`equipment:`, `muscles:`): plan shows it, nobody says it.
+    equipment: str | None = None
+    muscles: str | None = None
 
 
 @dataclass(frozen=True)
