@@ -24,7 +24,8 @@ _DURATION_FIELDS = {
     "setup": "setup_seconds",
     "after": "after_seconds",
 }
-_KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+# A key line may end in a comment after whitespace ("sides: each   # one | each | alternate").
+_KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)(?:\s+#.*)?\s*$")
 _COUNT = re.compile(r"^(?P<lo>\d+)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+))?$")
 _DURATION = re.compile(
     r"^(?P<lo>\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+(?:\.\d+)?))?"

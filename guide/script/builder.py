@@ -2,9 +2,9 @@
 
 Timing promises (checked by tests against the decoded MP3):
 - rep counts start exactly one count apart; "Hold" to its release is exactly the hold;
-  "Begin"/"Go" to "And stop" is exactly the timed work;
+  "Start now."/"Go now." to "Stop there." (or "Stop, and rest.") is exactly the timed work;
 - a rest runs exactly its length from the onset of "Rest" to the onset of the next work cue
-  (first count, "Hold", "Go"): what is said in between (the next set, the next round, a
+  (first count, "And hold.", "Go now."): what is said in between (the next set, the next round, a
   3-2-1 countdown) is said inside the rest;
 - with `every` (EMOM), each exercise's first work cue lands exactly on the interval grid.
 Positions are computed from fixed anchors (t0 + i * tempo), never by adding up rounded
