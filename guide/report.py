@@ -131,7 +131,7 @@ def _block_row(block: BlockPlan) -> tuple[str, ...]:
         rest = f"{block.rest_seconds:g}s between rounds"
     else:
         rest = "none between rounds" if block.rounds > 1 else "-"
-    label = "all rounds" if block.rounds > 1 else "all"
+    label = " all rounds" if block.rounds > 1 else ""
     name = block.name or block.exercises[0]
     return (
         f"{name} ({plural(block.rounds, 'round')})",
@@ -140,7 +140,7 @@ def _block_row(block: BlockPlan) -> tuple[str, ...]:
         "",
         rest,
         clock(block.start),
-        f"{clock(block.duration)} {label}",
+        f"{clock(block.duration)}{label}",
     )
 
 

@@ -160,6 +160,7 @@ DESCRIBED_SIDES = [
     "Keep both sides of your waist long.",
     "Place a hand on each side of your head.",
     "Jump and switch legs in the air.",
+    "Drive one knee in, then switch legs quickly.",
     "Sink the weight onto each leg as you rock.",
 ]
 

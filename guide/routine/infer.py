@@ -263,8 +263,8 @@ _EACH = (
     # "Reps: 8. Each leg." - said as a sentence of its own, it is the dose's
     rf"(?:^|(?<=[.;:!?|])|(?<=[.;:!?|]\s))(?:on\s+)?each\s+{_LIMB}(?=\s*(?:[.;!?|]|$))",
     rf"\b\d+\s+{_COUNTED}\s+(?:each|per)\s+(?:way|direction)\b",
-    # "switch legs" prescribes; "switch legs in the air" (a jumping lunge) describes the movement
-    r"\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b(?!\s+(?:in\s+(?:the\s+)?air|mid-?air))"
+    # "switch legs" prescribes; "switch legs in the air" (a jumping lunge) or "quickly" describes the movement
+    r"\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b(?!\s+(?:in\s+(?:the\s+)?air|mid-?air|quickly|rapidly|explosively))"
     r"|\bthen\s+(?:switch|swap)\b(?=\s*(?:[.;!]|$))",
     r"\bbefore\s+alternating\s+\w+",
     r"\b(?:on|with|to|for|using|then)\s+(?:the|your)\s+(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b"

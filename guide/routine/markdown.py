@@ -214,6 +214,12 @@ def _reads_as_prose(line: str, keys_follow: bool) -> bool:
     return match.group("key")[0].isupper() and not keys_follow  # "Works: glutes and hamstrings"
 
 
+def _words(line: str) -> str:
+    """A key line as plan quotes it: without its comment."""
+    match = _KEY_LINE.match(line)
+    return f"{match.group('key')}: {match.group('value')}" if match else line.strip()
+
+
 def _value_of(line: str) -> str:
     match = _KEY_LINE.match(line)
     return match.group("value") if match else ""
@@ -251,7 +257,7 @@ def _block_findings(lines: list[tuple[int, str]], heading: str, source: str) -> 
         if key in seen:
             raise RoutineError(source, number, f"'{key}' is set twice in '{heading}'", "keep one")
         seen.add(key)
-        words = line.strip()
+        words = _words(line)
         if key == "rounds":
             rounds = Sourced(_parse_count(value, key, number, source), Origin.EXPLICIT, words, number)
         elif key == "rest":
@@ -281,7 +287,7 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
         if key in NOTE_KEYS:
             notes[key] = value.strip()
             continue
-        explicit = _apply_key(explicit, key, value, line.strip(), number, source)
+        explicit = _apply_key(explicit, key, value, _words(line), number, source)
     prose = " ".join(text.strip() for _, text in body if text.strip())
     prose_line = next((number for number, text in body if text.strip()), section.line)
     inferred = infer(prose, prose_line) if prose else Findings()
