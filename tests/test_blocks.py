@@ -256,6 +256,7 @@ def _exercise_of(script: Script, cue: object) -> str:
 
 @pytest.mark.parametrize("verbosity", list(Verbosity))
 def test_emom_introduces_each_exercise_just_before_its_own_minute(verbosity: Verbosity) -> None:
+    """docs/routine-format.md#blocks"""
     script = script_of(EMOM, ScriptOptions(PACES[PaceName.NORMAL], verbosity=verbosity))
     firsts = [i for i, c in enumerate(script.cues) if c.kind is CueKind.REP and c.text == ENGLISH.count(1)]
     assert len(firsts) == 8
@@ -275,6 +276,7 @@ def test_emom_introduces_each_exercise_just_before_its_own_minute(verbosity: Ver
 
 
 def test_emom_leaves_out_instructions_that_do_not_fit_the_rest_and_keeps_the_grid() -> None:
+    """docs/routine-format.md#blocks, docs/contracts.md#timing"""
     wordy = EMOM.replace("Hold the bell at your chest.", "Hold the bell at your chest. " * 12)
     script = script_of(wordy.replace("reps: 15", "reps: 30"))
     firsts = [c.start for c in script.cues if c.kind is CueKind.REP and c.text == ENGLISH.count(1)]
@@ -306,6 +308,7 @@ reps: 8
 
 @pytest.mark.parametrize("text", [SIDED_CIRCUIT, SIDED_CIRCUIT.replace("after: 10s\n", "")], ids=["rests", "no-rest"])
 def test_every_round_says_which_side_to_start_on(text: str) -> None:
+    """docs/routine-format.md#blocks"""
     script = script_of(text)
     for exercise, rounds in (("Lunges", 3), ("Side Plank", 3), ("Skaters", 3)):
         chapters = {i for i, c in enumerate(script.chapters) if c.title.startswith(exercise)}
@@ -319,6 +322,7 @@ def test_every_round_says_which_side_to_start_on(text: str) -> None:
 
 
 def test_emom_says_which_side_to_start_on_every_minute() -> None:
+    """docs/routine-format.md#blocks"""
     script = script_of(EMOM.replace("### Goblet Squats\n", "### Goblet Squats\nsides: alternate\n"))
     squats = [i for i, c in enumerate(script.chapters) if c.title.startswith("Goblet Squats")]
     assert len(squats) == 4
@@ -329,6 +333,7 @@ def test_emom_says_which_side_to_start_on_every_minute() -> None:
 
 
 def test_plan_table_rows_say_what_they_cover_and_show_the_block_rest() -> None:
+    """docs/contracts.md#plan-json (the table shows the same figures)"""
     routine = parse_routine(SESSION, "s.md")
     script = build_script(routine, OPTIONS, measure)
     lines = plan_table(routine, script).splitlines()

@@ -162,12 +162,14 @@ DESCRIBED_SIDES = [
 
 @pytest.mark.parametrize(("prose", "sides"), PRESCRIBED_SIDES, ids=[p for p, _ in PRESCRIBED_SIDES])
 def test_words_that_prescribe_sides_set_them(prose: str, sides: Sides) -> None:
+    """docs/routine-format.md#inference-from-prose"""
     found = infer(prose, 1).sides
     assert found is not None and found.value is sides
 
 
 @pytest.mark.parametrize("prose", DESCRIBED_SIDES)
 def test_words_that_describe_the_movement_never_set_sides(prose: str) -> None:
+    """docs/routine-format.md#inference-from-prose"""
     assert infer(prose, 1).sides is None
 
 
@@ -188,5 +190,6 @@ INTERVAL = "# T\n\n## Intervals\nrounds: 4\nrest: 15s\n\n### Mountain Climbers\n
     ],
 )
 def test_timed_work_in_rounds_is_one_sided_unless_told(sides: str, prose: str, expected: Sides) -> None:
+    """docs/routine-format.md#inference-from-prose"""
     routine = parse_routine(INTERVAL.format(sides=sides, prose=("\n" if sides else "") + prose), "i.md")
     assert routine.exercises[0].dose.sides.value is expected

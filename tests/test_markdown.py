@@ -104,6 +104,7 @@ Lie on your side and lift your hips.
     ],
 )
 def test_known_keys_work_in_any_order_and_are_never_read_aloud(keys: str) -> None:
+    """docs/routine-format.md#markdown-routines"""
     routine = parse_routine(KEYED.format(keys=keys), "k.md")
     dose = routine.exercises[0].dose
     assert dose.hold_seconds.value == Amount.exactly(30) and dose.sides.value is Sides.EACH
@@ -115,6 +116,7 @@ def test_known_keys_work_in_any_order_and_are_never_read_aloud(keys: str) -> Non
 
 
 def test_equipment_and_muscles_are_shown_by_plan_not_spoken() -> None:
+    """docs/routine-format.md#keys, docs/contracts.md#plan-json"""
     routine = parse_routine(KEYED.format(keys="equipment: mat\nmuscles: obliques, glutes\nhold: 30s"), "k.md")
     script = build_script(routine, ScriptOptions(PACES[PaceName.NORMAL]), len)
     document = plan_json(routine, script)
@@ -125,6 +127,7 @@ def test_equipment_and_muscles_are_shown_by_plan_not_spoken() -> None:
 
 
 def test_a_key_line_below_the_prose_is_a_key_not_speech() -> None:
+    """docs/routine-format.md#markdown-routines"""
     routine = parse_routine("# T\n\n## Plank\nBrace your middle.\nhold: 40s\n", "k.md")
     exercise = routine.exercises[0]
     assert exercise.dose.hold_seconds.value == Amount.exactly(40)

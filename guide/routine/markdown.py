@@ -24,8 +24,7 @@ _DURATION_FIELDS = {
     "setup": "setup_seconds",
     "after": "after_seconds",
 }
-# A key line may end in a comment after whitespace ("sides: each   # one | each | alternate").
-_KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)(?:\s+#.*)?\s*$")
+_KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _COUNT = re.compile(r"^(?P<lo>\d+)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+))?$")
 _DURATION = re.compile(
     r"^(?P<lo>\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+(?:\.\d+)?))?"
@@ -214,12 +213,6 @@ def _reads_as_prose(line: str, keys_follow: bool) -> bool:
     return match.group("key")[0].isupper() and not keys_follow  # "Works: glutes and hamstrings"
 
 
-def _words(line: str) -> str:
-    """A key line as plan quotes it: without its comment."""
-    match = _KEY_LINE.match(line)
-    return f"{match.group('key')}: {match.group('value')}" if match else line.strip()
-
-
 def _value_of(line: str) -> str:
     match = _KEY_LINE.match(line)
     return match.group("value") if match else ""
@@ -257,7 +250,7 @@ def _block_findings(lines: list[tuple[int, str]], heading: str, source: str) -> 
         if key in seen:
             raise RoutineError(source, number, f"'{key}' is set twice in '{heading}'", "keep one")
         seen.add(key)
-        words = _words(line)
+        words = line.strip()
         if key == "rounds":
             rounds = Sourced(_parse_count(value, key, number, source), Origin.EXPLICIT, words, number)
         elif key == "rest":
@@ -287,7 +280,7 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
         if key in NOTE_KEYS:
             notes[key] = value.strip()
             continue
-        explicit = _apply_key(explicit, key, value, _words(line), number, source)
+        explicit = _apply_key(explicit, key, value, line.strip(), number, source)
     prose = " ".join(text.strip() for _, text in body if text.strip())
     prose_line = next((number for number, text in body if text.strip()), section.line)
     inferred = infer(prose, prose_line) if prose else Findings()
