@@ -354,8 +354,8 @@ def test_plan_table_rows_say_what_they_cover_and_show_the_block_rest() -> None:
 
 @pytest.mark.parametrize("text", [CIRCUIT, TABATA, EMOM, SESSION])
 def test_plan_rows_tile_the_guide(text: str) -> None:
-    """Exercises in order, each from its first round's start for that round's length: no two
-    rows overlap, and the blocks and plain exercises add up to the whole guide after the welcome."""
+    """docs/contracts.md#plan-json: exercises in order, each from its first round's start for
+    that round's length: no two rows overlap, and the blocks and plain exercises add up to the whole guide after the welcome."""
     script = script_of(text)
     items = script.exercises
     for a, b in itertools.pairwise(items):

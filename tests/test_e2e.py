@@ -225,7 +225,8 @@ Run on the spot and bring each knee up as high as you can.
 
 def test_descriptive_words_keep_a_tabata_exact_and_plan_equals_the_mp3(tmp_path: Path) -> None:
     """'bring each knee up' describes the movement: the Tabata stays one-sided, its work cues
-    exactly 30 s apart in the decoded MP3, and `plan`'s total is the MP3's length within 1 %."""
+    exactly 30 s apart in the decoded MP3, and `plan`'s total is the MP3's length within 1 %
+    (docs/contracts.md#plan-json)."""
     routine = parse_routine(KNEES_TABATA, "knees.md")
     options = BuildOptions(cache_dir=tmp_path / "cache")
     result = build(routine, Outputs(tmp_path / "knees.mp3"), options)

@@ -154,6 +154,7 @@ def test_a_key_line_below_the_prose_is_a_key_not_speech() -> None:
 def test_an_unknown_key_is_one_error_line_with_the_closest_known_key(
     text: str, line: int, key: str, closest: str
 ) -> None:
+    """docs/routine-format.md#mistakes"""
     with pytest.raises(RoutineError) as caught:
         parse_routine(text, "k.md")
     message = str(caught.value)
