@@ -160,3 +160,8 @@ def test_an_unknown_key_is_one_error_line_with_the_closest_known_key(
     message = str(caught.value)
     assert message.startswith(f"k.md:{line}: ") and f"'{key}'" in message and closest in message
     assert "\n" not in message
+
+
+def test_a_link_under_the_keys_is_not_a_key() -> None:
+    routine = parse_routine("# T\n\n## Bridge\nreps: 10\nhttps://example.com/bridge\nLift your hips.\n", "t.md")
+    assert routine.exercises[0].dose.reps.value == Amount.exactly(10)

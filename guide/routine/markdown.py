@@ -208,8 +208,8 @@ def _reads_as_prose(line: str, keys_follow: bool) -> bool:
     match = _KEY_LINE.match(line)
     assert match is not None
     value = match.group("value")
-    if _SENTENCE_END.search(value) or not value:
-        return True  # "Tip: keep your back flat.", "Instructions:"
+    if _SENTENCE_END.search(value) or not value or value.startswith("//"):
+        return True  # "Tip: keep your back flat.", "Instructions:", "https://example.com/video"
     return match.group("key")[0].isupper() and not keys_follow  # "Works: glutes and hamstrings"
 
 
