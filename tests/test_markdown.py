@@ -128,10 +128,11 @@ def test_equipment_and_muscles_are_shown_by_plan_not_spoken() -> None:
 
 def test_a_key_line_below_the_prose_is_a_key_not_speech() -> None:
     """docs/routine-format.md#markdown-routines"""
-    routine = parse_routine("# T\n\n## Plank\nBrace your middle.\nhold: 40s\n", "k.md")
-    exercise = routine.exercises[0]
+    text = "# T\n\n## Plank\nBrace your middle.\nhold: 40s\n\nSides: each\nRest: take a breath, then go again.\n"
+    exercise = parse_routine(text, "k.md").exercises[0]
     assert exercise.dose.hold_seconds.value == Amount.exactly(40)
-    assert exercise.instructions == ("Brace your middle.",)
+    assert exercise.dose.sides.value is Sides.EACH
+    assert exercise.instructions == ("Brace your middle.", "Rest: take a breath, then go again.")
 
 
 @pytest.mark.parametrize(

@@ -171,7 +171,7 @@ def _split_keys(
     """A section body as (key lines, prose lines). A key line is never prose, wherever it is.
 
     The lines at the top that look like `word: value` are the section's keys, in any order;
-    further down, a line `known: value` is a key too. A word the reader does not know is an
+    further down, a line with a known key and a value it takes is a key too. A word the reader does not know is an
     error naming the closest known key, unless the line reads as prose: a sentence ("Tip: keep
     your back flat."), or a capitalised label after the keys ("Works: glutes and hamstrings").
     `also`: keys of another level, kept as key lines so the caller can say where they belong.
@@ -197,11 +197,24 @@ def _split_keys(
             continue
         raise RoutineError(source, number, f"unknown key '{key}'", _suggest(key, known))
     for number, line in rest:
-        if _KEY_LINE.match(line) and _key_of(line) in recognised and not _SENTENCE_END.search(line):
+        # Below the prose, a known key with a value it takes ("hold: 40s"); "Rest: take a breath" is prose.
+        if _KEY_LINE.match(line) and _key_of(line) in recognised and _takes(_key_of(line), _value_of(line)):
             keys.append((number, line))
         else:
             prose.append((number, line))
     return keys, prose
+
+
+def _takes(key: str, value: str) -> bool:
+    """Whether `value` is a value of `key`, as a key line would write it."""
+    value = value.strip().lower()
+    if key == "sides":
+        return value in _SIDES
+    if key in ("sets", "reps", "rounds"):
+        return bool(_COUNT.match(value))
+    if key in NOTE_KEYS:
+        return bool(value)
+    return bool(_DURATION.match(value))
 
 
 def _reads_as_prose(line: str, keys_follow: bool) -> bool:
