@@ -504,3 +504,17 @@ def test_building_the_imported_file_gives_the_page_s_mp3_timeline(tmp_path: Path
         timelines.append(json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8")))
     assert timelines[0] == timelines[1]
     assert len(timelines[0]["cues"]) > 20 and len(timelines[0]["chapters"]) == 4
+
+
+def test_a_markdown_routine_imports_as_itself_with_its_notes_and_keys_below_the_prose() -> None:
+    text = (
+        "# Gear\n\nWarm up first.\n\n## Curl\nequipment: dumbbells   # two light ones\nmuscles: biceps\n\n"
+        "Curl up slowly.\n\nreps: 10  # a key below the prose is a key\n"
+    )
+    routine = parse(text, "gear.md")
+    curl = routine.exercises[0]
+    assert (curl.equipment, curl.muscles, curl.dose.reps.value) == ("dumbbells", "biceps", Amount.exactly(10))
+    assert curl.dose.reps.words == "reps: 10"
+    imported = to_markdown(routine)
+    assert "equipment: dumbbells" in imported and "\nWarm up first.\n" in imported
+    assert differences(routine, parse(imported, "again.md")) == []

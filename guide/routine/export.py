@@ -50,7 +50,7 @@ def to_markdown(routine: Routine, file_name: str = "FILE") -> str:
         parts += ["", *_paragraphs(routine.intro)]
     else:
         parts += _comment(
-            "The page's introduction is not read aloud. A paragraph written here (above the first '##') is."
+            "No introduction is read aloud (a page's is not). A paragraph written here, above the first '##', would be."
         )
     for block in routine.blocks:
         parts.append("")
@@ -134,10 +134,17 @@ def _exercise(exercise: Exercise, marks: str, notes: _Notes) -> list[str]:
     if unsure:
         lines += _comment("unsure: " + "; ".join(unsure))
     lines.append(f"{marks} {exercise.name}")
-    lines += _aligned(_dose_keys(exercise))
+    noted = [(f"{key}: {value}", "") for key, value in _notes_of(exercise)]
+    lines += _aligned([*_dose_keys(exercise), *noted])
     if exercise.instructions:
         lines += ["", *_paragraphs(exercise.instructions)]
     return lines
+
+
+def _notes_of(exercise: Exercise) -> list[tuple[str, str]]:
+    """What the routine says about the exercise besides its dose: shown by plan, never spoken."""
+    said = (("equipment", exercise.equipment), ("muscles", exercise.muscles))
+    return [(key, " ".join(value.split())) for key, value in said if value]
 
 
 def _dose_keys(exercise: Exercise) -> list[tuple[str, str]]:
@@ -324,6 +331,7 @@ def differences(page: Routine, imported: Routine) -> list[str]:
             changed = [
                 key for key, field, _ in _KEYS if getattr(one.dose, field).value != getattr(other.dose, field).value
             ]
+            changed += [key for key in ("equipment", "muscles") if getattr(one, key) != getattr(other, key)]
             if changed:
                 found.append(f"{one.name}: {', '.join(changed)} read differently")
     return found
