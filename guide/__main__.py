@@ -22,11 +22,23 @@ def main() -> None:
     except SystemExit as done:
         if done.code != INTERRUPTED:
             raise
-        # typer turns a Ctrl-C outside guide's own handler (while a command's imports load)
-        # into a silent exit 130; guide's handler has already said what happened.
-        typer_exit = done.__context__
-        said = typer_exit is None or not isinstance(typer_exit.__cause__, KeyboardInterrupt)
-        _interrupted("" if said else "error: interrupted\n")
+        _interrupted("")  # the CLI's front door has said what happened
+    except Exception as error:
+        # Ctrl-C while a C extension loads (numpy, onnxruntime) comes back as its ImportError.
+        if not _caused_by_interrupt(error):
+            raise
+        _interrupted("error: interrupted\n")
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _interrupted(message: str) -> None:
