@@ -218,7 +218,9 @@ def build(
             if outputs.timeline is not None:
                 staged.write(outputs.timeline, timeline_json(script).encode("utf-8"), "--timeline")
             if outputs.subtitles is not None:
-                staged.write(outputs.subtitles, subtitles_text(outputs.subtitles, script).encode("utf-8"), "--subtitles")
+                staged.write(
+                    outputs.subtitles, subtitles_text(outputs.subtitles, script).encode("utf-8"), "--subtitles"
+                )
             staged.commit()
     except BaseException:
         remove_empty_folders(created)

@@ -284,7 +284,5 @@ def _remove(root: Path, doomed: list[CacheEntry]) -> CacheInfo:
         (root / SEGMENTS).rmdir()
     result = _summary(root, removed)
     if failed is not None:
-        raise GuideError(
-            f"removed {result.describe()} from {root}, but not the rest ({describe_os_error(failed)})"
-        )
+        raise GuideError(f"removed {result.describe()} from {root}, but not the rest ({describe_os_error(failed)})")
     return result

@@ -419,9 +419,8 @@ def watch_command(
     """Rebuild the MP3 on every save; mistakes are reported and watching goes on."""
     from datetime import datetime
 
-    from .watch import watch_routine
-
     from .files import check_targets
+    from .watch import watch_routine
 
     options = _run(
         lambda: _options(
