@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .audio.ffmpeg import DEFAULT_BITRATE
 from .errors import GuideError
-from .files import Staged, check_targets, make_folder, remove_empty_folders
+from .files import Staged, check_targets, make_folder, remove_empty_folders, sweep_temps
 from .fingerprint import fingerprint
 from .progress import SILENT, Progress
 from .routine import RangeChoice, Routine, load_routine
@@ -198,6 +198,7 @@ def build(
         for path in chosen.values():
             if path is not None:
                 make_folder(path.parent, created)
+                sweep_temps(path.parent)  # a killed build's leftovers, even when nothing is rewritten
         ready = prepare(routine, options, progress)
         script = ready.script
         with Staged() as staged:

@@ -153,6 +153,7 @@ def claim(root: Path) -> None:
     if not is_marked(root):
         _mark(root)
     sweep_temps(root)
+    sweep_temps(root / SEGMENTS)
 
 
 def store(root: Path, path: Path, data: bytes) -> None:
