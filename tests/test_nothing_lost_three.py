@@ -32,6 +32,10 @@ from .conftest import write
 from .test_nothing_lost import TINY, built, guide, one_error, run
 
 OTHER = TINY.replace("Squat down.", "Squat down slowly.")
+# Twenty minutes of audio from a handful of phrases: encoding takes long enough for a kill to land.
+LONG = "# Long holds\n\n" + "".join(
+    f"## {name}\nsets: 3\nhold: 2 min\nrest: 1 min\n\nHold still.\n\n" for name in ("Plank", "Side Plank", "Wall Sit")
+)
 
 
 def dead_pid() -> int:
@@ -235,11 +239,13 @@ def test_a_killed_builds_temp_files_are_swept_wherever_they_were_made(tmp_path: 
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize(("delay", "how"), [(0.6, signal.SIGKILL), (1.6, signal.SIGTERM), (2.6, signal.SIGKILL)])
+@pytest.mark.parametrize(
+    ("delay", "how"), [(0.5, signal.SIGKILL), (1.0, signal.SIGTERM), (1.5, signal.SIGKILL), (2.5, signal.SIGKILL)]
+)
 def test_a_kill_at_any_moment_then_one_build_leaves_no_temp_and_the_same_mp3(
     tmp_path: Path, isolated_cache: Path, delay: float, how: signal.Signals
 ) -> None:
-    routine, clean = built(tmp_path, "clean.mp3", OTHER)
+    routine, clean = built(tmp_path, "clean.mp3", LONG)
     # Phrases cached, segments not: the killed build is levelling, encoding or splicing.
     cache = tmp_path / "cache"
     shutil.copytree(isolated_cache, cache, ignore=shutil.ignore_patterns("segments"))
