@@ -7,12 +7,21 @@ not a traceback.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 INTERRUPTED = 130  # what shells report for a command stopped by Ctrl-C
+TERMINATED = 128 + 15  # ... and by SIGTERM
+
+
+def _terminate(_signal: int, _frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so every `finally` removes its temp files; quietly, as a
+    # terminated program does.
+    raise SystemExit(TERMINATED)
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         from .cli import app
 

@@ -149,10 +149,36 @@ def watch_latency(routine: Path, cache: Path, work: Path, runs: int) -> float:
 
 def long_paragraph(characters: int = 5000) -> str:
     """A routine whose one instruction is `characters` long with no punctuation at all."""
-    words = (
-        "keep your back straight and your shoulders down breathing slowly through the nose while you "
-        "lower the hips toward the floor then press back up through the heels"
-    ).split()
+    words = [
+        "keep",
+        "your",
+        "back",
+        "straight",
+        "and",
+        "your",
+        "shoulders",
+        "down",
+        "breathing",
+        "slowly",
+        "through",
+        "the",
+        "nose",
+        "while",
+        "you",
+        "lower",
+        "the",
+        "hips",
+        "toward",
+        "the",
+        "floor",
+        "then",
+        "press",
+        "back",
+        "up",
+        "through",
+        "the",
+        "heels",
+    ]
     text = ""
     while len(text) < characters:
         text += " " + words[len(text.split()) % len(words)]

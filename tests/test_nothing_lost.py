@@ -356,8 +356,15 @@ def test_ctrl_c_before_the_outputs_are_renamed_changes_none(tmp_path: Path, monk
 
     monkeypatch.setattr(guide.render.sidecars, "srt", interrupted)  # Ctrl-C once the MP3 is encoded
     result = run(
-        "build", str(routine), "-o", str(mp3), "--timeline", str(tmp_path / "t.json"), "--subtitles",
-        str(tmp_path / "s.srt"), "--force",
+        "build",
+        str(routine),
+        "-o",
+        str(mp3),
+        "--timeline",
+        str(tmp_path / "t.json"),
+        "--subtitles",
+        str(tmp_path / "s.srt"),
+        "--force",
     )
     assert result.exit_code == 130 and "whole or not at all" in result.output
     assert mp3.read_bytes() == before and not (tmp_path / "t.json").exists() and not (tmp_path / "s.srt").exists()

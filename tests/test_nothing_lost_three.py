@@ -156,7 +156,7 @@ def test_prune_to_a_size_that_is_not_one_is_one_error(tmp_path: Path, size: str)
 # --- A Piper voice with a broken config -------------------------------------------------------
 
 
-def voice_with(tmp_path: Path, change: Callable[[dict[str, object]], None]) -> Path:
+def voice_with(tmp_path: Path, change: Callable[[dict[str, object]], object]) -> Path:
     from guide.voices.piper import bundled_model
 
     model = bundled_model()
@@ -168,7 +168,7 @@ def voice_with(tmp_path: Path, change: Callable[[dict[str, object]], None]) -> P
     return mine
 
 
-BROKEN_CONFIGS: dict[str, Callable[[dict[str, object]], None]] = {
+BROKEN_CONFIGS: dict[str, Callable[[dict[str, object]], object]] = {
     "audio.sample_rate": lambda c: c.update(audio={"sample_rate": 0}),
     "num_speakers": lambda c: c.update(num_speakers="two"),
     "inference.length_scale": lambda c: c.update(inference={"length_scale": -1}),
@@ -209,7 +209,9 @@ def test_a_title_too_long_to_say_is_shortened_with_a_note(tmp_path: Path) -> Non
     result = run("plan", str(routine), "--json")
     assert result.exit_code == 0, result.output[:500]
     plan = json.loads(result.output)
-    assert len(plan["title"]) <= 120 and any(re.search(r"title is 11\d,\d{3} characters", note) for note in plan["notes"])
+    assert len(plan["title"]) <= 120 and any(
+        re.search(r"title is 11\d,\d{3} characters", note) for note in plan["notes"]
+    )
 
 
 # --- Kills: every temp file carries one pid-stamped name and is swept by the next run ----------

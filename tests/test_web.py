@@ -232,7 +232,9 @@ def test_a_slow_drip_ends_at_the_deadline_of_the_whole_fetch(
     assert len(lines) == 1 and "no complete answer within 1 s" in lines[0], lines
 
 
-@pytest.mark.parametrize("url", ["http://[::1", "http://127.0.0.1:99999/", "http://exa mple.com/\x00", "http://" + "a" * 300])
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://127.0.0.1:99999/", "http://exa mple.com/\x00", "http://" + "a" * 300]
+)
 def test_a_malformed_address_is_one_error_line(url: str) -> None:
     result = CliRunner().invoke(app, ["plan", url])
     assert result.exit_code == 2, result.output
