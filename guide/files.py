@@ -12,9 +12,11 @@ import errno
 import os
 import re
 import shutil
+import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import OutputError
@@ -258,18 +260,33 @@ class Staged:
         became something guide never replaces while the work went on."""
         for _, path, option in self._temps:
             check_target(path, option)
-        for temp, path, option in self._temps:
-            try:
-                os.replace(temp, path)
-            except OSError as error:
-                raise OutputError(f"{option} {path}: cannot write it ({describe_os_error(error)})") from None
-        self._temps.clear()
+        with _signals_held():  # Ctrl-C between two renames would leave some outputs new, some old
+            for temp, path, option in self._temps:
+                try:
+                    os.replace(temp, path)
+                except OSError as error:
+                    raise OutputError(f"{option} {path}: cannot write it ({describe_os_error(error)})") from None
+            self._temps.clear()
 
     def discard(self) -> None:
         for temp, _, _ in self._temps:
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
         self._temps.clear()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait (in the main thread) until the block is over."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def produce_atomically(path: Path, make: Callable[[Path], None], option: str = "-o") -> None:

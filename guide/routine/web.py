@@ -124,18 +124,35 @@ def fetch(url: str, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTE
     """The page at `url` as text, within `timeout` seconds for the whole fetch (default:
     fetch_deadline()). Every failure is a one-line RoutineError naming the address and why."""
     seconds = timeout if timeout is not None else fetch_deadline()
-    with _Deadline(seconds) as deadline:
+    outcome: list[tuple[bytes, str] | BaseException] = []
+
+    def work() -> None:
         try:
-            data, charset = _fetch(url, deadline, max_bytes)
-        except RoutineError:
-            raise
-        except Exception as error:  # the network's edge: every failure is the user's one line
-            if deadline.expired:
-                raise RoutineError(
-                    url, None, f"cannot fetch: no complete answer within {seconds:g} s", "try again later"
-                ) from None
-            problem, fix = _why_not(error)
-            raise RoutineError(url, None, f"cannot fetch: {problem}", fix) from None
+            outcome.append(_fetch(url, deadline, max_bytes))
+        except BaseException as error:  # handed to the caller's thread
+            outcome.append(error)
+
+    # The fetch runs in a worker so the deadline also holds where no socket can be shut
+    # (a name lookup that hangs): past it, the caller stops waiting and the worker is let go.
+    with _Deadline(seconds) as deadline:
+        worker = threading.Thread(target=work, name="guide-fetch", daemon=True)
+        worker.start()
+        worker.join(seconds + 0.5)
+    late = RoutineError(url, None, f"cannot fetch: no complete answer within {seconds:g} s", "try again later")
+    if not outcome:
+        deadline.expire()
+        raise late
+    result = outcome[0]
+    if isinstance(result, RoutineError):
+        raise result
+    if isinstance(result, BaseException):
+        if deadline.expired:
+            raise late from None
+        if not isinstance(result, Exception):
+            raise result
+        problem, fix = _why_not(result)  # the network's edge: every failure is the user's one line
+        raise RoutineError(url, None, f"cannot fetch: {problem}", fix) from None
+    data, charset = result
     try:
         return data.decode(charset, errors="replace")
     except LookupError:

@@ -160,7 +160,7 @@ class PiperEngine:
                     onnxruntime.set_default_logger_severity(ONNX_LOG_FATAL_ONLY)
                     self._voice = PiperVoice.load(self.model_path, config_path=self.config_path)
                 except Exception as error:  # onnxruntime raises its own zoo of types
-                    raise VoiceError(f"cannot load Piper voice {self.model_path}: {error}") from None
+                    raise VoiceError(f"cannot load Piper voice {self.model_path}: {_one_line(error)}") from None
             return self._voice
 
     def synthesize(self, text: str) -> Clip:
