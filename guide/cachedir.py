@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import GuideError
+from .errors import GuideError, Role, SettingError
 from .files import TEMP_MARK, describe_os_error, file_kind, new_temp_file, sweep_temps, temp_owner
 
 MARKER = "CACHEDIR.TAG"
@@ -31,7 +31,6 @@ MARKER_TEXT = (
 SEGMENTS = "segments"
 _SHARD = re.compile(r"^[0-9a-f]{2}$")
 _KEY = r"[0-9a-f]{64}"
-WHERE = "set GUIDE_CACHE_DIR or --cache-dir to a new or empty folder"
 
 
 @dataclass(frozen=True)
@@ -120,23 +119,29 @@ def _strangers(root: Path) -> list[str]:
     return sorted(name for name in names if not (name in known or _SHARD.match(name) or temp_owner(name)))
 
 
-def _root_state(root: Path, what: str) -> bool:
-    """Whether `root` exists as a folder; raises GuideError when it is something else, or a
-    folder that is not a guide cache (unmarked, holding other things)."""
+def _refused(root: Path, why: str) -> SettingError:
+    return SettingError(
+        Role.CACHE_DIR, f" {root}{why}; set GUIDE_CACHE_DIR or ", Role.CACHE_DIR, " to a new or empty folder"
+    )
+
+
+def _root_state(root: Path) -> bool:
+    """Whether `root` exists as a folder; raises SettingError (role CACHE_DIR) when it is
+    something else, or a folder that is not a guide cache (untagged, holding other things)."""
     try:
         mode = root.stat().st_mode
     except FileNotFoundError:
         return False
     except OSError as error:
-        raise GuideError(f"{what} {root}: {describe_os_error(error)}; {WHERE}") from None
+        raise _refused(root, f": {describe_os_error(error)}") from None
     if not stat.S_ISDIR(mode):
-        raise GuideError(f"{what} {root} is {file_kind(mode)}, not a folder; {WHERE}")
+        raise _refused(root, f" is {file_kind(mode)}, not a folder")
     if not is_marked(root):
         strangers = _strangers(root)
         if strangers:
-            raise GuideError(
-                f"{what} {root} is not a guide cache (it has no {MARKER} from guide and holds "
-                f"{strangers[0]!r}, which guide never wrote); {WHERE}"
+            raise _refused(
+                root,
+                f" is not a guide cache (it has no {MARKER} from guide and holds {strangers[0]!r}, which guide never wrote)",
             )
     return True
 
@@ -145,7 +150,7 @@ def claim(root: Path) -> None:
     """Make `root` ready to be a build's cache: created and tagged if new, tagged if it only
     holds what guide writes (a cache from before the tag), and swept of killed builds' temp
     files. Raises GuideError when `root` is a file or a folder of other things."""
-    if not _root_state(root, "the cache folder"):
+    if not _root_state(root):
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -234,7 +239,7 @@ def _summary(root: Path, chosen: list[CacheEntry]) -> CacheInfo:
 
 def info(root: Path) -> CacheInfo:
     """What the cache holds. Raises GuideError when `root` is not a guide cache."""
-    if not _root_state(root, "--cache-dir"):
+    if not _root_state(root):
         return CacheInfo(root, 0, 0, 0)
     return _summary(root, entries(root))
 
@@ -242,15 +247,18 @@ def info(root: Path) -> CacheInfo:
 def clear(root: Path) -> CacheInfo:
     """Remove every entry guide recognises (and killed builds' temp files); returns what was
     removed. Raises GuideError when `root` is not a guide cache or some entries stay."""
-    if not _root_state(root, "--cache-dir"):
+    if not _root_state(root):
         return CacheInfo(root, 0, 0, 0)
     return _remove(root, entries(root))
 
 
 def prune(root: Path, max_bytes: float) -> CacheInfo:
     """Remove the least recently used entries, of every kind, until the recognised entries
-    take at most `max_bytes`. Raises GuideError as `clear` does."""
-    if not _root_state(root, "--cache-dir"):
+    take at most `max_bytes` (inf keeps everything). Raises SettingError (role CACHE_LIMIT)
+    unless `max_bytes` is 0 or more, and GuideError as `clear` does."""
+    if not max_bytes >= 0:  # also refuses NaN
+        raise SettingError(Role.CACHE_LIMIT, f" {max_bytes / 1e6:g} MB must be 0 or more")
+    if not _root_state(root):
         return CacheInfo(root, 0, 0, 0)
     found = sorted(entries(root), key=lambda entry: (entry.used, entry.path.name))
     total = sum(entry.size for entry in found)

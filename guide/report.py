@@ -1,6 +1,6 @@
 """What guide tells people, as text or JSON: the plan of a routine and the summary of a build.
 
-Callable without the CLI: `plan_json` is the `guide plan --json` contract (DESIGN.md).
+Callable without the CLI: `plan_json` is the plan's JSON contract (docs/contracts.md#plan-json).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def plural(count: int, noun: str) -> str:
 
 
 def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
-    """The `guide plan --json` object."""
+    """The plan as one JSON object (docs/contracts.md#plan-json)."""
     exercises = []
     for item in script.exercises:
         dose = item.dose

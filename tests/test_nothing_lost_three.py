@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from guide.cachedir import MARKER
+from guide.errors import Role
 from guide.files import Staged, temp_owner
 from guide.voices.cache import Entry, _encode
 from guide.voices.pieces import MAX_PIECE_CHARS, pieces
@@ -150,7 +151,7 @@ def test_prune_to_a_huge_size_keeps_everything(tmp_path: Path, size: str) -> Non
 
 @pytest.mark.parametrize("size", ["nan", "-1", "-inf"])
 def test_prune_to_a_size_that_is_not_one_is_one_error(tmp_path: Path, size: str) -> None:
-    one_error(run("cache", "prune", "--max-mb", size, "--cache-dir", str(tmp_path)), "--max-mb", "0 MB or more")
+    one_error(run("cache", "prune", "--max-mb", size, "--cache-dir", str(tmp_path)), "--max-mb", "must be 0 or more")
 
 
 # --- A Piper voice with a broken config -------------------------------------------------------
@@ -273,12 +274,12 @@ def test_a_full_disk_for_a_sidecar_changes_no_output(tmp_path: Path, monkeypatch
     write(routine, TINY)  # a change: the MP3 would be replaced
     produce = Staged.produce
 
-    def full_for_the_timeline(self: Staged, path: Path, make: Callable[[Path], None], option: str = "-o") -> None:
+    def full_for_the_timeline(self: Staged, path: Path, make: Callable[[Path], None], role: Role = Role.MP3) -> None:
         def fill(temp: Path) -> None:
             temp.write_bytes(b"{")
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        produce(self, path, fill if option == "--timeline" else make, option)
+        produce(self, path, fill if role is Role.TIMELINE else make, role)
 
     monkeypatch.setattr(Staged, "produce", full_for_the_timeline)
     result = run("build", str(routine), "-o", str(mp3), "--timeline", str(tmp_path / "t.json"))

@@ -22,7 +22,7 @@ from ..script import Script
 from . import tags as tags_module
 from .segments import Segment, SegmentCache, encode_segments, plan_segments, segment_key
 from .sidecars import SUBTITLE_FORMATS, check_subtitle_path, write_subtitles, write_timeline
-from .tags import RenderStamp, clean_tag_text, read_stamp, write_tags
+from .tags import clean_tag_text, read_stamp, stamp_of_audio, write_tags
 
 if TYPE_CHECKING:
     from ..audio.level import LevelReport
@@ -143,7 +143,7 @@ def render_mp3(
                 lambda s: progress.advance(round((s.end - s.start) / rate)),
             )
         _join(encoded, segments, rate, temp)
-        write_tags(temp, script, voice_label, RenderStamp(key, temp.stat().st_size, source))
+        write_tags(temp, script, voice_label, stamp_of_audio(temp, key, source))
         made.append(temp)
 
     if staged is None:

@@ -2,24 +2,27 @@
 a stamp saying what the audio was made from and how long it is.
 
 mutagen's `ID3.save` orders frames by size, which puts chapters out of time order (some
-players list CHAP frames in file order), so the tag is assembled here from mutagen's
-frames in the order we choose.
+players list CHAP frames in file order), so the tag is assembled here in the order we
+choose, from frames each serialized by mutagen's public API (a tag of one frame, saved
+without padding, less its header).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import struct
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags, Frame, ID3NoHeaderError
-from mutagen.id3._tags import ID3SaveConfig, save_frame  # type: ignore[attr-defined]  # the serializer ID3.save uses
+from mutagen import MutagenError
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags, Frame
 
 from ..script import Script
 
 MAX_TAG_CHARS = 200
+ID3_HEADER_BYTES = 10
 KEY_DESC, BYTES_DESC, SOURCE_DESC = "guide render key", "guide audio bytes", "guide routine"
 HASH_DESC = "guide audio sha256"
 
@@ -54,7 +57,6 @@ def tag_frames(script: Script, voice_label: str, stamp: RenderStamp) -> list[Fra
         TXXX(encoding=3, desc=KEY_DESC, text=[stamp.key]),
         TXXX(encoding=3, desc=BYTES_DESC, text=[str(stamp.audio_bytes)]),
         TXXX(encoding=3, desc=SOURCE_DESC, text=[clean_tag_text(stamp.source)]),
-        TXXX(encoding=3, desc=HASH_DESC, text=[stamp.audio_sha256]),
         CTOC(
             element_id="toc",
             flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
@@ -62,6 +64,8 @@ def tag_frames(script: Script, voice_label: str, stamp: RenderStamp) -> list[Fra
             sub_frames=[TIT2(encoding=3, text=[title])],
         ),
     ]
+    if stamp.audio_sha256:
+        frames.insert(7, TXXX(encoding=3, desc=HASH_DESC, text=[stamp.audio_sha256]))
     for element_id, chapter in zip(ids, script.chapters, strict=True):
         frames.append(
             CHAP(
@@ -76,13 +80,25 @@ def tag_frames(script: Script, voice_label: str, stamp: RenderStamp) -> list[Fra
     return frames
 
 
+def frame_bytes(frame: Frame) -> bytes:
+    """One frame as ID3v2.4 bytes, exactly as `ID3.save` writes it among others."""
+    tag = ID3()
+    tag.add(frame)
+    buffer = io.BytesIO()
+    tag.save(buffer, v1=0, v2_version=4, padding=lambda _info: 0)
+    return buffer.getvalue()[ID3_HEADER_BYTES:]
+
+
+def stamp_of_audio(path: Path, key: str, source: str) -> RenderStamp:
+    """The stamp for the bare MP3 audio at `path`: its length and hash, so a file cut short or
+    damaged in the middle is never taken as up to date."""
+    return RenderStamp(key, path.stat().st_size, source, audio_sha256=_audio_digest(path, 0) or "")
+
+
 def write_tags(path: Path, script: Script, voice_label: str, stamp: RenderStamp) -> None:
-    """Put the tag in front of the bare MP3 audio at `path` (which has no tag yet); the stamp
-    gets the audio's length and hash."""
+    """Put the tag in front of the bare MP3 audio at `path` (which has no tag yet)."""
     audio = path.read_bytes()
-    stamp = replace(stamp, audio_bytes=len(audio), audio_sha256=hashlib.sha256(audio).hexdigest())
-    config = ID3SaveConfig(4)
-    body = b"".join(save_frame(frame, config=config) for frame in tag_frames(script, voice_label, stamp))
+    body = b"".join(frame_bytes(frame) for frame in tag_frames(script, voice_label, stamp))
     header = b"ID3" + struct.pack(">BBB", 4, 0, 0) + _syncsafe(len(body))
     with path.open("wb") as handle:
         handle.write(header + body)
@@ -96,7 +112,7 @@ def read_stamp(path: Path) -> RenderStamp | None:
             return None
         tags = ID3(path)
         size = path.stat().st_size
-    except (ID3NoHeaderError, OSError, ValueError, Exception):  # mutagen raises its own zoo on garbage
+    except (MutagenError, OSError):  # no tag, or one mutagen cannot read: not a guide MP3
         return None
 
     def text(desc: str) -> str:
@@ -104,7 +120,7 @@ def read_stamp(path: Path) -> RenderStamp | None:
         return str(frames[0].text[0]) if frames and frames[0].text else ""
 
     key, audio_bytes, digest = text(KEY_DESC), text(BYTES_DESC), text(HASH_DESC)
-    if not key or not audio_bytes.isdigit():
+    if not key or not audio_bytes.isdecimal():
         return None
     whole = size - tags.size == int(audio_bytes) and bool(digest) and _audio_digest(path, tags.size) == digest
     return RenderStamp(key, int(audio_bytes), text(SOURCE_DESC), whole, digest)

@@ -19,14 +19,13 @@ from pathlib import Path
 
 from .. import cachedir
 from ..cachedir import CacheInfo
-from ..errors import GuideError
+from ..errors import OutputError, Role
 from ..files import describe_os_error, read_regular_file
 from ..fingerprint import code_digest, fingerprint
 
 _MAGIC = b"guide-clip\n"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # 20 minutes of 24 kHz speech; anything bigger is not ours
 SAMPLE_RATES = range(8000, 192001)
-DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 
 
 def default_cache_dir() -> Path:
@@ -89,9 +88,10 @@ class PhraseCache:
         try:
             cachedir.store(self.root, self._path(key), _encode(entry))
         except OSError as error:
-            raise GuideError(
-                f"cannot write the phrase cache at {self.root} ({describe_os_error(error)}); "
-                "set GUIDE_CACHE_DIR or --cache-dir to put it elsewhere"
+            raise OutputError(
+                f"cannot write the phrase cache at {self.root} ({describe_os_error(error)}); set GUIDE_CACHE_DIR or ",
+                Role.CACHE_DIR,
+                " to put it elsewhere",
             ) from None
 
     def info(self) -> CacheInfo:
@@ -104,7 +104,8 @@ class PhraseCache:
         return cachedir.clear(self.root)
 
     def prune(self, max_bytes: float) -> CacheInfo:
-        """Remove the least recently used entries until the cache holds at most `max_bytes`."""
+        """Remove the least recently used entries until the cache holds at most `max_bytes`.
+        Raises SettingError (role CACHE_LIMIT) unless `max_bytes` is 0 or more."""
         return cachedir.prune(self.root, max_bytes)
 
 
