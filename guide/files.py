@@ -323,7 +323,7 @@ def write_new_file(path: Path, data: bytes, role: Role, force: bool = False) -> 
     write_atomically(path, data, role)
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
+def read_regular_file(path: Path, limit: int, what: str = "a routine") -> bytes:
     """The bytes of a regular file of at most `limit` bytes, never blocking on a FIFO or
     reading a device. Raises OSError subclasses for the caller to word, or ValueError
     with a reason when the file is not a regular file or is too large."""
@@ -332,16 +332,16 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ValueError(f"is {file_kind(info.st_mode)}, not a routine file")
+            raise ValueError(f"is {file_kind(info.st_mode)}, not {what} file")
         if info.st_size > limit:
-            raise ValueError(f"is {info.st_size:,} bytes; a routine is at most {limit:,}")
+            raise ValueError(f"is {info.st_size:,} bytes; {what} is at most {limit:,}")
         chunks: list[bytes] = []
         size = 0
         while chunk := os.read(fd, 1 << 16):
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:  # it grew while we read
-                raise ValueError(f"is over {limit:,} bytes; a routine is at most that")
+                raise ValueError(f"is over {limit:,} bytes; {what} is at most that")
         return b"".join(chunks)
     finally:
         os.close(fd)

@@ -129,5 +129,5 @@ def _decode(data: bytes) -> Entry | None:
         if len(pcm) != header["bytes"] or hashlib.sha256(pcm).hexdigest() != header["sha256"]:
             return None
         return Entry(pcm, rate)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None

@@ -6,6 +6,8 @@ import hashlib
 import json
 import logging
 import math
+import os
+import stat
 import sys
 import threading
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import VoiceError
+from ..files import describe_os_error, read_regular_file
 from ..fingerprint import fingerprint, package_version
 from . import pieces as pieces_module
 from .base import Clip
@@ -40,6 +43,7 @@ PIPER = PiperSettings()
 # scripts), which Python's last-resort handler prints, one line each, over guide's own
 # output. The sound is made regardless, so those lines only bury guide's messages.
 logging.getLogger("piper").setLevel(logging.ERROR)
+MAX_CONFIG_BYTES = 16 * 1024 * 1024  # a voice config is a few KB; its phoneme map at most a few hundred
 ONNX_LOG_FATAL_ONLY = 4  # onnxruntime severities: 0 verbose ... 3 error, 4 fatal
 
 
@@ -88,12 +92,11 @@ def looks_like_piper_voice(model: Path) -> str | None:
     """None if `model` looks usable as a Piper voice, else what is wrong with it."""
     config = Path(f"{model}.json")
     try:
-        with model.open("rb") as handle:
-            head = handle.read(1)
-        settings = json.loads(config.read_bytes())
+        head = _first_byte(model)
+        settings = json.loads(read_regular_file(config, MAX_CONFIG_BYTES, "a voice config"))
     except FileNotFoundError:
         return f"no config {config.name} beside it"
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return "its config is not a Piper voice config"
     problem = check_config(settings)
     if problem is not None:
@@ -101,6 +104,17 @@ def looks_like_piper_voice(model: Path) -> str | None:
     if head != b"\x08":  # an ONNX model is a protobuf whose first field is its IR version
         return "not an ONNX model"
     return None
+
+
+def _first_byte(path: Path) -> bytes:
+    """The first byte of a regular file; never blocks on a FIFO. Raises OSError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        return os.read(fd, 1)
+    finally:
+        os.close(fd)
 
 
 def bundled_model() -> Path:
@@ -119,11 +133,13 @@ class PiperEngine:
         if not model_path.is_file():
             raise VoiceError(f"Piper voice {model_path} does not exist")
         try:
-            config_bytes = self.config_path.read_bytes()
+            # Never a FIFO that blocks or a device read forever: a config is a small regular file.
+            config_bytes = read_regular_file(self.config_path, MAX_CONFIG_BYTES, "a voice config")
             self._config: dict[str, Any] = json.loads(config_bytes)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RecursionError) as error:
+            reason = describe_os_error(error) if isinstance(error, OSError) else _one_line(error)
             raise VoiceError(
-                f"Piper voice {model_path} needs a readable config beside it at {self.config_path} ({error})"
+                f"Piper voice {model_path} needs a readable config beside it at {self.config_path} ({reason})"
             ) from None
         problem = check_config(self._config)
         if problem is not None:
