@@ -22,6 +22,7 @@ def _terminate(_signal: int, _frame: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
+    code: object = 0
     try:
         from .cli import app
 
@@ -29,14 +30,30 @@ def main() -> None:
     except KeyboardInterrupt:
         _interrupted("error: interrupted\n")
     except SystemExit as done:
-        if done.code != INTERRUPTED:
-            raise
-        _interrupted("")  # the CLI's front door has said what happened
+        if done.code == INTERRUPTED:
+            _interrupted("")  # the CLI's front door has said what happened
+        code = done.code
     except Exception as error:
         # Ctrl-C while a C extension loads (numpy, onnxruntime) comes back as its ImportError.
         if not _caused_by_interrupt(error):
             raise
         _interrupted("error: interrupted\n")
+    _finish(code)
+
+
+def _finish(code: object) -> None:
+    """Exit with `code` now: the work is done and every file is closed, and interpreter
+    teardown (joining threads, atexit hooks) is where a late Ctrl-C would print a traceback."""
+    try:
+        if isinstance(code, str):
+            sys.stderr.write(code + "\n")
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except KeyboardInterrupt:
+        _interrupted("error: interrupted\n")
+    except OSError:
+        pass  # a closed pipe: nothing more can be said
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 def _caused_by_interrupt(error: BaseException) -> bool:
