@@ -350,3 +350,19 @@ def test_an_output_name_with_a_newline_prints_on_one_line(tmp_path: Path) -> Non
     assert len(lines) == 1 and "two\\nlines.mp3" in lines[0], lines
     error = one_error(run("build", str(routine), "-o", str(tmp_path / "bad\nname.wav")), ".mp3")
     assert "bad\\nname.wav" in error
+
+
+def test_ctrl_c_while_a_library_loads_is_one_line_and_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """numpy and onnxruntime turn a Ctrl-C during their import into ImportError."""
+
+    def interrupted_import(*_args: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as error:
+            raise ImportError("initialization failed") from error
+
+    monkeypatch.setattr("guide.cli.build_file", interrupted_import)
+    result = run("build", str(write(tmp_path / "r.md", TINY)))
+    assert result.exit_code == 130
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: interrupted"), result.output
