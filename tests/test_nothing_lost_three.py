@@ -26,8 +26,8 @@ import pytest
 from guide.cachedir import MARKER
 from guide.errors import Role
 from guide.files import Staged, temp_owner
+from guide.pieces import MAX_PIECE_CHARS, pieces
 from guide.voices.cache import Entry, _encode
-from guide.voices.pieces import MAX_PIECE_CHARS, pieces
 
 from .conftest import write
 from .test_nothing_lost import TINY, built, guide, one_error, run

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import pieces as pieces_module
 from ..errors import VoiceError
 from ..files import describe_os_error, read_regular_file
 from ..fingerprint import fingerprint, package_version
-from . import pieces as pieces_module
+from ..pieces import pieces
 from .base import Clip
-from .pieces import pieces
 
 if TYPE_CHECKING:
     from piper import PiperVoice
