@@ -148,40 +148,20 @@ def watch_latency(routine: Path, cache: Path, work: Path, runs: int) -> float:
 
 
 def long_paragraph(characters: int = 5000) -> str:
-    """A routine whose one instruction is `characters` long with no punctuation at all."""
-    words = [
-        "keep",
-        "your",
-        "back",
-        "straight",
-        "and",
-        "your",
-        "shoulders",
-        "down",
-        "breathing",
-        "slowly",
-        "through",
-        "the",
-        "nose",
-        "while",
-        "you",
-        "lower",
-        "the",
-        "hips",
-        "toward",
-        "the",
-        "floor",
-        "then",
-        "press",
-        "back",
-        "up",
-        "through",
-        "the",
-        "heels",
-    ]
+    """A routine whose one instruction is `characters` long with no punctuation at all, in
+    words drawn at random (seeded) so no two phrase-sized pieces are alike."""
+    import random
+
+    words = (
+        "keep your back straight and shoulders down breathing slowly through the nose while you lower "
+        "hips toward floor then press up through heels knees soft arms long reach forward gently "
+        "squeeze glutes at top hold for moment before returning start position feet hip width apart "
+        "chest open gaze ahead core braced spine neutral weight in midfoot"
+    ).split()
+    chooser = random.Random(5000)
     text = ""
     while len(text) < characters:
-        text += " " + words[len(text.split()) % len(words)]
+        text += " " + chooser.choice(words)
     return f"# Long paragraph\n\n## Squat\nreps: 2\ntempo: 2s\n\n{text.strip()}\n"
 
 
