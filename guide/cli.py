@@ -101,6 +101,8 @@ class _FrontDoor(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        global _said_interrupted
+        _said_interrupted = False
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except KeyboardInterrupt:
