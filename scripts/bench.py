@@ -152,12 +152,64 @@ def long_paragraph(characters: int = 5000) -> str:
     words drawn at random (seeded) so no two phrase-sized pieces are alike."""
     import random
 
-    words = (
-        "keep your back straight and shoulders down breathing slowly through the nose while you lower "
-        "hips toward floor then press up through heels knees soft arms long reach forward gently "
-        "squeeze glutes at top hold for moment before returning start position feet hip width apart "
-        "chest open gaze ahead core braced spine neutral weight in midfoot"
-    ).split()
+    words = [
+        "keep",
+        "your",
+        "back",
+        "straight",
+        "and",
+        "shoulders",
+        "down",
+        "breathing",
+        "slowly",
+        "through",
+        "the",
+        "nose",
+        "while",
+        "you",
+        "lower",
+        "hips",
+        "toward",
+        "floor",
+        "then",
+        "press",
+        "up",
+        "through",
+        "heels",
+        "knees",
+        "soft",
+        "arms",
+        "long",
+        "reach",
+        "forward",
+        "gently",
+        "squeeze",
+        "glutes",
+        "at",
+        "top",
+        "hold",
+        "for",
+        "moment",
+        "before",
+        "returning",
+        "start",
+        "position",
+        "feet",
+        "hip",
+        "width",
+        "apart",
+        "chest",
+        "open",
+        "gaze",
+        "ahead",
+        "core",
+        "braced",
+        "spine",
+        "neutral",
+        "weight",
+        "in",
+        "midfoot",
+    ]
     chooser = random.Random(5000)
     text = ""
     while len(text) < characters:
