@@ -286,6 +286,7 @@ def _remove(root: Path, doomed: list[CacheEntry]) -> CacheInfo:
     for kind in KINDS:
         base = root / kind.folder if kind.folder else root
         for shard in _real_folders(base, _SHARD):
+            sweep_temps(shard)  # where earlier versions wrote their temp files
             with contextlib.suppress(OSError):
                 shard.rmdir()  # only when empty: what guide did not write stays
         sweep_temps(base)
