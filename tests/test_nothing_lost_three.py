@@ -138,6 +138,28 @@ def test_info_prune_and_clear_cover_every_kind_of_entry(tmp_path: Path, isolated
     ]
 
 
+def test_a_cache_from_before_the_tag_is_still_a_cache(tmp_path: Path, isolated_cache: Path) -> None:
+    """A cache written before guide tagged its caches holds only guide's entries: it is adopted."""
+    cache = shared_cache_copy(tmp_path, isolated_cache)
+    (cache / MARKER).unlink()
+    routine = write(tmp_path / "r.md", TINY)
+    result = run("build", str(routine), "-o", str(tmp_path / "y.mp3"), "--cache-dir", str(cache), "-q")
+    assert result.exit_code == 0 and "0 phrases synthesized" in result.output, result.output
+    assert (cache / MARKER).is_file()
+    (cache / MARKER).unlink()
+    cleared = run("cache", "clear", "--cache-dir", str(cache))
+    assert cleared.exit_code == 0 and not list(cache.rglob("*.clip")), cleared.output
+
+
+@pytest.mark.e2e
+def test_an_empty_folder_becomes_a_tagged_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "empty"
+    cache.mkdir()
+    routine = write(tmp_path / "r.md", TINY)
+    assert run("build", str(routine), "-o", str(tmp_path / "x.mp3"), "--cache-dir", str(cache), "-q").exit_code == 0
+    assert (cache / MARKER).read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+
+
 @pytest.mark.parametrize("size", ["inf", "1e308", "1e400"])
 def test_prune_to_a_huge_size_keeps_everything(tmp_path: Path, size: str) -> None:
     cache = tmp_path / "cache"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import socket
 import threading
 import time
@@ -165,6 +166,14 @@ def _misbehave(connection: socket.socket, path: str, bomb: bytes) -> None:
         connection.sendall(ok + b"X-Long: " + b"a" * 70_000 + b"\r\n\r\n<p>hi</p>")
     elif path == "/gzip-bomb":
         connection.sendall(ok + b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n" % len(bomb) + bomb)
+    elif path == "/bad-redirect":
+        connection.sendall(b"HTTP/1.1 302 Found\r\nLocation: http://[::1\r\nContent-Length: 0\r\n\r\n")
+    elif path in ("/gzip-page", "/deflate-page"):
+        packed = gzip.compress(PAGE) if path == "/gzip-page" else zlib.compress(PAGE)
+        coding = b"gzip" if path == "/gzip-page" else b"deflate"
+        connection.sendall(ok + b"Content-Encoding: %s\r\nContent-Length: %d\r\n\r\n" % (coding, len(packed)) + packed)
+    elif path == "/brotli":
+        connection.sendall(ok + b"Content-Encoding: br\r\nContent-Length: 4\r\n\r\nxxxx")
     elif path == "/drip":
         connection.sendall(ok + b"\r\n")
         for _ in range(600):  # one byte at a time, far longer than the deadline
@@ -211,6 +220,8 @@ def bad_server() -> Iterator[str]:
         ("/broken-chunks", "broken or incomplete"),
         ("/long-header", "far too long"),
         ("/gzip-bomb", "larger than 5 MB"),
+        ("/bad-redirect", "not a valid address"),
+        ("/brotli", "'br' encoding"),
     ],
 )
 def test_a_misbehaving_server_is_one_error_line(bad_server: str, path: str, cause: str) -> None:
@@ -240,3 +251,20 @@ def test_a_malformed_address_is_one_error_line(url: str) -> None:
     assert result.exit_code == 2, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: http://") and "cannot fetch" in lines[0], lines
+
+
+@pytest.mark.parametrize("path", ["/gzip-page", "/deflate-page"])
+def test_a_compressed_page_is_read(bad_server: str, path: str) -> None:
+    assert [e.name for e in load_routine(f"{bad_server}{path}").exercises] == [
+        "Cat-Cow",
+        "Hip Flexor Stretch",
+        "Glute Bridge",
+    ]
+
+
+@pytest.mark.parametrize(("setting", "seconds"), [("3", 3.0), ("", 20.0), ("soon", 20.0), ("-1", 20.0), ("nan", 20.0)])
+def test_the_fetch_deadline_is_a_setting(monkeypatch: pytest.MonkeyPatch, setting: str, seconds: float) -> None:
+    from guide.routine.web import fetch_deadline
+
+    monkeypatch.setenv("GUIDE_FETCH_DEADLINE", setting)
+    assert fetch_deadline() == seconds
