@@ -6,9 +6,11 @@ not a traceback.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
+import warnings
 
 INTERRUPTED = 130  # what shells report for a command stopped by Ctrl-C
 TERMINATED = 128 + 15  # ... and by SIGTERM
@@ -22,6 +24,7 @@ def _terminate(_signal: int, _frame: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
+    _quiet_libraries()
     code: object = 0
     try:
         from .cli import app
@@ -39,6 +42,14 @@ def main() -> None:
             raise
         _interrupted("error: interrupted\n")
     _finish(code)
+
+
+def _quiet_libraries() -> None:
+    """What guide says is all the person running it reads: a library's log records (which
+    Python prints when nobody handles them) and warnings are not for them. onnxruntime's own
+    C++ log is turned down where the voice loads (guide.voices.piper)."""
+    logging.getLogger().addHandler(logging.NullHandler())
+    warnings.simplefilter("ignore")
 
 
 def _finish(code: object) -> None:
