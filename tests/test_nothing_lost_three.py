@@ -16,7 +16,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -51,11 +50,10 @@ def every_file(*folders: Path) -> set[Path]:
 
 
 def guide_temps(*folders: Path) -> list[Path]:
-    """Anything guide names as a temp, in `folders` (recursively) and in $TMPDIR (top level)."""
-    found = [path for path in every_file(*folders) if temp_owner(path.name) is not None]
-    tmp = Path(tempfile.gettempdir())
-    found += [path for path in tmp.iterdir() if path.name.startswith("guide-segment-")]
-    return found
+    """Anything guide names as a temp in `folders` (recursively), and anything at all in a
+    folder named `tmpdir` among them (the $TMPDIR given to the builds)."""
+    files = every_file(*folders)
+    return [path for path in files if temp_owner(path.name) is not None or path.parent.name == "tmpdir"]
 
 
 # --- Data loss: the cache commands only ever remove what guide wrote ------------------------
@@ -277,11 +275,15 @@ def test_a_kill_at_any_moment_then_one_build_leaves_no_temp_and_the_same_mp3(
     out = tmp_path / "out"
     args = ["build", str(routine), "-o", str(out / "x.mp3"), "--timeline", str(out / "t.json")]
     args += ["--cache-dir", str(cache), "--force"]
-    child = subprocess.Popen([sys.executable, "-m", "guide", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmpdir")}  # its own, so other programs' files are not counted
+    (tmp_path / "tmpdir").mkdir()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "guide", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
     time.sleep(delay)
     child.send_signal(how)
     child.communicate(timeout=120)
-    done = guide(*args)
+    done = guide(*args, env=env)
     assert done.returncode == 0, done.stderr
     assert (out / "x.mp3").read_bytes() == clean.read_bytes()
     assert not guide_temps(tmp_path), guide_temps(tmp_path)
