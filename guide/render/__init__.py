@@ -99,7 +99,7 @@ def render_mp3(
     """Lay every cue's phrase (16-bit mono PCM) at its onset, level, encode, tag; `path`
     appears only when done.
 
-    When `path` already holds this exact render, whole (same key, same audio length), it
+    When `path` already holds this exact render, whole (same key, audio length and hash), it
     is left alone. The audio is encoded in segments that meet in silence at chapter starts;
     each is kept in the cache folder `segment_cache` (by content) and spliced, so an edit
     re-encodes only the segments it touches. With `staged`, the MP3 is left as a temp file in
