@@ -146,7 +146,9 @@ def fetch(url: str, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTE
     if isinstance(result, RoutineError):
         raise result
     if isinstance(result, BaseException):
-        if deadline.expired:
+        # Every socket timeout is the time left of the deadline, so a timeout is the deadline.
+        reason = result.reason if isinstance(result, urllib.error.URLError) else result
+        if deadline.expired or isinstance(reason, TimeoutError):
             raise late from None
         if not isinstance(result, Exception):
             raise result
