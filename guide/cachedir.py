@@ -158,7 +158,8 @@ def claim(root: Path) -> None:
     if not is_marked(root):
         _mark(root)
     sweep_temps(root)
-    sweep_temps(root / SEGMENTS)
+    if _is_real_folder(root / SEGMENTS):
+        sweep_temps(root / SEGMENTS)
 
 
 def store(root: Path, path: Path, data: bytes) -> None:
@@ -193,6 +194,14 @@ def _real_folders(folder: Path, pattern: re.Pattern[str]) -> Iterator[Path]:
                 yield path
 
 
+def _is_real_folder(path: Path) -> bool:
+    """A folder, not a link to one: guide never follows a link out of its cache."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def _head(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     try:
@@ -206,12 +215,8 @@ def entries(root: Path) -> list[CacheEntry]:
     found: list[CacheEntry] = []
     for kind in KINDS:
         base = root / kind.folder if kind.folder else root
-        if kind.folder:
-            try:
-                if not stat.S_ISDIR(base.lstat().st_mode):
-                    continue
-            except OSError:
-                continue
+        if kind.folder and not _is_real_folder(base):
+            continue
         for shard in _real_folders(base, _SHARD):
             try:
                 names = os.listdir(shard)
@@ -285,6 +290,8 @@ def _remove(root: Path, doomed: list[CacheEntry]) -> CacheInfo:
     sweep_temps(root)
     for kind in KINDS:
         base = root / kind.folder if kind.folder else root
+        if not _is_real_folder(base):
+            continue  # a link where guide's folder belongs is never followed
         for shard in _real_folders(base, _SHARD):
             sweep_temps(shard)  # where earlier versions wrote their temp files
             with contextlib.suppress(OSError):

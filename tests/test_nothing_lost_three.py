@@ -136,6 +136,22 @@ def test_info_prune_and_clear_cover_every_kind_of_entry(tmp_path: Path, isolated
     ]
 
 
+def test_clear_never_follows_a_link_out_of_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / MARKER).write_bytes(b"Signature: 8a477f597d28d172789f06886806bc55\n# guide\n")
+    elsewhere = tmp_path / "mine"
+    entry = elsewhere / "ab" / ("ab" + "0" * 62 + ".mp3")
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b"\xff\xfb\x90\x00 my own recording")
+    (elsewhere / "cd").mkdir()
+    (cache / "segments").symlink_to(elsewhere)
+    (cache / "ef").symlink_to(elsewhere / "ab")
+    result = run("cache", "clear", "--cache-dir", str(cache))
+    assert result.exit_code == 0 and result.output.startswith("removed 0 phrases and 0 segments"), result.output
+    assert entry.is_file() and (elsewhere / "cd").is_dir()
+
+
 def test_a_cache_from_before_the_tag_is_still_a_cache(tmp_path: Path, isolated_cache: Path) -> None:
     """A cache written before guide tagged its caches holds only guide's entries: it is adopted."""
     cache = shared_cache_copy(tmp_path, isolated_cache)
