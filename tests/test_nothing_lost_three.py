@@ -406,3 +406,9 @@ def test_ctrl_c_while_a_library_loads_is_one_line_and_130(tmp_path: Path, monkey
     assert result.exit_code == 130
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: interrupted"), result.output
+
+
+def test_a_routine_name_with_a_newline_is_one_line_in_plan(tmp_path: Path) -> None:
+    routine = write(tmp_path / "a\nb.md", TINY)
+    result = run("plan", str(routine))
+    assert result.exit_code == 0 and result.output.splitlines()[0] == f"Tiny  ({tmp_path}/a\\nb.md)", result.output
