@@ -168,7 +168,7 @@ def usage_line(error: Exception) -> str:
         value = re.match(r"'((?:[^']|'(?! is ))*)' is ", detail)
         if name in VALID and value:
             what, fix = VALID[name]
-            return f"{name} {value.group(1)} is not {what} ({fix})"
+            return f"{name} {value.group(1) or repr('')} is not {what} ({fix})"
         if name in VALID:
             what, fix = VALID[name]
             return f"{name} takes {what} ({fix})"
@@ -178,6 +178,9 @@ def usage_line(error: Exception) -> str:
         name = {"-o": "--output"}.get(needs.group(1), needs.group(1))
         fix = f"{VALID[name][0]}, {VALID[name][1]}" if name in VALID else see
         return f"{needs.group(1)} needs a value ({fix})"
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", text)
+    if extra:
+        return f"{command}: too many arguments: {extra.group(1)} (quote a name that has spaces; {see})"
     text = re.sub(r" \(Possible options: ([^)]*)\)", r"; did you mean one of \1?", text)
     return f"{command}: {_lower_first(text)} ({see})"
 
