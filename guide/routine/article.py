@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from . import vocabulary as vocab
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
@@ -24,121 +25,6 @@ MIN_PARAGRAPH_WORDS = 8  # a heading is followed by real instructions, not "You'
 MAX_NAME_WORDS = 6
 UNNAMED_NAME_WORDS = 4
 MIN_NUMBERED_PARAGRAPH_WORDS = 18  # an unnamed numbered paragraph is named by its first words
-
-_NUMBER_WORDS = (
-    r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station|level|stage|rung)"
-)
-_NUMBERING = re.compile(
-    # "Step 1: ", "Min 1 — ", "Exercise 2 of 7: " (a position in a count is numbering too)
-    rf"^(?:(?:{_NUMBER_WORDS})\s*#?\d{{1,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"
-    r"|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*"  # "#1 Knee Hugs"
-    r"|(?:odd|even)\s+minutes?\s*[.):\-\u2013\u2014]\s*"  # "Odd minutes: Air Squats x 12" in an EMOM
-    r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
-    r"|\d{1,2}\s*[\-\u2013\u2014]\s+(?=[A-Za-z])"  # "1 - Name"
-    r"|\d{1,2}(?=[A-Z][a-z])"  # "1Heel Raise": the number glued on by a copy from the browser
-    r"|(?-i:[A-H][1-9]?[.)]\s+(?=[A-Z])))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
-    re.IGNORECASE,
-)
-_BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)])\s+")
-_SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
-# Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
-_SPOKEN_LABELS = re.compile(
-    r"^(?:how to(?: do it)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
-    r"notes?|form(?: tip| cue)?s?|make it (?:easier|harder)|easier|harder|progression|regression|modifications?|"
-    r"breathe|breathing|focus|do|position|start(?:ing position)?|movement|action|avoid|caution|safety)$",
-    re.IGNORECASE,
-)
-_SILENT_LABELS = re.compile(
-    r"^(?:muscles?(?: worked| used| targeted)?|works?|targets?|targeted|area|benefits?|why(?: [\w ]+)?|"
-    r"equipment|kit|you(?:'ll)? need|level|difficulty|good for|great for|what it does|photo|image|video|"
-    r"credit|source|category|type|goal)$",
-    re.IGNORECASE,
-)
-_DOSE_WORD = r"(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)"
-# "Reps: 10", and labels naming the dose's parts together: "Sets/reps: 3 x 10", "Sets & time: 3 x 30 s".
-_DOSE_LABELS = re.compile(
-    rf"^{_DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{_DOSE_WORD})*$"
-    # labels that ask or name the amount: "How many: 3 x 12", "Prescription: 2 x 15", "Do: 10 each side"
-    r"|^(?:how\s+(?:many|much|long|often)(?:\s+\w+)?|dose|dosage|prescription|volume|amount|quantity|do|target|"
-    r"aim(?:\s+for)?|you(?:'ll)?\s+do|what\s+to\s+do)$",
-    re.IGNORECASE,
-)
-_NOISE = re.compile(
-    r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d|fig\.|credit|"
-    r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
-    r"by\s+[A-Z]|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
-    r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
-    r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
-    r"drop your|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read\b)",
-    re.IGNORECASE,
-)
-_PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
-_MOVING = re.compile(
-    r"\b(?:jog|jogging|march|marching|run|running|jump|jumping|jacks?|skip|skipping|climbers?|knees|kicks|hops?|"
-    r"shuffle|sprint|swing|swings|burpees?|skaters?|cycle|cycling|bike|biking|row|rowing|walk|walking|stepping|dance|punch|punches|"
-    r"circles?|rolls?|traverse|traversing|feet|steps?|bounce|pendulum|swimming|crawl|shadow|flutter|scissors)\b",
-    re.IGNORECASE,
-)
-_STILL = re.compile(
-    r"\b(?:stretch|pose|hold|plank|balance|stand|position|stay|sit|lie|lying|wall sit|bridge)\b", re.IGNORECASE
-)
-_DEFAULT_SCOPE = re.compile(
-    r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+)?(?:stretch|stretches|pose|poses|exercise|exercises|"
-    r"move|moves|movement|movements|drill|drills|position|positions)\b|\bunless\b|\botherwise\b|\bof each\b",
-    re.IGNORECASE,
-)
-# "Repeat 20 times" alone repeats one move; the routine goes round again only when the words are about the
-# whole ("the circuit", "all the exercises", "the lot", "from the top") or say rounds.
-_WHOLE = (
-    r"(?:circuit|workout|sequence|whole|routine|all|list|lot|everything|series|block|session|them|"
-    r"from\s+the\s+top|(?:these|the|all)\s+(?:\w+\s+)?(?:exercises|moves|stretches|drills))"
-)
-_N_TIMES = r"(?P<{0}>\d+)(?:\s*(?:-|to|or)\s*(?P<{0}hi>\d+))?\s*"
-_ROUTINE_ROUNDS = re.compile(
-    rf"\b(?:repeat|do|complete|perform|go|run|work|cycle)\b[^.;]*?\b{_WHOLE}\b[^.;]*?\b{_N_TIMES.format('n')}times\b"
-    rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{_N_TIMES.format('n1')}rounds\b"
-    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+(?:in\s+)?total\b"
-    # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
-    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
-)
-_ROUND_REST = re.compile(
-    r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
-    r"[^.;]*?\bbetween\s+(?:rounds|circuits|blocks|sets of the circuit)"
-)
-_ON_OFF = re.compile(
-    r"\b(?P<on>\d+)\s*(?:seconds?|secs?|s)\s+(?:on|work|of work)\b[^.;]*?\b(?P<off>\d+)\s*(?:seconds?|secs?|s)\s+"
-    r"(?:of\s+)?(?:off|rest)\b"
-)
-# Words that name a part of a session, not a move: "WARM-UP (5 minutes)", "Main circuit", "Part 2: Finisher".
-_SECTION_NAME = re.compile(
-    r"\b(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|emom|tabata|amrap|intervals?|part|"
-    r"block|phase|round|stage|section)\b",
-    re.IGNORECASE,
-)
-# A heading that labels a part of a page of moves: "Stage 1", "Balance exercises", "Level 2".
-_SECTION_LABEL = re.compile(
-    rf"{_SECTION_NAME.pattern}|\b(?:exercises|stretches|moves|level|week)\b|\d\s*$", re.IGNORECASE
-)
-_EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
-
-
-_COMMENTS_HEADING = re.compile(
-    r"^#*\s*(?:\d+\s+|reader\s+|readers'?\s+)?(?:comments?|responses?|replies|reviews)\s*(?:\(\d+\))?\s*:?$"
-    r"|^#*\s*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b|^#*\s*reply\s*$"
-    r"|^#*\s*(?:join|start)\s+the\s+(?:discussion|conversation)\b",
-    re.IGNORECASE,
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
-_MONTH_DAY = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-_DATE = rf"(?:{_DAY_MONTH}|{_MONTH_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-# "Sarah K. · 3 February 2024 at 7:02 am", "Mike on March 3, 2024 said:": a comment's byline, the whole line.
-_COMMENTER = re.compile(
-    rf"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}\s*(?:[\u00b7|,\u2013\u2014-]|\bon\b)\s*{_DATE}"
-    r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:says|said|wrote)?\s*:?\s*$",
-    re.IGNORECASE,
-)
 
 
 class Kind(Enum):
@@ -224,7 +110,9 @@ def _title_index(lines: list[Line]) -> int:
     """The headline: the first early line that is neither site navigation ("Home | Blog", "Wellbeing › Hub")
     nor a short label standing above a longer headline ("Patient information", "HEALTH & WELLNESS")."""
     early = [i for i, line in enumerate(lines) if line.kind is not Kind.NOISE][:TITLE_SEARCH_LINES]
-    byline = next((i for i, line in enumerate(lines[: early[-1] + 2] if early else []) if _BYLINE.match(line.text)), -1)
+    byline = next(
+        (i for i, line in enumerate(lines[: early[-1] + 2] if early else []) if vocab.BYLINE.match(line.text)), -1
+    )
     above = [i for i in early if i < byline and not _is_navigation(lines[i].text) and "\u00b7" not in lines[i].text]
     if above and _is_headline(lines[above[-1]].text):
         return above[-1]  # the headline stands right above its byline, under any site name or kicker
@@ -237,9 +125,6 @@ def _title_index(lines: list[Line]) -> int:
             continue
         return index
     return early[0] if early else 0
-
-
-_BYLINE = re.compile(r"^(?:by|written by|posted by|reviewed by|words by)\s+[A-Z]", re.IGNORECASE)
 
 
 def _is_navigation(text: str) -> bool:
@@ -285,10 +170,6 @@ def _classify_all(text: str) -> list[Line]:
     return _inherit_list_doses(lines)
 
 
-_PER_MOVE_TIME = re.compile(
-    r"(?<![\w.])(\d+)\s*(seconds?|secs?|s|minutes?|mins?)\b(?!\s*(?:off|rest|recovery|break)\b)"
-)
-_PER_MOVE_REPS = re.compile(r"(?<![\w.])(\d+)\s*(?:reps?|repetitions?)\b")
 MAX_LISTED_NAME_WORDS = 8
 
 
@@ -309,7 +190,7 @@ def _inherit_list_doses(lines: list[Line]) -> list[Line]:
             for k in range(index, end):
                 name = out[k].text
                 words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name.split(",")[0]))
-                still = bool(words) and _STILL.fullmatch(words[-1]) is not None
+                still = bool(words) and vocab.STILL.fullmatch(words[-1]) is not None
                 # a time for every move of a circuit is timed work; for a position (a plank) it is a hold
                 tail = dose if dose.endswith("reps") else f"hold for {dose}" if still else f"for {dose}"
                 out[k] = replace(out[k], kind=Kind.HEADING, name=name, dose_tail=tail)
@@ -339,17 +220,17 @@ def _heading_dose(lines: list[Line], start: int) -> str:
     if above < 0 or lines[above].kind is not Kind.HEADING:
         return ""
     said = for_inference(lines[above].dose_tail or lines[above].text)
-    reps = _PER_MOVE_REPS.search(said)
+    reps = vocab.PER_MOVE_REPS.search(said)
     if reps:
         return f"{reps.group(1)} reps"
-    time = _PER_MOVE_TIME.search(said)
+    time = vocab.PER_MOVE_TIME.search(said)
     return f"{time.group(1)} {time.group(2)}" if time else ""
 
 
 def _starts_comments(text: str) -> bool:
     """A comments heading ("6 Comments", "Leave a reply") or a commenter's name-and-date line."""
     # "By Sam Ortiz · 5 May 2024" is the article's byline, not a commenter's
-    return bool(_COMMENTS_HEADING.match(text) or (_COMMENTER.match(text) and not _BYLINE.match(text)))
+    return bool(vocab.COMMENTS_HEADING.match(text) or (vocab.COMMENTER.match(text) and not vocab.BYLINE.match(text)))
 
 
 def _strip_markup(text: str) -> str:
@@ -362,7 +243,7 @@ def _classify(text: str, number: int) -> Line:
     if _is_noise(text):
         return Line(number, text, Kind.NOISE)
     bulleted = re.match(r"^[-*\u2022+]\s+(?=[A-Za-z])", text)
-    if bulleted and _LABEL.match(text[bulleted.end() :]):
+    if bulleted and vocab.LABEL.match(text[bulleted.end() :]):
         inner = _classify(text[bulleted.end() :], number)  # "- Sets: 3", "- Tip: ..." in a list
         if inner.kind in (Kind.DOSE, Kind.LABEL):
             return inner
@@ -371,16 +252,16 @@ def _classify(text: str, number: int) -> Line:
         return _as_heading(text, number)  # "10 air squats", ":30 hollow hold": a move, not only a dose
     if _is_dose_line(_unnumbered(text)):
         return Line(number, text, Kind.DOSE)
-    label = _LABEL.match(text)
-    if label and not _NUMBERING.match(text):
+    label = vocab.LABEL.match(text)
+    if label and not vocab.NUMBERING.match(text):
         word = label.group("label").strip().lower()
-        if _DOSE_LABELS.match(word) and _has_number(label.group("rest")):
+        if vocab.DOSE_LABELS.match(word) and _has_number(label.group("rest")):
             return Line(number, text, Kind.DOSE)
-        if _SPOKEN_LABELS.match(word) or _SILENT_LABELS.match(word):
-            silent = bool(_SILENT_LABELS.match(word))
+        if vocab.SPOKEN_LABELS.match(word) or vocab.SILENT_LABELS.match(word):
+            silent = bool(vocab.SILENT_LABELS.match(word))
             return Line(number, text, Kind.LABEL, rest=label.group("rest"), silent=silent)
-    bullet = _BULLET.match(text)
-    numbering = _NUMBERING.match(text)
+    bullet = vocab.BULLET.match(text)
+    numbering = vocab.NUMBERING.match(text)
     if bullet and numbering and _as_heading(text, number).kind is Kind.NAMED:
         return _as_heading(text, number)  # "1) Ankle pumps — point your toes..."
     if bullet and not numbering:
@@ -407,24 +288,18 @@ def _classify(text: str, number: int) -> Line:
 
 def _unnumbered(text: str) -> str:
     """A list item without its number: "12. Side plank - 15 s" names a move, it is not only a dose."""
-    numbering = _NUMBERING.match(text)
+    numbering = vocab.NUMBERING.match(text)
     return text[numbering.end() :] if numbering and numbering.end() < len(text) else text
-
-
-_DRILL = re.compile(
-    r"^(?P<name>[A-Z][^.,:;()\u2013\u2014\u00d7]*?)"
-    r"(?:\s*[:.,;]\s+|\s+[\u2013\u2014-]+\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d))(?P<rest>.+)$"
-)
 
 
 def _numbered_drill(text: str, number: int) -> Line | None:
     """ "2. Side stepping × 10 m, 3 × 1 min" / "4. Heel dig. Lie on your back...": a numbered line that opens
     with a short capitalised name, ended by a colon, dash, full stop, comma or a "×" dose, names a drill;
     what follows is its dose when it starts with a count, else its instructions."""
-    numbering = _NUMBERING.match(text)
+    numbering = vocab.NUMBERING.match(text)
     if numbering is None:
         return None
-    match = _DRILL.match(text[numbering.end() :])
+    match = vocab.DRILL.match(text[numbering.end() :])
     if match is None:
         return None
     name, rest = match.group("name").strip(), match.group("rest").strip()
@@ -453,7 +328,7 @@ def _numbered_item(text: str, number: int) -> Line | None:
     """ "5. Step-ups onto a chair, leading with alternate legs": in a numbered list an item without a full
     stop is a name, and the words before its first comma name the move (with a full stop it is a step,
     "3. Breathe in at the top, then breathe out.")."""
-    numbering = _NUMBERING.match(text)
+    numbering = vocab.NUMBERING.match(text)
     if numbering is None or numbering.end() >= len(text) or text.rstrip().endswith((".", "!", "?")):
         return None
     name, comma, clause = text[numbering.end() :].partition(", ")
@@ -480,7 +355,7 @@ def _as_heading(text: str, number: int) -> Line:
     item = _numbered_item(text, number)
     if item is not None:
         return item
-    numbering = _NUMBERING.match(text)
+    numbering = vocab.NUMBERING.match(text)
     rest = text[numbering.end() :].strip() if numbering else text
     value = _number_value(numbering.group(0)) if numbering else None
     numbered = numbering is not None and bool(rest)
@@ -502,18 +377,10 @@ def _as_heading(text: str, number: int) -> Line:
     return Line(number, text, Kind.PROSE, **common)  # type: ignore[arg-type]
 
 
-_COUNT_FIRST = re.compile(
-    r"^(?P<count>(?:\d+(?:\s*(?:-|to)\s*\d+)?|\d{0,2}:[0-5]\d)(?:\s*(?:seconds?|secs?|s|minutes?|mins?)\b)?)"
-    r"(?:\s*\((?P<per>\d+)\s*/\s*(?P<limb>side|leg|arm)\))?"
-    r"\s+(?P<name>[A-Za-z][\w'&/ -]*?)(?:\s*\([^)]*\))?$",
-    re.IGNORECASE,
-)
-
-
 def _count_first(name: str, tail: str) -> tuple[str, str]:
     """ "10 air squats", ":30 hollow hold", "20 (10/side) lunges": a line that starts with a count or a time
     and then names a move is that move with that dose (a bare count is reps)."""
-    match = _COUNT_FIRST.match(name)
+    match = vocab.COUNT_FIRST.match(name)
     if match is None or len(match.group("name").split()) > MAX_NAME_WORDS:
         return name, tail
     moved = match.group("name").strip()
@@ -546,7 +413,7 @@ def _dose_at_end(instructions: str, tail: str) -> tuple[str, str]:
 
 def _split_name(text: str) -> tuple[str, str, str]:
     """(name, dose written with it, instructions written with it) of a heading-like line."""
-    match = _SEPARATOR.search(text)
+    match = vocab.SEPARATOR.search(text)
     if not match or match.start() == 0:
         return text.strip(), "", ""
     name, tail = text[: match.start()].strip(), text[match.start() :].strip(" :,\u2013\u2014-")
@@ -569,16 +436,13 @@ def _split_name(text: str) -> tuple[str, str, str]:
     return (name, tail, instructions) if name else (text.strip(), "", "")
 
 
-_CELLS = re.compile(r"[^|:]+:\s*[^|]+(?:\|\s*[^|:]+:\s*[^|]+)+")  # "Hold: 20 s | How many: 2 times"
-
-
 def _split_tail(name: str, tail: str, separator: str = ":") -> tuple[str, str, str]:
-    if _DEFAULT_SCOPE.search(tail) or ("," in separator and tail.endswith(".") and len(name.split()) >= 4):
+    if vocab.DEFAULT_SCOPE.search(tail) or ("," in separator and tail.endswith(".") and len(name.split()) >= 4):
         return "", "", ""  # a dose for all the moves, or a sentence: "Keep moving between the moves, 5 rounds total."
     noted = re.fullmatch(r"(?P<dose>[^()]+?)\s*\((?P<how>[^)]{12,})\)\.?", tail)
     if noted and _is_dose_line(noted.group("dose")) and not _mentions_dose(noted.group("how")):
         return name, noted.group("dose"), noted.group("how")  # "Inchworm x 5 (walk the hands out...)": how, in brackets
-    if _CELLS.fullmatch(tail) and _mentions_dose(tail):
+    if vocab.CELLS.fullmatch(tail) and _mentions_dose(tail):
         return name, tail, ""  # a table row's cells, each named by its column, are the dose
     if _is_dose_line(tail) or (_mentions_dose(tail) and len(tail.split()) <= 8 and not tail.endswith(".")):
         return name, tail, ""
@@ -604,140 +468,25 @@ def _heading_shaped(line: str) -> bool:
     )
 
 
-_MENU_WORDS = frozenset(
-    [
-        "home",
-        "blog",
-        "about",
-        "contact",
-        "shop",
-        "store",
-        "news",
-        "services",
-        "plans",
-        "pricing",
-        "faq",
-        "faqs",
-        "login",
-        "subscribe",
-        "events",
-        "podcast",
-        "resources",
-        "team",
-        "courses",
-        "classes",
-        "membership",
-        "races",
-        "coaching",
-        "programs",
-        "programmes",
-        "recipes",
-        "community",
-        "support",
-        "account",
-        "cart",
-        "gallery",
-    ]
-)
-MIN_MENU_WORDS = 4
-
-
 def _is_menu(text: str) -> bool:
     """ "Home  Coaching Plans  Blog  Races  Contact": a site's menu is capitalised words with no verb and no
     punctuation, several of them the words every site's menu uses."""
     words = text.split()
     return (
-        len(words) >= MIN_MENU_WORDS
+        len(words) >= vocab.MIN_MENU_WORDS
         and all(re.fullmatch(r"[A-Z][A-Za-z&]*", w) or w == "&" for w in words)
-        and sum(w.lower() in _MENU_WORDS for w in words) >= 2
+        and sum(w.lower() in vocab.MENU_WORDS for w in words) >= 2
     )
 
 
 def _is_noise(text: str) -> bool:
-    if _NOISE.match(text) or _is_menu(text):
+    if vocab.NOISE.match(text) or _is_menu(text):
         return True
-    if _PHONE.search(text) and len(text.split()) <= 20:
+    if vocab.PHONE.search(text) and len(text.split()) <= 20:
         return True
     if re.match(r"^#\w", text) and not re.match(r"^#\d", text):
         return True  # hashtags
     return bool(re.fullmatch(r"[\W_]+", text))
-
-
-_DOSE_WORDS = frozenset(
-    [
-        "reps",
-        "rep",
-        "repetitions",
-        "left",
-        "right",
-        "repetition",
-        "sets",
-        "set",
-        "rounds",
-        "round",
-        "times",
-        "time",
-        "seconds",
-        "second",
-        "secs",
-        "sec",
-        "s",
-        "minutes",
-        "minute",
-        "mins",
-        "min",
-        "breaths",
-        "breath",
-        "slow",
-        "deep",
-        "each",
-        "per",
-        "side",
-        "sides",
-        "leg",
-        "legs",
-        "arm",
-        "arms",
-        "foot",
-        "feet",
-        "on",
-        "of",
-        "and",
-        "the",
-        "a",
-        "to",
-        "or",
-        "x",
-        "hold",
-        "holds",
-        "rest",
-        "between",
-        "then",
-        "do",
-        "for",
-        "each",
-        "way",
-        "direction",
-        "total",
-        "with",
-        "up",
-        "about",
-        "approximately",
-        "approx",
-        "around",
-        "at",
-        "least",
-        "repeat",
-        "work",
-        "duration",
-        "tempo",
-        "per",
-        "alternating",
-        "alternate",
-        "both",
-        "every",
-    ]
-)
 
 
 def _is_dose_line(text: str) -> bool:
@@ -746,7 +495,7 @@ def _is_dose_line(text: str) -> bool:
     if not re.search(r"\d", lowered) or len(lowered.split()) > 12 or lowered.rstrip().endswith("?"):
         return False
     words = re.findall(r"[a-z]+|\d+", lowered)
-    others = [w for w in words if not w.isdigit() and w not in _DOSE_WORDS]
+    others = [w for w in words if not w.isdigit() and w not in vocab.DOSE_WORDS]
     # "Do 10 shrugs" / "20 each" may name what is counted; "Squats: 3x10" is a name with its dose.
     if len(others) > (1 if re.match(r"^(?:do\s+)?\d", lowered) else 0):
         return False
@@ -829,7 +578,7 @@ def _labels_a_section(lines: list[Line], index: int, headed: list[int]) -> bool:
         and below in headed
         and lines[below].gap_before
         and not lines[index].dose_tail
-        and _SECTION_LABEL.search(label) is not None
+        and vocab.SECTION_LABEL.search(label) is not None
     )
 
 
@@ -850,27 +599,13 @@ def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
     """ "MAIN CIRCUIT" / "Part 1: EMOM (12 minutes)" over a list of moves with doses, perhaps after a
     line or two saying how to run them: a section (a block), not an exercise."""
     line = lines[index]
-    if line.kind is not Kind.HEADING or (line.dose_tail and not _SECTION_NAME.search(line.name)):
+    if line.kind is not Kind.HEADING or (line.dose_tail and not vocab.SECTION_NAME.search(line.name)):
         return False  # "Squats: 10 reps" over "Lunges: 10 reps" is the first move of the list
     following = [line for line in lines[index + 1 : index + 6] if line.kind is not Kind.NOISE]
     for _ in range(2):
         if following and following[0].kind is Kind.PROSE:
             following = following[1:]
     return len(following) >= 2 and all(_is_move_line(line) for line in following[:2])
-
-
-_QUESTION = re.compile(
-    r"^(?:how|why|when|what|where|which|who|should|can|could|do|does|is|are|will)\b.*\?$"
-    r"|^(?:how\s+(?:to|do|does|often|long|many|much)|why|when|what|where|which|before\s+you|after\s+you|"
-    r"tips?\b|faqs?\b|frequently\s+asked)\b",
-    re.IGNORECASE,
-)
-_SECTION_ONLY = re.compile(
-    r"^(?:the\s+|your\s+)?(?:(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|intervals?|part|"
-    r"block|phase|round|stage|section|level|week|exercises|stretches|moves)\s*)+"
-    r"(?:\d{1,2}|[ivx]+)?\s*(?:\([^)]*\))?$",
-    re.IGNORECASE,
-)
 
 
 def _names_a_section(line: Line) -> bool:
@@ -881,10 +616,10 @@ def _names_a_section(line: Line) -> bool:
     text = line.text.strip()
     unnumbered = _unnumbered(text)
     named = line.name or unnumbered
-    if text.endswith("?") or _QUESTION.match(unnumbered) or _QUESTION.match(named):
+    if text.endswith("?") or vocab.QUESTION.match(unnumbered) or vocab.QUESTION.match(named):
         return True
     bare = re.sub(r"\s+[\u2013\u2014-]+\s+", " ", unnumbered)
-    return bool(_SECTION_ONLY.match(bare) or (line.numbered and _SECTION_ONLY.match(named)))
+    return bool(vocab.SECTION_ONLY.match(bare) or (line.numbered and vocab.SECTION_ONLY.match(named)))
 
 
 def _is_sequence(lines: list[Line], indexes: list[int]) -> bool:
@@ -1043,7 +778,7 @@ def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
     """A dose said once for the whole routine: "hold each stretch for 30 seconds"."""
     for paragraph in loose:
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph.text):
-            if not _DEFAULT_SCOPE.search(sentence) or re.search(r"\b(?:round|rounds|circuit)\b", sentence.lower()):
+            if not vocab.DEFAULT_SCOPE.search(sentence) or re.search(r"\b(?:round|rounds|circuit)\b", sentence.lower()):
                 continue
             found = infer(sentence, paragraph.number)
             if found.reps is None and found.hold_seconds is None and found.work_seconds is None:
@@ -1055,7 +790,7 @@ def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
                 "that states no dose of its own"
             )
             return replace(found, rest_seconds=None)
-    on_off = _ON_OFF.search(for_inference(" ".join(line.text for line in loose)))
+    on_off = vocab.ON_OFF.search(for_inference(" ".join(line.text for line in loose)))
     if on_off:  # "30 seconds on, 15 seconds off": every move is timed work
         work = Sourced(Amount.exactly(float(on_off.group("on"))), Origin.INFERRED, on_off.group(0), None)
         return Findings(work_seconds=work)
@@ -1090,7 +825,7 @@ def _for_position(name: str, default: Findings) -> Findings:
     """ "Do each exercise for 30 seconds" times a still position (a plank, a wall sit) as a hold."""
     words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name))
     # The last word names what it is: "Wall sit" is a position, "Plank shoulder taps" a move.
-    still = bool(words) and _STILL.fullmatch(words[-1]) is not None
+    still = bool(words) and vocab.STILL.fullmatch(words[-1]) is not None
     if still and default.work_seconds is not None and default.hold_seconds is None:
         return replace(default, hold_seconds=default.work_seconds, work_seconds=None)
     return default
@@ -1128,7 +863,9 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
         return found  # "hold for 30 seconds" is a hold whatever the move is called
     # A move is named as one, or its instructions start with a movement verb ("jog slowly and flick ...").
     first_verb = draft.prose[0].split()[0] if draft.prose and draft.prose[0].split() else ""
-    moving = (_MOVING.search(draft.name) or _MOVING.fullmatch(first_verb)) and not _STILL.search(draft.name)
+    moving = (vocab.MOVING.search(draft.name) or vocab.MOVING.fullmatch(first_verb)) and not vocab.STILL.search(
+        draft.name
+    )
     if found.hold_seconds is not None and moving and found.reps is None:
         # "Skipping: 3 x 1 minute": a time for a move is timed work
         found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)
@@ -1201,27 +938,24 @@ class _Rounds:
     off: Sourced[Amount] | None
 
 
-_TIMES_MARK = re.compile(r"(?<=[a-z)])\s*[x\u00d7]\s*(?P<n>\d{1,2})\s*$|\((?P<m>\d{1,2})\s*[x\u00d7]\)\s*$", re.I)
-
-
 def _rounds(text: str, moves: int) -> _Rounds | None:
     # "Circuit x2", "Finisher (3x)": a times mark on a section's heading is its rounds
     heading, _, after = text.partition(". ")
-    mark = _TIMES_MARK.search(heading)
+    mark = vocab.TIMES_MARK.search(heading)
     if mark:
         text = f"{heading[: mark.start()]}. do {mark.group('n') or mark.group('m')} rounds. {after}"
     # "go through it all a second time" is a second round
     lowered = re.sub(r"\b(?:a|1)\s+second\s+time\b", "2 times", for_inference(text))
-    match = _ROUTINE_ROUNDS.search(lowered)
-    emom = _EMOM.search(lowered)
-    on_off = _ON_OFF.search(lowered)
+    match = vocab.ROUTINE_ROUNDS.search(lowered)
+    emom = vocab.EMOM.search(lowered)
+    on_off = vocab.ON_OFF.search(lowered)
     if not match and not emom:
         return None
     if match:
         rounds: Sourced[Amount] = Sourced(_said_rounds(match), Origin.INFERRED, match.group(0), None)
     else:
         rounds = _emom_rounds(lowered, moves)
-    rest_match = _ROUND_REST.search(lowered)
+    rest_match = vocab.ROUND_REST.search(lowered)
     rest: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
     if rest_match:
         seconds = float(rest_match.group("lo")) * (60.0 if rest_match.group("unit").startswith("m") else 1.0)

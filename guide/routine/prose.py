@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from . import vocabulary as vocab
+
 Processor = Callable[[str], str]
 
 _UNITS = {
@@ -225,7 +227,7 @@ def labels_to_phrases(text: str) -> str:
     return re.sub(r"\s*[|/]\s*(?=\d)", ". ", text)
 
 
-_DOSE_WORD = r"(?:sets?|reps?|repetitions|rounds?|time|duration|hold|work|rest)"
+_DOSE_WORD = vocab.DOSE_WORD
 _LABEL_VERB = {"hold": "hold", "rest": "rest", "work": "work", "time": "work", "duration": "work"}
 
 
@@ -316,7 +318,7 @@ def sentences(paragraph: str) -> list[str]:
 
 
 _NAME_NUMBERING = re.compile(
-    r"^(?:(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)\s*#?\d{1,2}(?:\s+of\s+\d{1,3})?\s*"
+    rf"^(?:{vocab.NUMBER_WORDS}\s*#?\d{{1,2}}(?:\s+of\s+\d{{1,3}})?\s*"
     r"(?:[.):\-\u2013\u2014|]\s*|\s+)|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*|\d{1,2}\s*[.)\]:\-\u2013\u2014]\s*(?=\S)"
     r"|\d{1,2}(?=[A-Z][a-z]))",
     re.IGNORECASE,

@@ -1,0 +1,276 @@
+"""Every word list and pattern the article reader uses, in one place.
+
+The reader's code asks questions of a line ("is it numbered?", "does it name a move?", "is it
+commentary?"); the words those questions use live here, so a word added for one page is seen by
+every reading and every stage (line features, readings, dose finishing, spoken names).
+
+Sides are read by `infer.py` from words that PRESCRIBE them ("each side", "per leg", "switch legs",
+"repeat on the other side"), never from words that DESCRIBE the movement ("drive each knee up",
+"land on each leg", "both arms"): that rule lives with the side patterns in `infer.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = (
+    r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station|level|stage|rung)"
+)
+NUMBERING = re.compile(
+    # "Step 1: ", "Min 1 — ", "Exercise 2 of 7: " (a position in a count is numbering too)
+    rf"^(?:(?:{NUMBER_WORDS})\s*#?\d{{1,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"
+    r"|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*"  # "#1 Knee Hugs"
+    r"|(?:odd|even)\s+minutes?\s*[.):\-\u2013\u2014]\s*"  # "Odd minutes: Air Squats x 12" in an EMOM
+    r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
+    r"|\d{1,2}\s*[\-\u2013\u2014]\s+(?=[A-Za-z])"  # "1 - Name"
+    r"|\d{1,2}(?=[A-Z][a-z])"  # "1Heel Raise": the number glued on by a copy from the browser
+    r"|(?-i:[A-H][1-9]?[.)]\s+(?=[A-Z])))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
+    re.IGNORECASE,
+)
+BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)])\s+")
+SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
+LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
+# Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
+SPOKEN_LABELS = re.compile(
+    r"^(?:how to(?: do it)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
+    r"notes?|form(?: tip| cue)?s?|make it (?:easier|harder)|easier|harder|progression|regression|modifications?|"
+    r"breathe|breathing|focus|do|position|start(?:ing position)?|movement|action|avoid|caution|safety)$",
+    re.IGNORECASE,
+)
+SILENT_LABELS = re.compile(
+    r"^(?:muscles?(?: worked| used| targeted)?|works?|targets?|targeted|area|benefits?|why(?: [\w ]+)?|"
+    r"equipment|kit|you(?:'ll)? need|level|difficulty|good for|great for|what it does|photo|image|video|"
+    r"credit|source|category|type|goal)$",
+    re.IGNORECASE,
+)
+DOSE_WORD = r"(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)"
+# "Reps: 10", and labels naming the dose's parts together: "Sets/reps: 3 x 10", "Sets & time: 3 x 30 s".
+DOSE_LABELS = re.compile(
+    rf"^{DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{DOSE_WORD})*$"
+    # labels that ask or name the amount: "How many: 3 x 12", "Prescription: 2 x 15", "Do: 10 each side"
+    r"|^(?:how\s+(?:many|much|long|often)(?:\s+\w+)?|dose|dosage|prescription|volume|amount|quantity|do|target|"
+    r"aim(?:\s+for)?|you(?:'ll)?\s+do|what\s+to\s+do)$",
+    re.IGNORECASE,
+)
+NOISE = re.compile(
+    r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d|fig\.|credit|"
+    r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
+    r"by\s+[A-Z]|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
+    r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
+    r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
+    r"drop your|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read\b)",
+    re.IGNORECASE,
+)
+PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
+MOVING = re.compile(
+    r"\b(?:jog|jogging|march|marching|run|running|jump|jumping|jacks?|skip|skipping|climbers?|knees|kicks|hops?|"
+    r"shuffle|sprint|swing|swings|burpees?|skaters?|cycle|cycling|bike|biking|row|rowing|walk|walking|stepping|dance|punch|punches|"
+    r"circles?|rolls?|traverse|traversing|feet|steps?|bounce|pendulum|swimming|crawl|shadow|flutter|scissors)\b",
+    re.IGNORECASE,
+)
+STILL = re.compile(
+    r"\b(?:stretch|pose|hold|plank|balance|stand|position|stay|sit|lie|lying|wall sit|bridge)\b", re.IGNORECASE
+)
+DEFAULT_SCOPE = re.compile(
+    r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+)?(?:stretch|stretches|pose|poses|exercise|exercises|"
+    r"move|moves|movement|movements|drill|drills|position|positions)\b|\bunless\b|\botherwise\b|\bof each\b",
+    re.IGNORECASE,
+)
+# "Repeat 20 times" alone repeats one move; the routine goes round again only when the words are about the
+# whole ("the circuit", "all the exercises", "the lot", "from the top") or say rounds.
+WHOLE = (
+    r"(?:circuit|workout|sequence|whole|routine|all|list|lot|everything|series|block|session|them|"
+    r"from\s+the\s+top|(?:these|the|all)\s+(?:\w+\s+)?(?:exercises|moves|stretches|drills))"
+)
+N_TIMES = r"(?P<{0}>\d+)(?:\s*(?:-|to|or)\s*(?P<{0}hi>\d+))?\s*"
+ROUTINE_ROUNDS = re.compile(
+    rf"\b(?:repeat|do|complete|perform|go|run|work|cycle)\b[^.;]*?\b{WHOLE}\b[^.;]*?\b{N_TIMES.format('n')}times\b"
+    rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{N_TIMES.format('n1')}rounds\b"
+    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+(?:in\s+)?total\b"
+    # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
+    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
+)
+ROUND_REST = re.compile(
+    r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
+    r"[^.;]*?\bbetween\s+(?:rounds|circuits|blocks|sets of the circuit)"
+)
+ON_OFF = re.compile(
+    r"\b(?P<on>\d+)\s*(?:seconds?|secs?|s)\s+(?:on|work|of work)\b[^.;]*?\b(?P<off>\d+)\s*(?:seconds?|secs?|s)\s+"
+    r"(?:of\s+)?(?:off|rest)\b"
+)
+# Words that name a part of a session, not a move: "WARM-UP (5 minutes)", "Main circuit", "Part 2: Finisher".
+SECTION_NAME = re.compile(
+    r"\b(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|emom|tabata|amrap|intervals?|part|"
+    r"block|phase|round|stage|section)\b",
+    re.IGNORECASE,
+)
+# A heading that labels a part of a page of moves: "Stage 1", "Balance exercises", "Level 2".
+SECTION_LABEL = re.compile(
+    rf"{SECTION_NAME.pattern}|\b(?:exercises|stretches|moves|level|week)\b|\d\s*$", re.IGNORECASE
+)
+EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
+
+
+COMMENTS_HEADING = re.compile(
+    r"^#*\s*(?:\d+\s+|reader\s+|readers'?\s+)?(?:comments?|responses?|replies|reviews)\s*(?:\(\d+\))?\s*:?$"
+    r"|^#*\s*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b|^#*\s*reply\s*$"
+    r"|^#*\s*(?:join|start)\s+the\s+(?:discussion|conversation)\b",
+    re.IGNORECASE,
+)
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+\d{{4}})?"
+MONTH_DAY = rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+DATE = rf"(?:{DAY_MONTH}|{MONTH_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+# "Sarah K. · 3 February 2024 at 7:02 am", "Mike on March 3, 2024 said:": a comment's byline, the whole line.
+COMMENTER = re.compile(
+    rf"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}\s*(?:[\u00b7|,\u2013\u2014-]|\bon\b)\s*{DATE}"
+    r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:says|said|wrote)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+BYLINE = re.compile(r"^(?:by|written by|posted by|reviewed by|words by)\s+[A-Z]", re.IGNORECASE)
+
+PER_MOVE_TIME = re.compile(r"(?<![\w.])(\d+)\s*(seconds?|secs?|s|minutes?|mins?)\b(?!\s*(?:off|rest|recovery|break)\b)")
+PER_MOVE_REPS = re.compile(r"(?<![\w.])(\d+)\s*(?:reps?|repetitions?)\b")
+
+DRILL = re.compile(
+    r"^(?P<name>[A-Z][^.,:;()\u2013\u2014\u00d7]*?)"
+    r"(?:\s*[:.,;]\s+|\s+[\u2013\u2014-]+\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d))(?P<rest>.+)$"
+)
+
+COUNT_FIRST = re.compile(
+    r"^(?P<count>(?:\d+(?:\s*(?:-|to)\s*\d+)?|\d{0,2}:[0-5]\d)(?:\s*(?:seconds?|secs?|s|minutes?|mins?)\b)?)"
+    r"(?:\s*\((?P<per>\d+)\s*/\s*(?P<limb>side|leg|arm)\))?"
+    r"\s+(?P<name>[A-Za-z][\w'&/ -]*?)(?:\s*\([^)]*\))?$",
+    re.IGNORECASE,
+)
+
+CELLS = re.compile(r"[^|:]+:\s*[^|]+(?:\|\s*[^|:]+:\s*[^|]+)+")  # "Hold: 20 s | How many: 2 times"
+
+MENU_WORDS = frozenset(
+    [
+        "home",
+        "blog",
+        "about",
+        "contact",
+        "shop",
+        "store",
+        "news",
+        "services",
+        "plans",
+        "pricing",
+        "faq",
+        "faqs",
+        "login",
+        "subscribe",
+        "events",
+        "podcast",
+        "resources",
+        "team",
+        "courses",
+        "classes",
+        "membership",
+        "races",
+        "coaching",
+        "programs",
+        "programmes",
+        "recipes",
+        "community",
+        "support",
+        "account",
+        "cart",
+        "gallery",
+    ]
+)
+MIN_MENU_WORDS = 4
+
+DOSE_WORDS = frozenset(
+    [
+        "reps",
+        "rep",
+        "repetitions",
+        "left",
+        "right",
+        "repetition",
+        "sets",
+        "set",
+        "rounds",
+        "round",
+        "times",
+        "time",
+        "seconds",
+        "second",
+        "secs",
+        "sec",
+        "s",
+        "minutes",
+        "minute",
+        "mins",
+        "min",
+        "breaths",
+        "breath",
+        "slow",
+        "deep",
+        "each",
+        "per",
+        "side",
+        "sides",
+        "leg",
+        "legs",
+        "arm",
+        "arms",
+        "foot",
+        "feet",
+        "on",
+        "of",
+        "and",
+        "the",
+        "a",
+        "to",
+        "or",
+        "x",
+        "hold",
+        "holds",
+        "rest",
+        "between",
+        "then",
+        "do",
+        "for",
+        "each",
+        "way",
+        "direction",
+        "total",
+        "with",
+        "up",
+        "about",
+        "approximately",
+        "approx",
+        "around",
+        "at",
+        "least",
+        "repeat",
+        "work",
+        "duration",
+        "tempo",
+        "per",
+        "alternating",
+        "alternate",
+        "both",
+        "every",
+    ]
+)
+
+QUESTION = re.compile(
+    r"^(?:how|why|when|what|where|which|who|should|can|could|do|does|is|are|will)\b.*\?$"
+    r"|^(?:how\s+(?:to|do|does|often|long|many|much)|why|when|what|where|which|before\s+you|after\s+you|"
+    r"tips?\b|faqs?\b|frequently\s+asked)\b",
+    re.IGNORECASE,
+)
+SECTION_ONLY = re.compile(
+    r"^(?:the\s+|your\s+)?(?:(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|intervals?|part|"
+    r"block|phase|round|stage|section|level|week|exercises|stretches|moves)\s*)+"
+    r"(?:\d{1,2}|[ivx]+)?\s*(?:\([^)]*\))?$",
+    re.IGNORECASE,
+)
+
+TIMES_MARK = re.compile(r"(?<=[a-z)])\s*[x\u00d7]\s*(?P<n>\d{1,2})\s*$|\((?P<m>\d{1,2})\s*[x\u00d7]\)\s*$", re.I)
