@@ -65,6 +65,7 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
         )
     return {
         "title": routine.title,
+        "reading": routine.reading or None,  # how an article's layout was read; null for a Markdown routine
         "duration_seconds": round(script.duration, 2),
         "seconds_per_breath": SECONDS_PER_BREATH,  # how a hold counted in breaths was timed
         "exercises": exercises,

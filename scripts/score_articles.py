@@ -153,6 +153,7 @@ class Plan:
     title: str | None
     exercises: tuple[Found, ...]
     seconds_per_breath: float | None = None
+    reading: str | None = None  # the layout reading guide chose, when it says
 
 
 @dataclass
@@ -163,6 +164,7 @@ class ArticleScore:
     matched: int
     error: str | None = None
     title_ok: bool | None = None
+    reading: str | None = None
     fully_right: int = 0  # matched exercises whose every checked field is right
     fields: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in FIELDS})
     mismatches: list[str] = field(default_factory=list)
@@ -237,6 +239,7 @@ def parse_plan(data: dict[str, Any]) -> Plan:
         title=str(title) if title is not None else None,
         exercises=tuple(exercises),
         seconds_per_breath=_number(data.get("seconds_per_breath")),
+        reading=str(data["reading"]) if data.get("reading") else None,
     )
 
 
@@ -328,6 +331,7 @@ def score_article(article: str, expected: ExpectedArticle, plan: Plan | None, er
     found = plan.exercises if plan is not None else ()
     pairs = align(expected.exercises, found)
     score = ArticleScore(article, expected=len(expected.exercises), found=len(found), matched=len(pairs), error=error)
+    score.reading = plan.reading if plan is not None else None
     if expected.title is not None:
         score.title_ok = titles_match(expected.title, plan.title if plan else None)
     spb = plan.seconds_per_breath if plan is not None else None
@@ -520,6 +524,8 @@ def report(score: ArticleScore, verbose: bool, out: Callable[[str], None]) -> No
         out(f"      error: {score.error}")
     if not verbose:
         return
+    if score.reading:
+        out(f"      reading: {score.reading}")
     for line in score.mismatches:
         out(f"      ≠ {line}")
     for name in score.missing:

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from . import vocabulary as vocab
+from .features import LineFeatures, imperative, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
+from .readings import READINGS, Item, unglue_lists
 from .tables import text_tables_to_lines
 
 MAX_HEADING_WORDS = 6
@@ -69,12 +71,65 @@ class _Section:
 
 
 def read_article(text: str, source: str) -> Routine:
-    lines = _classify_all(text_tables_to_lines(text))
+    """The best of the competing readings of the page's layout (the structure reader's among them)."""
+    text = unglue_lists(text_tables_to_lines(text))
+    lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
     title_index = _title_index(lines)
     title = clean_title(lines[title_index].text)
     body = [line for line in lines[title_index + 1 :] if line.text != lines[title_index].text]
+    candidates = [_read_structure(body, title, source)]
+    noise = {line.number for line in lines if line.kind is Kind.NOISE}
+    last = lines[-1].number  # readers' comments below it are not the routine
+    features = [
+        f for f in line_features(text) if lines[title_index].number < f.number <= last and f.number not in noise
+    ]
+    for name, reader in READINGS:
+        items = reader(features)
+        if items:
+            candidates.append(_items_routine(items, features, title, source, name))
+    return drop_inferred_out_of_bounds(_best(candidates))
+
+
+# A reading other than the structure reader's wins only by this much: the structure reader knows more shapes.
+MARGIN_POINTS = 1.0
+MARGIN_SHARE = 1.25
+
+
+def _best(candidates: list[Routine]) -> Routine:
+    structure, *others = candidates
+    best, best_score = structure, _plausibility(structure)
+    for other in others:
+        score = _plausibility(other)
+        if score > best_score + MARGIN_POINTS and score > best_score * MARGIN_SHARE:
+            best, best_score = other, score
+    return best
+
+
+def _plausibility(routine: Routine) -> float:
+    """How much a reading's exercises look like a coach's list: named like moves, each with a dose of its own,
+    and nothing that is commentary."""
+    return sum(_likeness(exercise) for exercise in routine.exercises)
+
+
+def _likeness(exercise: Exercise) -> float:
+    name = exercise.name
+    if not re.search(r"[A-Za-z]{2,}", name) or vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name):
+        return -1.0
+    dose = exercise.dose
+    own = any(getattr(dose, f).origin is not Origin.DEFAULT for f in ("reps", "hold_seconds", "work_seconds", "sets"))
+    score = 0.5 + (0.5 if own else 0.0)
+    if vocab.EXERCISE_WORDS.search(name):
+        score += 0.3
+    if len(name.split()) > MAX_NAME_WORDS:
+        score -= 0.3
+    return score
+
+
+def _read_structure(body: list[Line], title: str, source: str) -> Routine:
+    """The structure reader: exercises from the strongest structure the page has (numbered headings, "Name:
+    instructions" lines, short headings over paragraphs, numbered paragraphs)."""
     starts = _exercise_starts(body, title)
     drafts, sections, loose, skipped = _group(body, starts)
     notes: list[str] = []
@@ -86,17 +141,87 @@ def read_article(text: str, source: str) -> Routine:
             skipped.append(Skipped(draft.name, "no dose", draft.start.number))
         else:
             exercises.append((exercise, draft.section))
+    exercises = _without_repeats(exercises)
     skipped.sort(key=lambda s: s.line)
     blocks = _blocks(exercises, sections, loose)
-    routine = Routine(
+    return Routine(
         title=title,
         intro=(),  # an article's intro is an essay, not something to hear before exercising
         blocks=blocks,
         source=source,
         skipped=tuple(skipped),
         notes=tuple(notes),
+        reading=_structure_name([body[i] for i in sorted(starts)]),
     )
-    return drop_inferred_out_of_bounds(routine)
+
+
+def _without_repeats(exercises: list[tuple[Exercise, int]]) -> list[tuple[Exercise, int]]:
+    """A move named again with no dose ("Form cues" / "Squat: stand on the band...") is the instructions
+    for one already listed, not another exercise."""
+    keys = [_name_key(exercise.name) for exercise, _ in exercises]
+
+    def repeated(index: int) -> bool:
+        work = exercises[index][0].dose.work_seconds
+        if work.value is None or work.origin is not Origin.DEFAULT:
+            return False
+        key = keys[index]
+        return any(j != index and key and (key in other or other in key) for j, other in enumerate(keys) if other)
+
+    return [pair for index, pair in enumerate(exercises) if not repeated(index)]
+
+
+def _structure_name(starts: list[Line]) -> str:
+    """What the structure reader found the exercises to be, by the most common shape of their first lines."""
+    if not starts:
+        return "headings with paragraphs"
+    shapes = [
+        "numbered paragraphs without names"
+        if line.kind is Kind.STEP
+        else "numbered list"
+        if line.numbered
+        else "name: instructions lines"
+        if line.kind is Kind.NAMED
+        else "name and dose lines"
+        if line.dose_tail
+        else "headings with paragraphs"
+        for line in starts
+    ]
+    return max(dict.fromkeys(shapes), key=shapes.count)
+
+
+def _items_routine(items: list[Item], features: list[LineFeatures], title: str, source: str, reading: str) -> Routine:
+    """A reading's items finished into exercises exactly as the structure reader's are."""
+    taken = {number for item in items for number in (item.line, *item.numbers)}
+    loose = [Line(f.number, f.text, Kind.PROSE) for f in features if f.number not in taken]
+    notes: list[str] = []
+    default = _routine_default(loose, notes)
+    exercises: list[tuple[Exercise, Item]] = []
+    skipped: list[Skipped] = []
+    for item in items:
+        start = Line(item.line, item.name, Kind.HEADING, name=item.name)
+        name = clean_name(item.name) or item.name
+        exercise = _finish(_Draft(start, name, strong=list(item.dose), prose=list(item.prose)), default, notes)
+        if exercise is None:
+            skipped.append(Skipped(name, "no dose", item.line))
+        else:
+            exercises.append((exercise, item))
+    blocks: list[Block] = []
+    said = ". ".join(line.text for line in loose)
+    whole = _rounds(said, len(exercises)) if exercises and not any(item.rounds for _, item in exercises) else None
+    if whole is not None:
+        blocks = _rounds_blocks([e for e, _ in exercises], whole, None)
+    index = 0
+    while whole is None and index < len(exercises):
+        exercise, item = exercises[index]
+        group = [e for e, i in exercises[index:] if i.rounds == item.rounds] if item.rounds else [exercise]
+        rounds = _rounds(f"{item.rounds}.", len(group)) if item.rounds else None
+        if rounds is not None:
+            blocks.extend(_rounds_blocks(group, rounds, None))
+            index += len(group)
+            continue
+        blocks.append(Block.single(exercise))
+        index += 1
+    return Routine(title, (), tuple(blocks), source, tuple(skipped), tuple(notes), reading=reading)
 
 
 # ---------------------------------------------------------------- title
@@ -806,8 +931,16 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
     weak = infer(" ".join([prose_text, *draft.silent]), line + 1, sets_alone_are_reps=not timed_above)
     found = replace(strong.over(weak), sides=_sides(draft, strong, weak))
     own = found.reps is not None or found.hold_seconds is not None or found.work_seconds is not None
-    if not own and (default.reps is not None or default.hold_seconds is not None or default.work_seconds is not None):
+    defaults = default.reps is not None or default.hold_seconds is not None or default.work_seconds is not None
+    if not own and defaults and not vocab.COMMENTARY.match(draft.name):
         found = replace(found.over(_for_position(draft.name, default)), sides=found.sides or default.sides)
+    again = _AGAIN.search(for_inference(prose_text)) if found.sets is None else None
+    if again:  # "take a few moments' rest, then repeat": the drill is done twice
+        found = replace(found, sets=Sourced(Amount.exactly(2), Origin.INFERRED, again.group(0).strip(" ."), line))
+    if not (found.reps or found.hold_seconds or found.work_seconds) and _undosed_move(draft):
+        # A move the page names but gives no dose: kept, timed by default, and said to be a guess.
+        found = replace(found, work_seconds=Sourced(Amount.exactly(UNDOSED_WORK_SECONDS), Origin.DEFAULT, "", line))
+        notes.append(f"line {line}: {draft.name}: the page gives no dose; timed as {UNDOSED_WORK_SECONDS:g} s of work")
     if not found.prescribes_anything:
         return None
     found = _consistent(draft.name, found, notes, line)
@@ -819,6 +952,26 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
         )
     instructions = tuple(sentences(prose_text)) if prose_text.strip() else ()
     return Exercise(draft.name, instructions, complete(found), line)
+
+
+UNDOSED_WORK_SECONDS = 30.0
+_AGAIN = re.compile(r"\b(?:then|and)\s+repeat\s*(?:[.;!]|$)|\brepeat\s+(?:it\s+|this\s+)?once\s+more\b")
+
+
+def _undosed_move(draft: _Draft) -> bool:
+    """A section with no dose is still a move when its name is a move's ("Leg flicks", "Carioca" in a numbered
+    list of drills) and what it says is how to do it."""
+    name = draft.name
+    if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?") or not draft.prose:
+        return False
+    if re.search(r"\b(?:you|your|the|this|these|why|how|what|when|benefits?|tips?|about)\b", name, re.IGNORECASE):
+        return False
+    if name.isupper():
+        return False  # "ICE AND ELEVATION", "WALKING": a page's capitals head its sections
+    said = " ".join(draft.prose)
+    instructs = draft.start.numbered or any(imperative(sentence) for sentence in re.split(r"(?<=[.!?])\s+", said))
+    named_move = vocab.EXERCISE_WORDS.search(name) is not None or draft.start.numbered
+    return named_move and instructs and len(name.split()) <= MAX_NAME_WORDS and len(said.split()) >= MIN_PARAGRAPH_WORDS
 
 
 def _for_position(name: str, default: Findings) -> Findings:
@@ -891,7 +1044,7 @@ def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loo
     """One block per exercise, unless a section (or the whole routine) says to repeat them in rounds."""
     # Rounds said outside any section are about the whole routine when its moves share one section.
     if len({section for _, section in exercises}) <= 1 and not _any_section_rounds(sections, len(exercises)):
-        whole = _rounds(" ".join(line.text for line in loose), len(exercises))
+        whole = _rounds(". ".join(line.text for line in loose), len(exercises))
         if whole is not None and exercises:
             return tuple(_rounds_blocks([e for e, _ in exercises], whole, None))
     blocks: list[Block] = []

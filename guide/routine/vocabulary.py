@@ -88,7 +88,7 @@ ROUTINE_ROUNDS = re.compile(
     rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{N_TIMES.format('n1')}rounds\b"
     r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+(?:in\s+)?total\b"
     # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
-    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
+    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*|\.\s+)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
 )
 ROUND_REST = re.compile(
     r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
@@ -274,3 +274,60 @@ SECTION_ONLY = re.compile(
 )
 
 TIMES_MARK = re.compile(r"(?<=[a-z)])\s*[x\u00d7]\s*(?P<n>\d{1,2})\s*$|\((?P<m>\d{1,2})\s*[x\u00d7]\)\s*$", re.I)
+
+
+# ---------------------------------------------------------------- line features and readings
+
+# Words that name a move, a position or the body part a stretch is for: how exercise-like a name is.
+EXERCISE_WORDS = re.compile(
+    r"\b(?:squats?|lunges?|stretch(?:es)?|planks?|bridg(?:e|es|ing)|raises?|press(?:es)?|push[\s-]?ups?|pushups?|"
+    r"press[\s-]?ups?|pull[\s-]?ups?|chin[\s-]?ups?|rows?|rowing|curls?|crunch(?:es)?|sit[\s-]?ups?|burpees?|jumps?|"
+    r"jacks?|skips?|jog(?:ging)?|run(?:ning)?|walk(?:ing)?|march(?:ing)?|swings?|deadlifts?|cleans?|jerks?|snatch(?:es)?|"
+    r"thrusters?|kicks?|circles?|rolls?|twists?|rotations?|holds?|poses?|dips?|step[\s-]?ups?|steps?|hops?|bounds?|"
+    r"climbers?|tucks?|extensions?|flexion|abduction|adduction|pumps?|squeezes?|tilts?|slides?|reach(?:es)?|folds?|"
+    r"balance|breath(?:ing|s)?|dog|cobra|cat|cow|child'?s|pigeon|warrior|lifts?|shrugs?|fl(?:y|ies|yes)|pulls?|"
+    r"carr(?:y|ies)|crawls?|bike|cycl(?:e|ing)|swim(?:ming)?|sprints?|strides?|drills?|knees?|heels?|toes?|calf|calves|"
+    r"hamstrings?|quads?|quadriceps|glutes?|gluteus|hips?|shoulders?|neck|ankles?|wrists?|core|bear|superman|"
+    r"inchworms?|mountain|flutter|scissors?|v[\s-]?ups?|hollow|wall\s+sit|carioca|sumos?|flicks?|snow\s+angels?|"
+    r"clamshells?|clams?|shuffles?|punch(?:es)?|skaters?|wipers?|salutations?|triangle|lotus|angels?|tabletop|"
+    r"band|kettlebell|dumbbell|barbell|box|wall\s+balls?|handstand|muscle[\s-]?ups?|toes[\s-]to[\s-]bar|double[\s-]unders?|"
+    r"thoracic|spine|spinal|pelvic|flexors?|adductors?|abductors?|triceps|biceps|chest|back|arms?|legs?|feet|foot)\b",
+    re.IGNORECASE,
+)
+# What a page says about itself, its readers or its scores: never an exercise, never spoken.
+COMMENTARY = re.compile(
+    r"^(?:about\b|score|scoring|scaled?|rx\+?|result|results|notes?|post\b|posted|comments?|share|today|yesterday|tomorrow|"
+    r"how'?d\s+you\s+do|what\s+to\s+expect|reasons?|benefits?|why\b|who\b|when\b|where\b|equipment|"
+    r"weights?|men\b|women\b|male\b|female\b|ladies|guys|coach'?s?\s+notes?|stimulus|strategy|goal|intent|"
+    r"well\s+done|congrat|thanks?|thank\s+you|happy|great\s+job|welcome|click|subscribe|sign\s+up|book|"
+    r"also\s+read|read\s+more|related|source|references?|disclaimer|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
+    re.IGNORECASE,
+)
+# A dose written anywhere in a line, found by pattern alone (no inference): "3 sets", "10 reps", "30 s",
+# "x10", "2 x 400m", "hold for 20", "Repeat 3-5 times".
+DOSE_EXPRESSION = re.compile(
+    r"(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:x|\u00d7)\s*\d+(?:\.\d+)?\s*(?:m|km|s|secs?|reps?)?\b"
+    r"|(?<![\w.])(?:x|\u00d7)\s*\d+\b"
+    r"|\(\s*x\s*\d+\s*\)"
+    r"|(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:reps?|repetitions?|sets?|rounds?|times|breaths?|counts?|"
+    r"seconds?|secs?|s|minutes?|mins?|cals?|calories|m|metres?|meters?|yards?|steps)\b"
+    r"|\b(?:hold|repeat|rest)\b[^.;]{0,30}?\d"
+    r"|\b(?:sets?|reps?|repetitions?|rounds?)\s*:\s*\d"
+    r"|(?<![\w:])\d{0,2}:[0-5]\d\b",
+    re.IGNORECASE,
+)
+# A line that starts with a code or letter of a gym's programme: "A1 –", "B)", "A.", "C2:".
+PROGRAMME_CODE = re.compile(r"^(?-i:[A-H])[1-9]?\s*[.):\u2013\u2014-]\s+")
+# Rounds said as a line of their own above a list: "4 Rounds", "3 rounds, not for time of:", "Repeat three times."
+ROUNDS_LINE = re.compile(
+    r"^(?:(?P<n>\d+)\s+rounds?\b[^.]*|repeat\s+(?:(?:the\s+)?(?:circuit|above|whole\s+thing|all)\s+)?(?P<m>\d+)\s+"
+    r"(?:times|rounds)\b[^.]*|(?:for\s+)?(?P<k>\d+)\s+(?:circuits|sets\s+of)\b[^.]*)[.:]?$",
+    re.IGNORECASE,
+)
+# A step that only ends one exercise's instructions with its dose: "Hold for 20-30 seconds", "Repeat 3-5 times".
+DOSE_SENTENCE = re.compile(
+    r"^(?:hold|repeat|do(?:\s+this)?|perform|complete|rest|relax|keep\s+going|continue)\b", re.IGNORECASE
+)
+# How inline lists are glued into one line by a page capture: " • " bullets, "1. … 2. … 3." numbers.
+INLINE_BULLET = re.compile(r"\s+[\u2022\u25cf\u25aa]\s+")
+INLINE_NUMBER = re.compile(r"(?<=[.)a-z])\s+(?=(?:[2-9]|1[0-9])\.\s+[A-Z])")

@@ -1,0 +1,202 @@
+"""Readings of a page's layout that compete with the structure reader (article.py).
+
+Each reading looks at the line features (features.py) and says which lines are exercises, what each is
+called, which words give its dose and which are its instructions. It never infers a dose: the article
+reader finishes every reading's items the same way, then the readings are compared on how exercise-like
+and how consistent their items are, and the best one is used (`plan` names it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import vocabulary as vocab
+from .features import SHORT_WORDS, LineFeatures
+
+UNNAMED_WORDS = 6  # an exercise with no name is called by its first words
+
+
+@dataclass
+class Item:
+    """One exercise as a reading sees it."""
+
+    name: str
+    line: int
+    dose: list[str] = field(default_factory=list)  # the words that give its dose
+    prose: list[str] = field(default_factory=list)  # its instructions, read aloud
+    rounds: str = ""  # a line above it that says how many rounds ("4 Rounds", "Repeat three times.")
+    unnamed: bool = False
+    numbers: list[int] = field(default_factory=list)  # every line it took
+
+    def take(self, line: LineFeatures, text: str | None = None, *, dose: bool = False) -> None:
+        (self.dose if dose else self.prose).append(line.text if text is None else text)
+        self.numbers.append(line.number)
+
+
+@dataclass(frozen=True)
+class Reading:
+    name: str  # what `plan` says: "name: instructions lines", "dose lines", ...
+    items: tuple[Item, ...]
+    used: frozenset[int]  # line numbers the reading took into its items
+
+
+Reader = Callable[[list[LineFeatures]], list[Item]]
+
+
+# ---------------------------------------------------------------- name: instructions
+
+
+_NAME_COLON = re.compile(
+    r"^(?P<name>[A-Z0-9][\w'&/ -]{1,48}?)(?:\s*\((?P<note>[^)]{1,30})\))?\s*(?::\s+|\s+[\u2013\u2014]\s+|\s+-\s+)"
+    r"(?P<body>\S.*)$"
+)
+_NAME_NOTE = re.compile(r"^(?P<name>[A-Z][\w'&/ -]{1,48}?)\s*\((?P<note>[A-Za-z ,/&]{2,30})\)\s+(?P<body>\S.*)$")
+
+
+def _a_name(name: str) -> bool:
+    words = name.split()
+    return (
+        0 < len(words) <= SHORT_WORDS
+        and not vocab.COMMENTARY.match(name)
+        and not vocab.SPOKEN_LABELS.match(name.lower())
+        and not vocab.SILENT_LABELS.match(name.lower())
+        and not vocab.DOSE_LABELS.match(name.lower())
+        and not vocab.DOSE_EXPRESSION.search(name)
+        and not re.match(r"(?i)(?:note|tip|warning|important|nb)\b", name)
+        and not re.search(r"\b(?:the|your|you|this|these|below|above|it)\b", name, re.IGNORECASE)
+    )
+
+
+def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
+    """ "- Calf Stretch: Put your hands on a wall ... Hold for 20-30 seconds", "Push-Up (Chest) Sets of 30
+    reps. ...", or a "Towel Stretch:" line over its paragraph: each exercise named at the front of its
+    instructions."""
+    items: list[Item] = []
+    current: Item | None = None
+    for line in lines:
+        match = _NAME_COLON.match(line.text) or _NAME_NOTE.match(line.text)
+        if match and _a_name(match.group("name")) and len(match.group("body").split()) >= 3:
+            current = Item(match.group("name").strip(), line.number)
+            current.take(line, match.group("body"))
+            items.append(current)
+            continue
+        alone = line.text.rstrip(":").strip()
+        if line.ends == ":" and _a_name(alone) and line.title_case and line.words <= SHORT_WORDS:
+            current = Item(alone, line.number, numbers=[line.number])
+            items.append(current)
+            continue
+        if current is not None and not line.commentary and (not line.gap_before or not current.prose):
+            current.take(line)
+        else:
+            current = None
+    return [item for item in items if item.prose]
+
+
+# ---------------------------------------------------------------- one line, one move, with its dose
+
+_AT = re.compile(r"\s*(?:@|\bat\s+\d+\s*%).*$")
+_LEAD = re.compile(r"^(?:of|for|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
+
+
+def _move_name(clause: str) -> str:
+    """The name left when the dose is taken out: "20 rep back squat" -> "back squat"; a line that is a
+    distance only ("4 x 800m @ 5K pace") is named by the distance."""
+    before_at = _AT.sub("", clause).strip(" ,;:")
+    name = vocab.DOSE_EXPRESSION.sub(" ", before_at)
+    name = re.sub(r"\([^)]*\)", " ", name)
+    name = " ".join(name.split()).strip(" ,;:-\u2013\u2014")
+    for _ in range(3):
+        name = _LEAD.sub("", name).strip(" ,;:-\u2013\u2014")
+    if not re.search(r"[A-Za-z]{2,}", name):
+        distance = re.search(r"\d+\s*(?:m|km|metres?|meters?|yards?|miles?)\b", before_at)
+        return distance.group(0) if distance else ""
+    return name
+
+
+def dose_lines(lines: list[LineFeatures]) -> list[Item]:
+    """ "A1 – Squat – 60 seconds", "20 rep back squat @ 60%", "4 x 800m @ 5K pace", "Push-Ups x 10":
+    every line that holds a dose and a move's name is one exercise; a "4 Rounds" line sets the rounds of
+    the lines under it, and a following line with no dose of its own (how to do it) is its instructions."""
+    items: list[Item] = []
+    rounds = ""
+    current: Item | None = None
+    for line in lines:
+        if vocab.ROUNDS_LINE.match(line.text):
+            rounds, current = line.text, None
+            continue
+        if line.commentary or line.ends == "?":
+            current = None
+            continue
+        first = re.split(r"(?<=[.;!?])\s+|,\s+(?=with\b|then\b|rest\b)", line.text, maxsplit=1)[0]
+        if line.dose and vocab.DOSE_EXPRESSION.search(first) and not vocab.DOSE_SENTENCE.match(first):
+            name = _move_name(first)
+            exercise_like = vocab.EXERCISE_WORDS.search(name) or re.fullmatch(r"\d+\s*\w+", name)
+            if name and len(name.split()) <= SHORT_WORDS and (exercise_like or line.code or line.bullet):
+                current = Item(name, line.number, rounds=rounds)
+                current.take(line, first, dose=True)
+                rest = line.text[len(first) :].strip()
+                if rest:
+                    current.prose.append(rest)
+                items.append(current)
+                continue
+        if current is not None and not line.dose and not line.gap_before and line.words > SHORT_WORDS:
+            current.take(line)
+        else:
+            current = None
+    return items
+
+
+# ---------------------------------------------------------------- unnamed runs of steps
+
+
+def instruction_runs(lines: list[LineFeatures]) -> list[Item]:
+    """Exercises with no names, each a run of instruction lines closed by its dose lines ("Hold for 20-30
+    seconds", "Repeat 3-5 times"): the next instruction after a dose line starts the next exercise."""
+    items: list[Item] = []
+    current: Item | None = None
+    closed = True
+    for line in lines:
+        is_dose = bool(line.dose) and bool(vocab.DOSE_SENTENCE.match(line.text)) and line.words <= 14
+        if is_dose:
+            if current is not None:
+                current.take(line, dose=True)
+                closed = True
+            continue
+        if line.commentary or (line.short and not line.imperative):
+            current, closed = None, True
+            continue
+        if closed or current is None:
+            if not line.imperative:
+                current = None
+                continue
+            current = Item(" ".join(re.split(r"[.,;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number)
+            current.unnamed = True
+            items.append(current)
+            closed = False
+        current.take(line)
+    return [item for item in items if item.dose]
+
+
+READINGS: tuple[tuple[str, Reader], ...] = (
+    ("name: instructions lines", name_colon_lines),
+    ("one line per move with its dose", dose_lines),
+    ("unnamed steps, each closed by its dose", instruction_runs),
+)
+
+
+def unglue_lists(text: str) -> str:
+    """A list a page capture glued into one line ("... • Stand tall. • Hold for 20 seconds", "1. Head back
+    (X5) 2. Right ear ...") is put back on lines of its own."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if len(vocab.INLINE_BULLET.findall(line)) >= 2:
+            head, *rest = vocab.INLINE_BULLET.split(line)
+            out.extend([head, *(f"- {part}" for part in rest)])
+            continue
+        if len(vocab.INLINE_NUMBER.findall(line)) >= 2 and re.match(r"^\s*1\.\s", line):
+            out.extend(vocab.INLINE_NUMBER.split(line))
+            continue
+        out.append(line)
+    return "\n".join(out)
