@@ -176,13 +176,15 @@ def _progress(quiet: bool) -> Any:
 
 
 def _report_build(result: Any) -> None:
-    from .report import summary
+    from .report import summary, unsure_report
 
     for warning in result.script.warnings:
         _echo(f"warning: {warning}", err=True)
     if result.replaced_source:
         _echo(f"note: replaced {result.path}, which was made from {result.replaced_source}", err=True)
     _echo(summary(result))
+    for line in unsure_report(result.routine) if result.routine is not None else []:
+        _echo(line, err=True)
 
 
 @app.callback(invoke_without_command=True)

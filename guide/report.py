@@ -81,8 +81,28 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
         ],
         "skipped": [{"heading": s.heading, "reason": s.reason, "line": s.line} for s in routine.skipped],
         "notes": list(routine.notes),
+        "unsure": bool(routine.reading and routine.notes),
         "warnings": list(script.warnings),
     }
+
+
+def import_hint(routine: Routine) -> str:
+    """The command that writes what was read as an editable Markdown routine."""
+    from .build import slug
+
+    source = routine.source if " " not in routine.source else f"'{routine.source}'"
+    return f"guide import {source} -o {slug(routine.title)}.md"
+
+
+def unsure_report(routine: Routine) -> list[str]:
+    """For `build`: the lines an article's reader guessed at, and how to fix them by hand ([] when sure)."""
+    if not routine.reading or not routine.notes:
+        return []
+    return [
+        f"note: read {routine.source} as {routine.reading}; unsure of {plural(len(routine.notes), 'line')}:",
+        *[f"  {note}" for note in routine.notes],
+        f"check them with 'guide plan', or fix them by hand: {import_hint(routine)}",
+    ]
 
 
 def plan_table(routine: Routine, script: Script) -> str:
@@ -116,6 +136,8 @@ def plan_table(routine: Routine, script: Script) -> str:
         notes.append(f"  {item.name}: " + "; ".join(said))
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [f"{routine.title}  ({routine.source})", ""]
+    if routine.reading:
+        lines[1:1] = [f"read as: {routine.reading}"]
     lines += [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
@@ -135,6 +157,8 @@ def plan_table(routine: Routine, script: Script) -> str:
         lines += ["", "unsure:", *[f"  {note}" for note in routine.notes]]
     if routine.skipped:
         lines += ["", "skipped:", *[f"  line {s.line}: '{s.heading}' ({s.reason})" for s in routine.skipped]]
+    if routine.reading and routine.notes:
+        lines += ["", f"the reader is unsure of the lines above; to fix them by hand: {import_hint(routine)}"]
     return "\n".join(lines)
 
 

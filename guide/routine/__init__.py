@@ -106,6 +106,8 @@ def parse_page(page: str, source: str) -> Routine:
 
 
 def _checked(routine: Routine, source: str, fix: str) -> Routine:
+    if not routine.exercises and fix == _ARTICLE_SHAPE:
+        fix = f"{fix}; or write the routine by hand: guide import {source} -o routine.md"
     if not routine.exercises:
         skipped = ", ".join(f"'{s.heading}'" for s in routine.skipped[:6])
         more = f" and {len(routine.skipped) - 6} more" if len(routine.skipped) > 6 else ""

@@ -141,7 +141,10 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
             skipped.append(Skipped(draft.name, "no dose", draft.start.number))
         else:
             exercises.append((exercise, draft.section))
-    exercises = _without_repeats(exercises)
+    kept = _without_repeats(exercises)
+    dropped = [f"line {e.line}: {e.name}:" for e, _ in exercises if (e, _) not in kept]
+    notes = [note for note in notes if not note.startswith(tuple(dropped))] if dropped else notes
+    exercises = kept
     skipped.sort(key=lambda s: s.line)
     blocks = _blocks(exercises, sections, loose)
     return Routine(
@@ -160,12 +163,16 @@ def _without_repeats(exercises: list[tuple[Exercise, int]]) -> list[tuple[Exerci
     for one already listed, not another exercise."""
     keys = [_name_key(exercise.name) for exercise, _ in exercises]
 
-    def repeated(index: int) -> bool:
+    def undosed(index: int) -> bool:
         work = exercises[index][0].dose.work_seconds
-        if work.value is None or work.origin is not Origin.DEFAULT:
-            return False
+        return work.value is not None and work.origin is Origin.DEFAULT
+
+    def repeated(index: int) -> bool:
         key = keys[index]
-        return any(j != index and key and (key in other or other in key) for j, other in enumerate(keys) if other)
+        return undosed(index) and any(
+            j != index and not undosed(j) and key and other and (key in other or other in key)
+            for j, other in enumerate(keys)
+        )
 
     return [pair for index, pair in enumerate(exercises) if not repeated(index)]
 
