@@ -17,7 +17,7 @@ from .features import LineFeatures, imperative, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
-from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
+from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences, split_glued_words
 from .readings import READINGS, Item, unglue_lists
 from .tables import text_tables_to_lines
 
@@ -72,7 +72,7 @@ class _Section:
 
 def read_article(text: str, source: str) -> Routine:
     """The best of the competing readings of the page's layout (the structure reader's among them)."""
-    text = unglue_lists(text_tables_to_lines(text))
+    text = split_glued_words(unglue_lists(text_tables_to_lines(text)))
     lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
@@ -549,6 +549,9 @@ def _split_name(text: str) -> tuple[str, str, str]:
     if not match or match.start() == 0:
         return text.strip(), "", ""
     name, tail = text[: match.start()].strip(), text[match.start() :].strip(" :,\u2013\u2014-")
+    label = re.search(r"(?i)\s+(sets?|reps?|repetitions?|rounds?|hold|time|duration)$", name)
+    if label and tail and re.match(r"\d", tail):  # "Calf Pumps Sets: 2 / Repetition:10": the label is the dose's
+        name, tail = name[: label.start()], f"{label.group(1)}: {tail}"
     # "Keep going for 30 seconds, rest, ...": a name does not carry a dose, a sentence does.
     if len(name.split()) > MAX_NAME_WORDS or not name[0].isalnum() or _mentions_dose(name):
         return text.strip(), "", ""

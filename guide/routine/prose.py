@@ -65,6 +65,24 @@ def normalize_unicode(text: str) -> str:
     return text
 
 
+def split_glued_words(text: str) -> str:
+    """ "up tofive times", "30 secondsand repeat", "a little,with the leg": words a page capture ran
+    together are split again (only when both halves are common words; "into" and "toes" stay whole)."""
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        if lowered in vocab.GLUE_PARTS or lowered in vocab.GLUED_REAL_WORDS:
+            return word
+        for cut in range(2, len(word) - 1):
+            if lowered[:cut] in vocab.GLUE_PARTS and lowered[cut:] in vocab.GLUE_PARTS:
+                return f"{word[:cut]} {word[cut:]}"
+        return word
+
+    text = re.sub(r"(?<=[a-z])([,;])(?=[a-z])", r"\1 ", text)
+    return re.sub(r"\b[A-Za-z]{4,14}\b", split, text)
+
+
 def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
@@ -221,10 +239,10 @@ def labels_to_phrases(text: str) -> str:
     text = re.sub(rf"\b{_DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{_DOSE_WORD})+\s*:\s*", "", text)
     # "reps: 10", "sets: 3 | reps: 8", "hold: 30 s", "repeat: 10 times" are doses written as a form;
     # rewrite them as the phrases the inference rules read ("10 reps", "hold for 30 s").
-    text = re.sub(r"\b(reps|repetitions|sets|rounds)\s*:\s*(\d+(?:\s*-\s*\d+)?)", r"\2 \1", text)
+    text = re.sub(r"\b(reps?|repetitions?|sets?|rounds?)\s*:\s*(\d+(?:\s*-\s*\d+)?)", r"\2 \1", text)
     text = re.sub(r"\b(hold|rest|work|time|duration)\s*:\s*(?=\d)", lambda m: f"{_LABEL_VERB[m.group(1)]} for ", text)
     text = re.sub(r"\brepeats?\s*:\s*(?=\d)", "", text)
-    return re.sub(r"\s*[|/]\s*(?=\d)", ". ", text)
+    return re.sub(r"\s*[|/]\s*(?=\d)|(?<=\d [a-z]{3})\s*[|/]\s*(?=\d)|(?<=\ds)\s+/\s+", ". ", text)
 
 
 _DOSE_WORD = vocab.DOSE_WORD

@@ -104,7 +104,9 @@ def _move_name(clause: str) -> str:
     """The name left when the dose is taken out: "20 rep back squat" -> "back squat"; a line that is a
     distance only ("4 x 800m @ 5K pace") is named by the distance."""
     before_at = _AT.sub("", clause).strip(" ,;:")
-    name = vocab.DOSE_EXPRESSION.sub(" ", before_at)
+    name = re.sub(r"(?i)\b(?:sets?|reps?|repetitions?|rounds?|hold|rest|time)\s*:\s*\d+\S*", " ", before_at)
+    name = vocab.DOSE_EXPRESSION.sub(" ", name)
+    name = re.sub(r"\s[/|]\s|\s[/|]$", " ", f"{name} ")
     name = re.sub(r"\([^)]*\)", " ", name)
     name = " ".join(name.split()).strip(" ,;:-\u2013\u2014")
     for _ in range(3):

@@ -331,3 +331,13 @@ DOSE_SENTENCE = re.compile(
 # How inline lists are glued into one line by a page capture: " • " bullets, "1. … 2. … 3." numbers.
 INLINE_BULLET = re.compile(r"\s+[\u2022\u25cf\u25aa]\s+")
 INLINE_NUMBER = re.compile(r"(?<=[.)a-z])\s+(?=(?:[2-9]|1[0-9])\.\s+[A-Z])")
+
+# Words a page capture glues together ("up tofive", "30 secondsand", "untilyou", "yourleft"): a token made of
+# two of these, neither of them alone, is split before anything reads or speaks it.
+GLUE_PARTS = frozenset(
+    "to and the you your until with for of in on then each per before after while or a an at".split()
+    + "seconds second minutes minute reps rep times sets set breaths left right other".split()
+    + "one two three four five six seven eight nine ten twenty thirty".split()
+    + "leg legs foot feet knee knees arm arms hand hands hip hips glutes heel heels toes back side sides".split()
+)
+GLUED_REAL_WORDS = frozenset("into onto within upon inset another anyone toes seconds".split())
