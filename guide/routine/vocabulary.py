@@ -334,10 +334,11 @@ INLINE_NUMBER = re.compile(r"(?<=[.)a-z])\s+(?=(?:[2-9]|1[0-9])\.\s+[A-Z])")
 
 # Words a page capture glues together ("up tofive", "30 secondsand", "untilyou", "yourleft"): a token made of
 # two of these, neither of them alone, is split before anything reads or speaks it.
-GLUE_PARTS = frozenset(
-    "to and the you your until with for of in on then each per before after while or a an at".split()
-    + "seconds second minutes minute reps rep times sets set breaths left right other".split()
-    + "one two three four five six seven eight nine ten twenty thirty".split()
-    + "leg legs foot feet knee knees arm arms hand hands hip hips glutes heel heels toes back side sides".split()
+_GLUE_WORDS = (
+    "to and the you your until with for of in on then each per before after while or a an at "
+    "seconds second minutes minute reps rep times sets set breaths left right other "
+    "one two three four five six seven eight nine ten twenty thirty "
+    "leg legs foot feet knee knees arm arms hand hands hip hips glutes heel heels toes back side sides"
 )
-GLUED_REAL_WORDS = frozenset("into onto within upon inset another anyone toes seconds".split())
+GLUE_PARTS = frozenset(re.findall(r"\w+", _GLUE_WORDS))
+GLUED_REAL_WORDS = frozenset(re.findall(r"\w+", "into onto within upon inset another anyone toes seconds"))
