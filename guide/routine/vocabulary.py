@@ -341,4 +341,9 @@ _GLUE_WORDS = (
     "leg legs foot feet knee knees arm arms hand hands hip hips glutes heel heels toes back side sides"
 )
 GLUE_PARTS = frozenset(re.findall(r"\w+", _GLUE_WORDS))
-GLUED_REAL_WORDS = frozenset(re.findall(r"\w+", "into onto within upon inset another anyone toes seconds"))
+GLUED_REAL_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "into onto within upon inset onset another anyone toes seconds backside inside aside often afoot aback atop handset",
+    )
+)
