@@ -136,6 +136,9 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, int]] = []
     for draft in drafts:
+        if vocab.NOT_A_MOVE.match(draft.name):
+            skipped.append(Skipped(draft.name, "not an exercise", draft.start.number))
+            continue
         exercise = _finish(draft, default, notes)
         if exercise is None:
             skipped.append(Skipped(draft.name, "no dose", draft.start.number))
@@ -177,6 +180,23 @@ def _without_repeats(exercises: list[tuple[Exercise, int]]) -> list[tuple[Exerci
     return [pair for index, pair in enumerate(exercises) if not repeated(index)]
 
 
+def _merged_repeats(items: list[Item]) -> list[Item]:
+    """A move named again further down ("Form cues" / "Squat: stand on the band...") is more about the
+    move already listed ("Band squat"), not another exercise: its words join the first."""
+    kept: list[Item] = []
+    keys: list[str] = []
+    for item in items:
+        key = _name_key(clean_name(item.name))
+        earlier = next((k for k, known in enumerate(keys) if key and (key == known or f" {key}" in f" {known}")), None)
+        if earlier is None or item.dose:
+            kept.append(item)
+            keys.append(key)
+            continue
+        kept[earlier].prose.extend(item.prose)
+        kept[earlier].numbers.extend([item.line, *item.numbers])
+    return kept
+
+
 def _structure_name(starts: list[Line]) -> str:
     """What the structure reader found the exercises to be, by the most common shape of their first lines."""
     if not starts:
@@ -204,9 +224,13 @@ def _items_routine(items: list[Item], features: list[LineFeatures], title: str, 
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, Item]] = []
     skipped: list[Skipped] = []
+    items = _merged_repeats(items)
     for item in items:
         start = Line(item.line, item.name, Kind.HEADING, name=item.name)
         name = clean_name(item.name) or item.name
+        if vocab.NOT_A_MOVE.match(name):
+            skipped.append(Skipped(name, "not an exercise", item.line))
+            continue
         exercise = _finish(_Draft(start, name, strong=list(item.dose), prose=list(item.prose)), default, notes)
         if exercise is None:
             skipped.append(Skipped(name, "no dose", item.line))

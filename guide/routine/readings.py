@@ -109,6 +109,7 @@ def _move_name(clause: str) -> str:
     name = re.sub(r"\s[/|]\s|\s[/|]$", " ", f"{name} ")
     name = re.sub(r"\([^)]*\)", " ", name)
     name = " ".join(name.split()).strip(" ,;:-\u2013\u2014")
+    name = re.sub(r"(?:\s+[\u2013\u2014-])?(?:\s+\w)?$", "", name).strip(" ,;:-\u2013\u2014")  # "Squat — s"
     for _ in range(3):
         name = _LEAD.sub("", name).strip(" ,;:-\u2013\u2014")
     if not re.search(r"[A-Za-z]{2,}", name):
@@ -181,10 +182,57 @@ def instruction_runs(lines: list[LineFeatures]) -> list[Item]:
     return [item for item in items if item.dose]
 
 
+# ---------------------------------------------------------------- names under one dose line
+
+MAX_LISTED_WORDS = 8
+
+
+def _bare_name(line: LineFeatures) -> bool:
+    """ "Jump Squats", "Box Jumps 24/20\u2033", "Lateral Bounding (think speed skater movement)": a line that
+    only names a move (a load or a note in brackets may follow)."""
+    text = re.sub(r"\([^)]*\)", "", line.text)
+    text = re.sub(r"\s+\d+(?:/\d+)?\s*(?:\u2033|\"|''|in|lbs?|kg|#|pood)?(?:\s+\w+)?$", "", text).strip()
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_LISTED_WORDS
+        and line.ends in ("", "!")
+        and not line.commentary
+        and not vocab.SECTION_ONLY.match(text)
+        and not vocab.NOT_A_MOVE.match(text)
+        and not vocab.DOSE_EXPRESSION.search(text)
+        and text[:1].isalpha()
+        and not re.search(r"\b(?:you|your|we|our|i|my)\b", text, re.IGNORECASE)
+    )
+
+
+def names_under_a_dose_line(lines: list[LineFeatures]) -> list[Item]:
+    """ "5 Rounds of 1 minute at each station" over "Row for calories" / "Box Jumps" / "Overhead squat": one
+    line gives the dose (and the rounds) for the bare names listed under it, perhaps in groups ("Group 1")."""
+    items: list[Item] = []
+    shared: LineFeatures | None = None
+    for line in lines:
+        if _bare_name(line) and shared is not None:
+            name = re.sub(r"\s*\([^)]*\)", "", line.text).strip()
+            item = Item(name, line.number, rounds=shared.text)
+            item.take(shared, dose=True)
+            item.numbers.append(line.number)
+            items.append(item)
+            continue
+        if vocab.SECTION_ONLY.match(line.text.rstrip(":")):
+            continue  # "Group 2": the shared dose goes on
+        if line.dose and not _bare_name(line) and (line.ends in ("", ":") or line.words <= 30):
+            shared = line if not vocab.EXERCISE_WORDS.search(_move_name(line.text)) else None
+            continue
+        if line.words > SHORT_WORDS or line.commentary:
+            shared = None
+    return items if len(items) >= 2 else []
+
+
 READINGS: tuple[tuple[str, Reader], ...] = (
     ("name: instructions lines", name_colon_lines),
     ("one line per move with its dose", dose_lines),
     ("unnamed steps, each closed by its dose", instruction_runs),
+    ("names listed under one dose line", names_under_a_dose_line),
 )
 
 

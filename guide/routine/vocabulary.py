@@ -268,7 +268,7 @@ QUESTION = re.compile(
 )
 SECTION_ONLY = re.compile(
     r"^(?:the\s+|your\s+)?(?:(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|intervals?|part|"
-    r"block|phase|round|stage|section|level|week|exercises|stretches|moves)\s*)+"
+    r"block|phase|round|stage|section|level|week|exercises|stretches|moves|group|training|wod)\s*)+"
     r"(?:\d{1,2}|[ivx]+)?\s*(?:\([^)]*\))?$",
     re.IGNORECASE,
 )
@@ -299,7 +299,7 @@ COMMENTARY = re.compile(
     r"^(?:about\b|score|scoring|scaled?|rx\+?|result|results|notes?|post\b|posted|comments?|share|today|yesterday|tomorrow|"
     r"how'?d\s+you\s+do|what\s+to\s+expect|reasons?|benefits?|why\b|who\b|when\b|where\b|equipment|"
     r"weights?|men\b|women\b|male\b|female\b|ladies|guys|coach'?s?\s+notes?|stimulus|strategy|goal|intent|"
-    r"well\s+done|congrat|thanks?|thank\s+you|happy|great\s+job|welcome|click|subscribe|sign\s+up|book|"
+    r"well\s+done|congrat|thanks?\b|thank\s+you|happy\s+(?:training|running|stretching|lifting|new)|great\s+job|welcome|click|subscribe|sign\s+up|book|"
     r"also\s+read|read\s+more|related|source|references?|disclaimer|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
     re.IGNORECASE,
 )
@@ -346,4 +346,13 @@ GLUED_REAL_WORDS = frozenset(
         r"\w+",
         "into onto within upon inset onset another anyone toes seconds backside inside aside often afoot aback atop handset",
     )
+)
+
+# Names that are never a move, whatever reading found them: a rest, a score, a date, a bare number.
+NOT_A_MOVE = re.compile(
+    rf"^(?:(?:active\s+)?(?:rest|recovery|recover|break|transition)"
+    r"(?:\s+(?:period|interval|time|break)|\s+(?:for|between|after|and|then|\d)\b.*|\s*[:\u2013\u2014-].*)?"
+    rf"|score\b.*|time\s*cap\b.*|{MONTH}\s+\d{{1,2}}\b.*|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}.*|{MONTH}\s+\d{{4}}"
+    r"|(?:weeks?|days?|months?|sessions?)\s*\d.*|[\W\d_]*)$",
+    re.IGNORECASE,
 )
