@@ -116,6 +116,24 @@ def idioms_to_numbers(text: str) -> str:
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4}
 
 
+_HOLDING = r"\b(?:hold|holding|hold it|stay|squeeze|contract|tense|tighten|keep)\b"
+
+
+def counts_as_seconds(text: str) -> str:
+    # "Hold the stretch for 10 counts", "hold this for a count of 5", "scrunch it up and count to 5": a count
+    # held is a second each; "hold for 20" with no unit is seconds too. Counted breathing ("inhale for 4
+    # counts") and tempo ("down on a 4-count") are left alone.
+    text = re.sub(rf"({_HOLDING}[^.;!?]*?)\ba\s+count\s+of\s+(\d+)", r"\1\2 seconds", text)
+    text = re.sub(rf"({_HOLDING}[^.;!?]*?)\b(\d+(?:\s*(?:-|to)\s*\d+)?)\s+counts?\b", r"\1\2 seconds", text)
+    text = re.sub(r"(?<![\w-])count\s+to\s+(\d+)\b", r"hold for \1 seconds", text)
+    return re.sub(
+        r"\b(hold(?:ing)?(?:\s+(?:it|this|that|there|the stretch|the position))?\s+for\s+)(\d+)\b"
+        r"(?!\s*(?:-|to\b|or\b|\.\d|seconds?|secs?|s\b|minutes?|mins?|breaths?|counts?|reps?|times|sets|rounds|%))",
+        r"\1\2 seconds",
+        text,
+    )
+
+
 def counts_more_in_total(text: str) -> str:
     # "then repeat twice more" is the first go and two more: 3 times in all.
     return re.sub(r"\b(\d+)\s+(?:more\s+times|times\s+more)\b", lambda m: f"{int(m.group(1)) + 1} times", text)
@@ -271,6 +289,7 @@ def shorthand_doses(text: str) -> str:
         r"\1 sets of \2 reps",
         text,
     )
+    text = re.sub(r"\(\s*[x\u00d7]\s*(\d+)\s*\)", r"(\1 reps)", text)  # "chin to chest (X5)"
     # "x 10 min" is a time (the "x" says it is done once, for that long) and "x 10 m" a distance, not reps.
     text = re.sub(r"(?:^|(?<=\s))[x\u00d7]\s*(\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)", r"\1", text)
     return re.sub(
@@ -292,6 +311,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     dashes_to_hyphen,
     idioms_to_numbers,
     number_words_to_digits,
+    counts_as_seconds,
     counts_more_in_total,
     per_unit_rates,
     labels_to_phrases,

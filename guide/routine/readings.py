@@ -132,11 +132,13 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
         if line.commentary or line.ends == "?":
             current = None
             continue
-        first = re.split(r"(?<=[.;!?])\s+|,\s+(?=with\b|then\b|rest\b)", line.text, maxsplit=1)[0]
+        first = re.split(r"(?<=[.!?])\s+|,\s+(?=with\b|then\b|rest\b)", line.text, maxsplit=1)[0]
         if line.dose and vocab.DOSE_EXPRESSION.search(first) and not vocab.DOSE_SENTENCE.match(first):
             name = _move_name(first)
             exercise_like = vocab.EXERCISE_WORDS.search(name) or re.fullmatch(r"\d+\s*\w+", name)
-            if name and len(name.split()) <= SHORT_WORDS and (exercise_like or line.code or line.bullet):
+            listed = line.code or line.bullet or line.numbered is not None
+            longest = MAX_LISTED_WORDS if listed else SHORT_WORDS
+            if name and len(name.split()) <= longest and (exercise_like or listed):
                 current = Item(name, line.number, rounds=rounds)
                 current.take(line, first, dose=True)
                 rest = line.text[len(first) :].strip()
