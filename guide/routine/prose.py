@@ -134,6 +134,11 @@ def counts_as_seconds(text: str) -> str:
     )
 
 
+def laps_as_reps(text: str) -> str:
+    # "add in two laps with heel kicks", "for the next two laps": laps of a court or track are counted.
+    return re.sub(r"\b(\d+)\s+(?:more\s+)?(?:laps|lengths)\b", r"\1 reps", text)
+
+
 def counts_more_in_total(text: str) -> str:
     # "then repeat twice more" is the first go and two more: 3 times in all.
     return re.sub(r"\b(\d+)\s+(?:more\s+times|times\s+more)\b", lambda m: f"{int(m.group(1)) + 1} times", text)
@@ -312,6 +317,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     idioms_to_numbers,
     number_words_to_digits,
     counts_as_seconds,
+    laps_as_reps,
     counts_more_in_total,
     per_unit_rates,
     labels_to_phrases,

@@ -49,7 +49,8 @@ Reader = Callable[[list[LineFeatures]], list[Item]]
 
 
 _NAME_COLON = re.compile(
-    r"^(?P<name>[A-Z0-9][\w'&/ -]{1,48}?)(?:\s*\((?P<note>[^)]{1,30})\))?\s*(?::\s+|\s+[\u2013\u2014]\s+|\s+-\s+)"
+    r"^(?P<name>[A-Z0-9][\w'&/ -]{1,48}?)(?:\s*\((?P<note>[^)]{1,30})\))?"
+    r"\s*(?::\s+|\s+[\u2013\u2014]\s+|\s+-\s+|(?<=[a-z])-\s+(?=[A-Z]))"
     r"(?P<body>\S.*)$"
 )
 _NAME_NOTE = re.compile(r"^(?P<name>[A-Z][\w'&/ -]{1,48}?)\s*\((?P<note>[A-Za-z ,/&]{2,30})\)\s+(?P<body>\S.*)$")
@@ -138,8 +139,10 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             exercise_like = vocab.EXERCISE_WORDS.search(name) or re.fullmatch(r"\d+\s*\w+", name)
             listed = line.code or line.bullet or line.numbered is not None
             longest = MAX_LISTED_WORDS if listed else SHORT_WORDS
-            if name and len(name.split()) <= longest and (exercise_like or listed):
-                current = Item(name, line.number, rounds=rounds)
+            # A short "name dose" line among others that name moves is one of them ("Penguins 30 each side").
+            alike = line.words <= SHORT_WORDS + 2 and line.ends not in (".", ":") and name[:1].isalnum()
+            if name and len(name.split()) <= longest and (exercise_like or listed or alike):
+                current = Item(name, line.number, rounds=rounds, unnamed=not (exercise_like or listed))
                 current.take(line, first, dose=True)
                 rest = line.text[len(first) :].strip()
                 if rest:
@@ -150,7 +153,11 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             current.take(line)
         else:
             current = None
-    return items
+    named = sum(1 for item in items if not item.unnamed)
+    return [item for item in items if not item.unnamed or named >= MIN_NAMED_MOVES]
+
+
+MIN_NAMED_MOVES = 3  # lines like "Penguins 30 each side" are moves when at least this many others clearly are
 
 
 # ---------------------------------------------------------------- unnamed runs of steps

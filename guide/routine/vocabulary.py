@@ -40,7 +40,7 @@ SPOKEN_LABELS = re.compile(
 SILENT_LABELS = re.compile(
     r"^(?:muscles?(?: worked| used| targeted)?|works?|targets?|targeted|area|benefits?|why(?: [\w ]+)?|"
     r"equipment|kit|you(?:'ll)? need|level|difficulty|good for|great for|what it does|photo|image|video|"
-    r"credit|source|category|type|goal)$",
+    r"credit|source|category|type|goal|frequency|how\s+often|when)$",
     re.IGNORECASE,
 )
 DOSE_WORD = r"(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)"
@@ -286,7 +286,7 @@ EXERCISE_WORDS = re.compile(
     r"thrusters?|kicks?|circles?|rolls?|twists?|rotations?|holds?|poses?|dips?|step[\s-]?ups?|steps?|hops?|bounds?|"
     r"climbers?|tucks?|extensions?|flexion|abduction|adduction|pumps?|squeezes?|tilts?|slides?|reach(?:es)?|folds?|"
     r"balance|breath(?:ing|s)?|dog|cobra|cat|cow|child'?s|pigeon|warrior|lifts?|shrugs?|fl(?:y|ies|yes)|pulls?|"
-    r"carr(?:y|ies)|crawls?|bike|cycl(?:e|ing)|swim(?:ming)?|sprints?|strides?|drills?|knees?|heels?|toes?|calf|calves|"
+    r"carr(?:y|ies)|crawls?|bikes?|bicycles?|cycl(?:e|ing)|swim(?:ming)?|sprints?|strides?|drills?|knees?|heels?|toes?|calf|calves|"
     r"hamstrings?|quads?|quadriceps|glutes?|gluteus|hips?|shoulders?|neck|ankles?|wrists?|core|bear|superman|"
     r"inchworms?|mountain|flutter|scissors?|v[\s-]?ups?|hollow|wall\s+sit|carioca|sumos?|flicks?|snow\s+angels?|"
     r"clamshells?|clams?|shuffles?|punch(?:es)?|skaters?|wipers?|salutations?|triangle|lotus|angels?|tabletop|"
