@@ -406,6 +406,8 @@ def _classify(text: str, number: int) -> Line:
     counted = _count_first(_unnumbered(text), "")
     if counted[1] and _heading_shaped(counted[0]):
         return _as_heading(text, number)  # "10 air squats", ":30 hollow hold": a move, not only a dose
+    if vocab.ROUNDS_LINE.match(text):
+        return Line(number, text, Kind.PROSE)  # "4 rounds for time": how often the list is done, not a move's dose
     if _is_dose_line(_unnumbered(text)):
         return Line(number, text, Kind.DOSE)
     label = vocab.LABEL.match(text)
@@ -639,7 +641,7 @@ def _is_menu(text: str) -> bool:
 
 
 def _is_noise(text: str) -> bool:
-    if vocab.NOISE.match(text) or _is_menu(text):
+    if vocab.NOISE.match(text) or _is_menu(text) or vocab.CAPTION.search(text):
         return True
     if vocab.PHONE.search(text) and len(text.split()) <= 20:
         return True
@@ -760,6 +762,8 @@ def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
     line = lines[index]
     if line.kind is not Kind.HEADING or (line.dose_tail and not vocab.SECTION_NAME.search(line.name)):
         return False  # "Squats: 10 reps" over "Lunges: 10 reps" is the first move of the list
+    if re.match(r"\d", line.text) and not vocab.SECTION_NAME.search(line.text):
+        return False  # "400m Sandbag Run" over "50 Push Ups": a move counted first is the first of the list
     following = [line for line in lines[index + 1 : index + 6] if line.kind is not Kind.NOISE]
     for _ in range(2):
         if following and following[0].kind is Kind.PROSE:

@@ -321,7 +321,7 @@ PROGRAMME_CODE = re.compile(r"^(?-i:[A-H])[1-9]?\s*[.):\u2013\u2014-]\s+")
 # Rounds said as a line of their own above a list: "4 Rounds", "3 rounds, not for time of:", "Repeat three times."
 ROUNDS_LINE = re.compile(
     r"^(?:(?P<n>\d+)\s+rounds?\b[^.]*|repeat\s+(?:(?:the\s+)?(?:circuit|above|whole\s+thing|all)\s+)?(?P<m>\d+)\s+"
-    r"(?:times|rounds)\b[^.]*|(?:for\s+)?(?P<k>\d+)\s+(?:circuits|sets\s+of)\b[^.]*)[.:]?$",
+    r"(?:times|rounds)\b[^.]*|(?:for\s+)?(?P<k>\d+)\s+(?:circuits|sets)(?:\s+of)?\s*:)[.:]?$",
     re.IGNORECASE,
 )
 # A step that only ends one exercise's instructions with its dose: "Hold for 20-30 seconds", "Repeat 3-5 times".
@@ -356,3 +356,6 @@ NOT_A_MOVE = re.compile(
     r"|(?:weeks?|days?|months?|sessions?)\s*\d.*|[\W\d_]*)$",
     re.IGNORECASE,
 )
+
+# An image's caption or file name standing as a line: "Rotating Header Image", "Ash Face.jpeg".
+CAPTION = re.compile(r"^(?:\S+\s+){0,4}(?:header\s+)?image$|\.(?:jpe?g|png|gif|webp)\s*$", re.IGNORECASE)
