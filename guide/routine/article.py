@@ -1030,7 +1030,12 @@ def _sides(draft: _Draft, strong: Findings, weak: Findings) -> Sourced[Sides] | 
         return named
     if weak.sides is not None and weak.sides.value is Sides.ALTERNATE:
         return weak.sides
-    return strong.sides or weak.sides
+    said = strong.sides or weak.sides
+    if said is not None:
+        return said
+    # "Single-leg deadlift", "Pistol squat": a move named as done on one limb is done on each in turn.
+    one_limb = vocab.ONE_LIMB_NAME.search(for_inference(draft.name))
+    return Sourced(Sides.EACH, Origin.INFERRED, one_limb.group(0), draft.start.number) if one_limb else None
 
 
 def _strong_findings(draft: _Draft, line: int) -> Findings:

@@ -348,6 +348,13 @@ GLUED_REAL_WORDS = frozenset(
     )
 )
 
+# A move named as done on one limb (a PRESCRIPTION to do each side in turn, as "each side" is):
+# "Single-leg deadlift", "One-arm row", "Pistol squat" (a one-leg stand or balance is one position).
+ONE_LIMB_NAME = re.compile(
+    r"\b(?:single|one)[\s-]+(?:leg(?:ged)?|arm(?:ed)?|sided)\b(?!\s+(?:stand|stance|balance))|"
+    r"\bpistols?\b"
+)
+
 # Names that are never a move, whatever reading found them: a rest, a score, a date, a bare number.
 NOT_A_MOVE = re.compile(
     rf"^(?:(?:active\s+)?(?:rest|recovery|recover|break|transition)"
