@@ -180,6 +180,21 @@ def _without_repeats(exercises: list[tuple[Exercise, int]]) -> list[tuple[Exerci
     return [pair for index, pair in enumerate(exercises) if not repeated(index)]
 
 
+def _list_rounds(said: str, moves: int) -> _Rounds | None:
+    """The rounds a line above a list says: "4 Rounds", "5 Rounds of 1 minute at each station"."""
+    rounds = _rounds(f"{said}.", moves)
+    if rounds is not None:
+        return rounds
+    count = re.search(r"\b(\d+)(?:\s*(?:-|to)\s*(\d+))?\s+rounds?\b", for_inference(said))
+    if count is None:
+        return None
+    low, high = float(count.group(1)), float(count.group(2) or count.group(1))
+    unset: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
+    return _Rounds(
+        Sourced(Amount(low, max(low, high)), Origin.INFERRED, count.group(0), None), unset, unset, None, None
+    )
+
+
 def _merged_repeats(items: list[Item]) -> list[Item]:
     """A move named again further down ("Form cues" / "Squat: stand on the band...") is more about the
     move already listed ("Band squat"), not another exercise: its words join the first."""
@@ -245,7 +260,7 @@ def _items_routine(items: list[Item], features: list[LineFeatures], title: str, 
     while whole is None and index < len(exercises):
         exercise, item = exercises[index]
         group = [e for e, i in exercises[index:] if i.rounds == item.rounds] if item.rounds else [exercise]
-        rounds = _rounds(f"{item.rounds}.", len(group)) if item.rounds else None
+        rounds = _list_rounds(item.rounds, len(group)) if item.rounds else None
         if rounds is not None:
             blocks.extend(_rounds_blocks(group, rounds, None))
             index += len(group)
@@ -887,6 +902,8 @@ def _known(by_name: dict[str, _Draft], line: Line) -> _Draft | None:
 
 
 def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Line], index: int) -> bool:
+    if current.start.dose_tail and vocab.ROUTINE_ROUNDS.search(for_inference(line.text)):
+        return True  # "Rest 2 mins, repeat for 5 rounds" under a list of moves is about the whole list
     if line.kind is Kind.HEADING and line.forced_heading:
         return True
     if _is_section_heading(lines, index, starts):

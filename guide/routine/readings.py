@@ -214,6 +214,19 @@ def _bare_name(line: LineFeatures) -> bool:
     )
 
 
+_ROUNDS_OF = re.compile(r"\b\d+(?:\s*(?:-|to)\s*\d+)?\s+rounds?\s*(?:total\s+)?(?:of\s+)?", re.IGNORECASE)
+_BARE_TIME = re.compile(
+    r"(?<![\w.])(?<!for )(\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)(?!\s+(?:of\s+)?(?:rest|off|recovery))"
+)
+
+
+def _per_move(shared: str) -> str:
+    """What a list's dose line says about each move: "5 Rounds of 1 minute at each station" gives each move
+    a minute of work (the rounds belong to the list)."""
+    each = _ROUNDS_OF.sub("", shared)
+    return _BARE_TIME.sub(r"for \1", each, count=1) if not re.search(r"(?i)\breps?\b", each) else each
+
+
 def names_under_a_dose_line(lines: list[LineFeatures]) -> list[Item]:
     """ "5 Rounds of 1 minute at each station" over "Row for calories" / "Box Jumps" / "Overhead squat": one
     line gives the dose (and the rounds) for the bare names listed under it, perhaps in groups ("Group 1")."""
@@ -223,7 +236,7 @@ def names_under_a_dose_line(lines: list[LineFeatures]) -> list[Item]:
         if _bare_name(line) and shared is not None:
             name = re.sub(r"\s*\([^)]*\)", "", line.text).strip()
             item = Item(name, line.number, rounds=shared.text)
-            item.take(shared, dose=True)
+            item.take(shared, _per_move(shared.text), dose=True)
             item.numbers.append(line.number)
             items.append(item)
             continue

@@ -344,7 +344,7 @@ GLUE_PARTS = frozenset(re.findall(r"\w+", _GLUE_WORDS))
 GLUED_REAL_WORDS = frozenset(
     re.findall(
         r"\w+",
-        "into onto within upon inset onset another anyone toes seconds backside inside aside often afoot aback atop handset",
+        "into onto within upon inset onset another anyone toes seconds backside backsides inside aside often afoot aback atop handset",
     )
 )
 
