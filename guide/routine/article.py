@@ -1005,8 +1005,16 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
             f'line {hold.line or line}: {draft.name}: "{hold.words}" counted as {hold.value} s '
             f"({SECONDS_PER_BREATH:g} s a breath)"
         )
-    instructions = tuple(sentences(prose_text)) if prose_text.strip() else ()
+    instructions = tuple(s for s in sentences(prose_text) if _spoken(s)) if prose_text.strip() else ()
     return Exercise(draft.name, instructions, complete(found), line)
+
+
+def _spoken(sentence: str) -> bool:
+    """An instruction worth saying: not commentary (a question to the reader, a score rule, a caption, a link,
+    a weight table) and not only the dose, which the coach says once in its own words."""
+    if vocab.UNSPOKEN.search(sentence) or sentence.rstrip().endswith("?"):
+        return False
+    return not _is_dose_line(sentence.rstrip(".!"))
 
 
 UNDOSED_WORK_SECONDS = 30.0

@@ -134,6 +134,16 @@ def counts_as_seconds(text: str) -> str:
     )
 
 
+def rep_definitions(text: str) -> str:
+    # "Do both sides to complete one rep", "This completes one rep", "That's 1 rep": what a rep is, not how many.
+    return re.sub(
+        r"\b(?:to\s+)?(?:complete|completes|completing|make|makes|finish|finishes|counts?\s+as|that'?s|that\s+is|"
+        r"this\s+is)\s+(?:one|1|a|a\s+single)\s+(?:full\s+)?(?:rep|repetition)\b",
+        " ",
+        text,
+    )
+
+
 def laps_as_reps(text: str) -> str:
     # "add in two laps with heel kicks", "for the next two laps": laps of a court or track are counted.
     return re.sub(r"\b(\d+)\s+(?:more\s+)?(?:laps|lengths)\b", r"\1 reps", text)
@@ -316,6 +326,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     dashes_to_hyphen,
     idioms_to_numbers,
     number_words_to_digits,
+    rep_definitions,
     counts_as_seconds,
     laps_as_reps,
     counts_more_in_total,

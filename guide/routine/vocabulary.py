@@ -366,3 +366,13 @@ NOT_A_MOVE = re.compile(
 
 # An image's caption or file name standing as a line: "Rotating Header Image", "Ash Face.jpeg".
 CAPTION = re.compile(r"^(?:\S+\s+){0,4}(?:header\s+)?image$|\.(?:jpe?g|png|gif|webp)\s*$", re.IGNORECASE)
+
+# Sentences that are commentary, not instructions: never spoken, wherever they stand.
+UNSPOKEN = re.compile(
+    r"^(?:also\s+read|read\s+more|see\s+also|related|advertisement|sponsored|photo|image|credit|source|video|"
+    r"watch\b|click|tap\s+here|subscribe|sign\s+up|share|score\b|scoring|scaled?\b|rx\b|men\b|women\b|"
+    r"ladies\b|guys\b|post\s+(?:your\s+)?(?:loads?|results?|times?|scores?|weights?)|log\s+(?:your\s+)?"
+    r"(?:score|time|result)|how'?d\s+(?:you|it)\s+go|good\s+luck|have\s+fun|enjoy\b|happy\s+(?:training|running))"
+    r"|\b(?:click\s+here|for\s+(?:a|the)\s+video|post\s+(?:loads?|results?|scores?)\s+to\s+comments)\b",
+    re.IGNORECASE,
+)
