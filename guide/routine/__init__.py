@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -95,13 +96,19 @@ _ARTICLE_SHAPE = (
 
 def parse_page(page: str, source: str) -> Routine:
     """A web page's main content, read as an article."""
+    from .article import read_article
+    from .schema import how_to_article
+
+    steps = how_to_article(page)  # the publisher's own list of steps, when the page has one
+    if steps:
+        routine = read_article(steps, source)
+        if routine.exercises:
+            return _checked(replace(routine, reading=f"schema.org steps, {routine.reading}"), source, _ARTICLE_SHAPE)
     from .web import html_to_article  # urllib, trafilatura: only for pages
 
     text = html_to_article(page)
     if not text.strip():
         raise RoutineError(source, None, "no article text found on this page", "save the routine's text as a .txt file")
-    from .article import read_article
-
     return _checked(read_article(text, source), source, _ARTICLE_SHAPE)
 
 

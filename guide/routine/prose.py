@@ -343,6 +343,7 @@ FOR_SPEECH: tuple[Processor, ...] = (
     drop_urls,
     drop_list_markers,
     collapse_whitespace,
+    split_glued_words,
     drop_layout_brackets,
     hyphenated_units,
     expand_abbreviations,
