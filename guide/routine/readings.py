@@ -196,11 +196,17 @@ def instruction_runs(lines: list[LineFeatures]) -> list[Item]:
 MAX_LISTED_WORDS = 8
 
 
+def _listed_name(text: str) -> str:
+    """The move a listed line names, without a note in brackets or a load after it ("Box Jumps 24/20\u2033",
+    "Overhead squat 75/55 lb")."""
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    return re.sub(r"\s+\d+(?:/\d+)?\s*(?:\u2033|\u2032\u2032|\"|''|in|lbs?|kg|#|pood|pounds)?\s*$", "", text).strip()
+
+
 def _bare_name(line: LineFeatures) -> bool:
     """ "Jump Squats", "Box Jumps 24/20\u2033", "Lateral Bounding (think speed skater movement)": a line that
     only names a move (a load or a note in brackets may follow)."""
-    text = re.sub(r"\([^)]*\)", "", line.text)
-    text = re.sub(r"\s+\d+(?:/\d+)?\s*(?:\u2033|\"|''|in|lbs?|kg|#|pood)?(?:\s+\w+)?$", "", text).strip()
+    text = _listed_name(line.text)
     words = text.split()
     return (
         0 < len(words) <= MAX_LISTED_WORDS
@@ -234,7 +240,7 @@ def names_under_a_dose_line(lines: list[LineFeatures]) -> list[Item]:
     shared: LineFeatures | None = None
     for line in lines:
         if _bare_name(line) and shared is not None:
-            name = re.sub(r"\s*\([^)]*\)", "", line.text).strip()
+            name = _listed_name(line.text)
             item = Item(name, line.number, rounds=shared.text)
             item.take(shared, _per_move(shared.text), dose=True)
             item.numbers.append(line.number)
