@@ -136,7 +136,7 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, int]] = []
     for draft in drafts:
-        if vocab.NOT_A_MOVE.match(draft.name):
+        if vocab.NOT_A_MOVE.match(draft.name) or vocab.SECTION_ONLY.match(draft.name):
             skipped.append(Skipped(draft.name, "not an exercise", draft.start.number))
             continue
         exercise = _finish(draft, default, notes)
@@ -243,7 +243,7 @@ def _items_routine(items: list[Item], features: list[LineFeatures], title: str, 
     for item in items:
         start = Line(item.line, item.name, Kind.HEADING, name=item.name)
         name = clean_name(item.name) or item.name
-        if vocab.NOT_A_MOVE.match(name):
+        if vocab.NOT_A_MOVE.match(name) or vocab.SECTION_ONLY.match(name):
             skipped.append(Skipped(name, "not an exercise", item.line))
             continue
         exercise = _finish(_Draft(start, name, strong=list(item.dose), prose=list(item.prose)), default, notes)
@@ -851,6 +851,8 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
     for index, line in enumerate(lines):
         if line.kind is Kind.NOISE:
             continue
+        if index in starts and current is not None and vocab.STEP_ONLY.match(line.text):
+            continue  # "Step 1" / "Step 2" headings under a move split its instructions, they are not moves
         if index in starts:
             current = _Draft(line, clean_name(line.name or _first_words(line.text)), section=len(sections) - 1)
             if line.dose_tail:

@@ -89,10 +89,9 @@ def _features(number: int, raw: str, stripped: str, position: int, gap: bool) ->
     if numbering:
         numbered = int(next(g for g in numbering.groups() if g is not None))
         text = text[numbering.end() :]
-    code = vocab.PROGRAMME_CODE.match(text)
-    code_text = ""
-    if code and numbered is None:
-        code_text = re.match(r"[A-H][1-9]?", text).group(0) if re.match(r"[A-H][1-9]?", text) else ""  # type: ignore[union-attr]
+    code = vocab.PROGRAMME_CODE.match(text) if numbered is None else None
+    code_text = code.group(0).rstrip(" .):\u2013\u2014-") if code else ""
+    if code:
         text = text[code.end() :]
     text = text.strip()
     words = text.split()

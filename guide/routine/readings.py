@@ -210,7 +210,7 @@ def _bare_name(line: LineFeatures) -> bool:
     words = text.split()
     return (
         0 < len(words) <= MAX_LISTED_WORDS
-        and line.ends in ("", "!")
+        and line.ends == ""
         and not line.commentary
         and not vocab.SECTION_ONLY.match(text)
         and not vocab.NOT_A_MOVE.match(text)

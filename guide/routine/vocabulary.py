@@ -376,3 +376,6 @@ UNSPOKEN = re.compile(
     r"|\b(?:click\s+here|for\s+(?:a|the)\s+video|post\s+(?:loads?|results?|scores?)\s+to\s+comments)\b",
     re.IGNORECASE,
 )
+
+# A heading that only numbers a step of the move above it: "Step 1", "Step 2:".
+STEP_ONLY = re.compile(r"^(?:step|phase)\s*\d{1,2}\s*[:.]?$", re.IGNORECASE)
