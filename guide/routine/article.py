@@ -136,7 +136,7 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, int]] = []
     for draft in drafts:
-        if vocab.NOT_A_MOVE.match(draft.name) or vocab.SECTION_ONLY.match(draft.name):
+        if _not_a_move(draft.name):
             skipped.append(Skipped(draft.name, "not an exercise", draft.start.number))
             continue
         exercise = _finish(draft, default, notes)
@@ -178,6 +178,18 @@ def _without_repeats(exercises: list[tuple[Exercise, int]]) -> list[tuple[Exerci
         )
 
     return [pair for index, pair in enumerate(exercises) if not repeated(index)]
+
+
+def _not_a_move(name: str) -> bool:
+    """A rest, a score, a date, a section's label or only a dose ("15 seconds on") is never a move."""
+    words = re.findall(r"[A-Za-z]{2,}", name)
+    return (
+        not words
+        or vocab.NOT_A_MOVE.match(name) is not None
+        or vocab.SECTION_ONLY.match(name) is not None
+        or (bool(re.search(r"\d", name)) and _is_dose_line(name))
+        or (len(words) == 1 and len(words[0]) <= 3 and not vocab.EXERCISE_WORDS.search(name))
+    )
 
 
 def _list_rounds(said: str, moves: int) -> _Rounds | None:
@@ -243,7 +255,7 @@ def _items_routine(items: list[Item], features: list[LineFeatures], title: str, 
     for item in items:
         start = Line(item.line, item.name, Kind.HEADING, name=item.name)
         name = clean_name(item.name) or item.name
-        if vocab.NOT_A_MOVE.match(name) or vocab.SECTION_ONLY.match(name):
+        if _not_a_move(name):
             skipped.append(Skipped(name, "not an exercise", item.line))
             continue
         exercise = _finish(_Draft(start, name, strong=list(item.dose), prose=list(item.prose)), default, notes)

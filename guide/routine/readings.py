@@ -256,11 +256,47 @@ def names_under_a_dose_line(lines: list[LineFeatures]) -> list[Item]:
     return items if len(items) >= 2 else []
 
 
+# ---------------------------------------------------------------- a dose above each name
+
+MAX_DOSE_ONLY_WORDS = 4
+
+
+def doses_above_names(lines: list[LineFeatures]) -> list[Item]:
+    """ "5 min" over "Warm up light resistance, cadence check" / "2 min" over "Shallow climb, settle in": an
+    interval plan writes each piece's time on a line of its own above what to do."""
+    items: list[Item] = []
+    current: Item | None = None
+    above: LineFeatures | None = None
+    for line in lines:
+        dose_only = bool(line.dose) and line.words <= MAX_DOSE_ONLY_WORDS and not vocab.EXERCISE_WORDS.search(line.text)
+        if dose_only and not vocab.NOT_A_MOVE.match(line.text):
+            above, current = line, None
+            continue
+        if above is not None and not line.gap_before and not line.dose and not line.commentary:
+            clause = re.split(r"[,.;:(]|\s+[\u2013\u2014-]\s+", line.text, maxsplit=1)[0].strip()
+            # "Warm up light resistance HR 65% of max": the name stops at a figure or an abbreviation
+            name = re.split(r"\s+(?=\S*\d|[A-Z]{2,}\b)", clause, maxsplit=1)[0].strip()
+            if 0 < len(name.split()) <= SHORT_WORDS:
+                current = Item(name, line.number)
+                current.take(above, dose=True)
+                current.take(line, line.text[len(name) :].strip(" ,.;:") or name)
+                items.append(current)
+                above = None
+                continue
+        above = None
+        if current is not None and not line.gap_before and not line.dose:
+            current.take(line)
+        else:
+            current = None
+    return [item for item in items if item.dose] if len(items) >= MIN_NAMED_MOVES else []
+
+
 READINGS: tuple[tuple[str, Reader], ...] = (
     ("name: instructions lines", name_colon_lines),
     ("one line per move with its dose", dose_lines),
     ("unnamed steps, each closed by its dose", instruction_runs),
     ("names listed under one dose line", names_under_a_dose_line),
+    ("a dose line above each name", doses_above_names),
 )
 
 
