@@ -646,7 +646,7 @@ def _starts_like_sentence(text: str) -> bool:
 
 
 def _heading_shaped(line: str) -> bool:
-    words = line.split()
+    words = re.sub(r"\s*\([^)]*\)\s*$", "", line).split()  # "(Stage 3)" after a name is a note on it
     return (
         0 < len(words) <= MAX_HEADING_WORDS
         and len(line) <= MAX_HEADING_CHARS

@@ -101,12 +101,17 @@ _AT = re.compile(r"\s*(?:@|\bat\s+\d+\s*%).*$")
 _LEAD = re.compile(r"^(?:of|for|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
 
 
-def _move_name(clause: str) -> str:
+_COUNT_FIRST = re.compile(r"^(\d+(?:\s*(?:-|to)\s*\d+)?)\s+(?=[A-Za-z])")
+
+
+def _move_name(clause: str, *, counted: bool = False) -> str:
     """The name left when the dose is taken out: "20 rep back squat" -> "back squat"; a line that is a
     distance only ("4 x 800m @ 5K pace") is named by the distance."""
     before_at = _AT.sub("", clause).strip(" ,;:")
     name = re.sub(r"(?i)\b(?:sets?|reps?|repetitions?|rounds?|hold|rest|time)\s*:\s*\d+\S*", " ", before_at)
-    name = vocab.DOSE_EXPRESSION.sub(" ", name)
+    name = vocab.DOSE_EXPRESSION.sub(" ", re.sub(r"[*\u2020\u2021]+", " ", name)).strip()
+    name = _COUNT_FIRST.sub("", name) if counted else name
+    name = re.sub(r"\s+(?:to|on|for|per)\s+(?:each|both|either)\s+(?:side|leg|arm)s?\s*$", "", name)
     name = re.sub(r"\s[/|]\s|\s[/|]$", " ", f"{name} ")
     name = re.sub(r"\([^)]*\)", " ", name)
     name = " ".join(name.split()).strip(" ,;:-\u2013\u2014")
@@ -134,8 +139,11 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             current = None
             continue
         first = re.split(r"(?<=[.!?])\s+|,\s+(?=with\b|then\b|rest\b)", line.text, maxsplit=1)[0]
-        if line.dose and vocab.DOSE_EXPRESSION.search(first) and not vocab.DOSE_SENTENCE.match(first):
-            name = _move_name(first)
+        counted = _COUNT_FIRST.match(first) if line.words <= SHORT_WORDS else None  # "30 crunches"
+        if (line.dose or counted) and not vocab.DOSE_SENTENCE.match(first):
+            name = _move_name(first, counted=bool(counted) and not line.dose)
+            if counted and not line.dose:
+                first = f"{counted.group(1)} reps"
             exercise_like = vocab.EXERCISE_WORDS.search(name) or re.fullmatch(r"\d+\s*\w+", name)
             listed = line.code or line.bullet or line.numbered is not None
             longest = MAX_LISTED_WORDS if listed else SHORT_WORDS

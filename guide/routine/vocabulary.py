@@ -311,6 +311,7 @@ DOSE_EXPRESSION = re.compile(
     r"|\(\s*x\s*\d+\s*\)"
     r"|(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:reps?|repetitions?|sets?|rounds?|times|breaths?|counts?|"
     r"seconds?|secs?|s|minutes?|mins?|cals?|calories|m|metres?|meters?|yards?|steps)\b"
+    r"|(?<![\w.])\d+\s+(?:each|per|a)\s+(?:side|leg|arm|way|direction)\b"
     r"|\b(?:hold|repeat|rest)\b[^.;]{0,30}?\d"
     r"|\b(?:sets?|reps?|repetitions?|rounds?)\s*:\s*\d"
     r"|(?<![\w:])\d{0,2}:[0-5]\d\b",
