@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import vocabulary as vocab
-from .prose import normalize_unicode
+from .prose import normalize_unicode, number_words_to_digits
 
 SHORT_WORDS = 6  # a name, a heading: a few words
 
@@ -96,7 +96,7 @@ def _features(number: int, raw: str, stripped: str, position: int, gap: bool) ->
     text = text.strip()
     words = text.split()
     capitals = sum(1 for w in words if w[:1].isupper())
-    dose = vocab.DOSE_EXPRESSION.search(text)
+    dose = vocab.DOSE_EXPRESSION.search(number_words_to_digits(text.lower()))
     return LineFeatures(
         number=number,
         text=text,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import vocabulary as vocab
-from .features import SHORT_WORDS, LineFeatures
+from .features import SHORT_WORDS, LineFeatures, imperative
 
 UNNAMED_WORDS = 6  # an exercise with no name is called by its first words
 
@@ -299,12 +299,62 @@ def doses_above_names(lines: list[LineFeatures]) -> list[Item]:
     return [item for item in items if item.dose] if len(items) >= MIN_NAMED_MOVES else []
 
 
+# ---------------------------------------------------------------- one paragraph per exercise
+
+MIN_PARAGRAPH_WORDS = 20
+# "The first exercise, the hip march, ...", "The next exercise is the ankle stretch.", "Our last move is a plank."
+_NAMED_IN_PROSE = re.compile(
+    r"\b(?:exercise|move|stretch|pose|routine|one|drill)\s*(?:is|,|:)\s+(?:called\s+)?(?:the|a|an)\s+"
+    r"(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}?)\s*(?:[,.;:!]|\s+(?:which|that|is|and|makes)\b)",
+    re.IGNORECASE,
+)
+
+
+def paragraphs(lines: list[LineFeatures]) -> list[Item]:
+    """A page with no headings and no list: each paragraph that says what to do and how much is one exercise,
+    named where its first sentence names it ("The next exercise is the seated row."), else by its first words."""
+    items: list[Item] = []
+    for index, line in enumerate(lines):
+        sentences = re.split(r"(?<=[.!?])\s+", line.text)
+        if line.words < MIN_PARAGRAPH_WORDS or not line.dose or not any(imperative(s) for s in sentences[:4]):
+            continue
+        named = _NAMED_IN_PROSE.search(" ".join(sentences[:2]))
+        above = lines[index - 1] if index else None
+        if above is not None and _names_the_paragraph(above, line) and not any(above.number in i.numbers for i in items):
+            item = Item(above.text, above.number, numbers=[above.number])  # "Figure 4 Glute Stretch" over its text
+        elif named:
+            item = Item(named.group("name"), line.number)
+        else:
+            item = Item(" ".join(re.split(r"[,.;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number, unnamed=True)
+        item.take(line)
+        items.append(item)
+    return items if len(items) >= MIN_STEPS_OF_A_ROUTINE else []
+
+
+MIN_STEPS_OF_A_ROUTINE = 2
+MAX_TITLE_WORDS = 10
+
+
+def _names_the_paragraph(above: LineFeatures, paragraph: LineFeatures) -> bool:
+    """A short capitalised line with no full stop right above a paragraph is its title."""
+    return (
+        above.number == paragraph.number - 1 - (1 if paragraph.gap_before else 0)
+        and 0 < above.words <= MAX_TITLE_WORDS
+        and above.ends == ""
+        and above.title_case
+        and not above.dose
+        and not above.commentary
+        and not vocab.NOT_A_MOVE.match(above.text)
+    )
+
+
 READINGS: tuple[tuple[str, Reader], ...] = (
     ("name: instructions lines", name_colon_lines),
     ("one line per move with its dose", dose_lines),
     ("unnamed steps, each closed by its dose", instruction_runs),
     ("names listed under one dose line", names_under_a_dose_line),
     ("a dose line above each name", doses_above_names),
+    ("one paragraph per exercise", paragraphs),
 )
 
 

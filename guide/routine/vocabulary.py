@@ -53,7 +53,7 @@ DOSE_LABELS = re.compile(
     re.IGNORECASE,
 )
 NOISE = re.compile(
-    r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d|fig\.|credit|"
+    r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d+\s*(?:[:.\-\u2013\u2014]|$)|fig\.|credit|"
     r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
     r"by\s+[A-Z]|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
     r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
