@@ -144,6 +144,20 @@ def rep_definitions(text: str) -> str:
     )
 
 
+def repeats_of_the_whole(text: str) -> str:
+    # "Repeat eight times, rest, then repeat the process once or twice": the whole set again, so sets in all.
+    def sets(match: re.Match[str]) -> str:
+        low = 1 if match.group("n") == "once" else int(match.group("n"))
+        return f"{low + 1} sets in total"
+
+    return re.sub(
+        r"\brepeat\s+the\s+(?:whole\s+|entire\s+|same\s+)?(?:process|sequence|set)\s+(?:either\s+)?"
+        r"(?P<n>\d+|once)(?:\s+times)?(?:\s+or\s+(?:\d+|once)(?:\s+times)?)?",
+        sets,
+        text,
+    )
+
+
 def laps_as_reps(text: str) -> str:
     # "add in two laps with heel kicks", "for the next two laps": laps of a court or track are counted.
     return re.sub(r"\b(\d+)\s+(?:more\s+)?(?:laps|lengths)\b", r"\1 reps", text)
@@ -329,6 +343,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     rep_definitions,
     counts_as_seconds,
     laps_as_reps,
+    repeats_of_the_whole,
     counts_more_in_total,
     per_unit_rates,
     labels_to_phrases,
