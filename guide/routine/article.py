@@ -109,8 +109,25 @@ def _best(candidates: list[Routine]) -> Routine:
 
 def _plausibility(routine: Routine) -> float:
     """How much a reading's exercises look like a coach's list: named like moves, each with a dose of its own,
-    and nothing that is commentary."""
-    return sum(_likeness(exercise) for exercise in routine.exercises)
+    and nothing that is commentary. A reading that would make a session of many hours has misread a number."""
+    return sum(
+        _likeness(exercise) if _rough_seconds(exercise) * block.rounds.value.low <= MAX_PLAUSIBLE_SECONDS else -1.0
+        for block in routine.blocks
+        for exercise in block.exercises
+    )
+
+
+MAX_PLAUSIBLE_SECONDS = 45 * 60.0  # one exercise longer than this has had a number misread
+ROUGH_REP_SECONDS = 2.0
+
+
+def _rough_seconds(exercise: Exercise) -> float:
+    """An exercise's length near enough to tell a dose from a misreading (the script times it exactly)."""
+    dose = exercise.dose
+    reps = dose.reps.value.low if dose.reps.value is not None else 1.0
+    timed = dose.timed.value.low if dose.timed.value is not None else ROUGH_REP_SECONDS
+    sides = 2.0 if dose.sides.value is not Sides.ONE else 1.0
+    return dose.sets.value.low * reps * max(timed, ROUGH_REP_SECONDS) * sides
 
 
 def _likeness(exercise: Exercise) -> float:
