@@ -1115,9 +1115,13 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
         return found  # "hold for 30 seconds" is a hold whatever the move is called
     # A move is named as one, or its instructions start with a movement verb ("jog slowly and flick ...").
     first_verb = draft.prose[0].split()[0] if draft.prose and draft.prose[0].split() else ""
-    moving = (vocab.MOVING.search(draft.name) or vocab.MOVING.fullmatch(first_verb)) and not vocab.STILL.search(
-        draft.name
+    # A time on a move's own line is timed work unless the move is a position held still (a stretch, a pose, a
+    # plank) or its instructions say to stay still.
+    said = " ".join([draft.name, *draft.prose[:1]])
+    moving = (vocab.MOVING.search(draft.name) or vocab.MOVING.fullmatch(first_verb)) or not (
+        vocab.STILL.search(said) or vocab.STILL_WORDS.search(said)
     )
+    moving = bool(moving) and not vocab.STILL.search(draft.name)
     if found.hold_seconds is not None and moving and found.reps is None:
         # "Skipping: 3 x 1 minute": a time for a move is timed work
         found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)

@@ -380,3 +380,10 @@ UNSPOKEN = re.compile(
 
 # A heading that only numbers a step of the move above it: "Step 1", "Step 2:".
 STEP_ONLY = re.compile(r"^(?:step|phase)\s*\d{1,2}\s*[:.]?$", re.IGNORECASE)
+
+# Words that say a position is held still, wherever they stand ("stretch", "feel the pull", "relax into").
+STILL_WORDS = re.compile(
+    r"\b(?:stretch(?:es|ing)?|pose|asana|hold|holding|still|relax|release|feel\s+(?:a|the)\s+(?:stretch|pull)|"
+    r"lengthen|breathe\s+into|position|squeeze|contract|tense|isometric|static)\b",
+    re.IGNORECASE,
+)
