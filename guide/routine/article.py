@@ -451,7 +451,8 @@ def _classify(text: str, number: int) -> Line:
     if counted[1] and _heading_shaped(counted[0]):
         return _as_heading(text, number)  # "10 air squats", ":30 hollow hold": a move, not only a dose
     if vocab.ROUNDS_LINE.match(text):
-        return Line(number, text, Kind.PROSE)  # "4 rounds for time": how often the list is done, not a move's dose
+        # "4 rounds for time", "3 sets:": how often the list under it is done, not a move's dose
+        return Line(number, text, Kind.HEADING, name=text.rstrip(":"))
     if _is_dose_line(_unnumbered(text)):
         return Line(number, text, Kind.DOSE)
     label = vocab.LABEL.match(text)
@@ -825,6 +826,8 @@ def _names_a_section(line: Line) -> bool:
     named = line.name or unnumbered
     if text.endswith("?") or vocab.QUESTION.match(unnumbered) or vocab.QUESTION.match(named):
         return True
+    if vocab.ROUNDS_LINE.match(text):
+        return True
     bare = re.sub(r"\s+[\u2013\u2014-]+\s+", " ", unnumbered)
     return bool(vocab.SECTION_ONLY.match(bare) or (line.numbered and vocab.SECTION_ONLY.match(named)))
 
@@ -927,6 +930,8 @@ def _known(by_name: dict[str, _Draft], line: Line) -> _Draft | None:
     if not key:
         return None
     for known, draft in by_name.items():
+        if not re.search(r"[a-z]{3}", known):
+            continue  # "10" is a count left where a name should be, not a name to match
         if known == key or known.startswith(key + " ") or key.startswith(known + " "):
             return draft
     return None
@@ -1180,6 +1185,8 @@ def _section_rounds(sections: list[_Section], section: int, with_moves: set[int]
     for index in range(section, first - 1, -1):
         said = sections[index]
         rounds = _rounds(f"{said.line.text}. {' '.join(said.text)}", moves)
+        if rounds is None and vocab.ROUNDS_LINE.match(said.line.text):
+            rounds = _list_rounds(said.line.text, moves)  # "10 Rounds of 30/20/10 Intervals" over the list
         if rounds is not None:
             return rounds
     return None

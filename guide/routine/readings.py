@@ -320,7 +320,11 @@ def paragraphs(lines: list[LineFeatures]) -> list[Item]:
             continue
         named = _NAMED_IN_PROSE.search(" ".join(sentences[:2]))
         above = lines[index - 1] if index else None
-        if above is not None and _names_the_paragraph(above, line) and not any(above.number in i.numbers for i in items):
+        if (
+            above is not None
+            and _names_the_paragraph(above, line)
+            and not any(above.number in i.numbers for i in items)
+        ):
             item = Item(above.text, above.number, numbers=[above.number])  # "Figure 4 Glute Stretch" over its text
         elif named:
             item = Item(named.group("name"), line.number)
