@@ -158,6 +158,11 @@ def repeats_of_the_whole(text: str) -> str:
     )
 
 
+def full_durations(text: str) -> str:
+    # "active for a full 45 seconds", "for complete 45 seconds": the same time as "for 45 seconds".
+    return re.sub(r"\bfor\s+(?:a\s+|the\s+)?(?:full|complete|whole|solid|good|straight)\s+(?=\d)", "for ", text)
+
+
 def laps_as_reps(text: str) -> str:
     # "add in two laps with heel kicks", "for the next two laps": laps of a court or track are counted.
     return re.sub(r"\b(\d+)\s+(?:more\s+)?(?:laps|lengths)\b", r"\1 reps", text)
@@ -343,6 +348,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     rep_definitions,
     counts_as_seconds,
     laps_as_reps,
+    full_durations,
     repeats_of_the_whole,
     counts_more_in_total,
     per_unit_rates,

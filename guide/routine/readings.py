@@ -352,6 +352,35 @@ def _names_the_paragraph(above: LineFeatures, paragraph: LineFeatures) -> bool:
     )
 
 
+# ---------------------------------------------------------------- moves listed in a sentence
+
+MIN_LISTED_MOVES = 3
+MAX_LISTED_MOVE_WORDS = 4
+# "This week the stations included; step ups, jumping jacks, ... and superman.", "The moves are: squats, ..."
+_LIST_INTRO = re.compile(
+    r"\b(?:include[sd]?|including|are|were|is|as follows|consists? of|made up of)\s*[:;,]?\s+(?P<list>[^.;:]+?)\.?$"
+    r"|:\s*(?P<after>[^.;:]+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def moves_in_a_sentence(lines: list[LineFeatures]) -> list[Item]:
+    """ "This week the stations included; step ups, jumping jacks, hoop switches, bean bag punch and superman.":
+    the moves named in one sentence, each done with the dose the page gives every move."""
+    for line in lines:
+        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+            intro = _LIST_INTRO.search(sentence)
+            if intro is None:
+                continue
+            listed = intro.group("list") or intro.group("after") or ""
+            names = [n.strip(" ,") for n in re.split(r",\s*|\s+and\s+|\s+or\s+", listed) if n.strip(" ,")]
+            short = all(0 < len(n.split()) <= MAX_LISTED_MOVE_WORDS and not re.search(r"\d", n) for n in names)
+            moves = sum(1 for n in names if vocab.EXERCISE_WORDS.search(n))
+            if len(names) >= MIN_LISTED_MOVES and short and moves * 2 >= len(names):
+                return [Item(name, line.number, numbers=[line.number]) for name in names]
+    return []
+
+
 READINGS: tuple[tuple[str, Reader], ...] = (
     ("name: instructions lines", name_colon_lines),
     ("one line per move with its dose", dose_lines),
@@ -359,6 +388,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("names listed under one dose line", names_under_a_dose_line),
     ("a dose line above each name", doses_above_names),
     ("one paragraph per exercise", paragraphs),
+    ("moves named in a sentence", moves_in_a_sentence),
 )
 
 

@@ -55,7 +55,7 @@ DOSE_LABELS = re.compile(
 NOISE = re.compile(
     r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d+\s*(?:[:.\-\u2013\u2014]|$)|fig\.|credit|"
     r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
-    r"by\s+[A-Z]|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
+    r"by\s+(?-i:[A-Z][\w.'-]*\s+[A-Z])|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
     r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
     r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
     r"drop your|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read\b)",
@@ -73,7 +73,8 @@ STILL = re.compile(
 )
 DEFAULT_SCOPE = re.compile(
     r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+)?(?:stretch|stretches|pose|poses|exercise|exercises|"
-    r"move|moves|movement|movements|drill|drills|position|positions)\b|\bunless\b|\botherwise\b|\bof each\b",
+    r"move|moves|movement|movements|drill|drills|position|positions|station|stations)\b|\bunless\b|\botherwise\b"
+    r"|\bof each\b",
     re.IGNORECASE,
 )
 # "Repeat 20 times" alone repeats one move; the routine goes round again only when the words are about the
@@ -88,7 +89,9 @@ ROUTINE_ROUNDS = re.compile(
     rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{N_TIMES.format('n1')}rounds\b"
     r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+(?:in\s+)?total\b"
     # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
-    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*|\.\s+)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
+    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*|\.\s+)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)"
+    # "by the end of two full circuits", "3 complete circuits"
+    r"|\b(?P<n5>\d+)\s+(?:full\s+|complete\s+|whole\s+)?circuits\b",
 )
 ROUND_REST = re.compile(
     r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
