@@ -387,6 +387,6 @@ STEP_ONLY = re.compile(r"^(?:step|phase)\s*\d{1,2}\s*[:.]?$", re.IGNORECASE)
 # Words that say a position is held still, wherever they stand ("stretch", "feel the pull", "relax into").
 STILL_WORDS = re.compile(
     r"\b(?:stretch(?:es|ing)?|pose|asana|hold|holding|still|relax|release|feel\s+(?:a|the)\s+(?:stretch|pull)|"
-    r"lengthen|breathe\s+into|position|squeeze|contract|tense|isometric|static)\b",
+    r"lengthen|breathe\s+into|position|squeeze|contract|tense|isometric|static|hang(?!\s+(?:power|clean|snatch)))\b",
     re.IGNORECASE,
 )
