@@ -214,7 +214,7 @@ def _list_rounds(said: str, moves: int) -> _Rounds | None:
     rounds = _rounds(f"{said}.", moves)
     if rounds is not None:
         return rounds
-    count = re.search(r"\b(\d+)(?:\s*(?:-|to)\s*(\d+))?\s+rounds?\b", for_inference(said))
+    count = re.search(r"\b(\d+)(?:\s*(?:-|to)\s*(\d+))?\s+(?:rounds?|sets|circuits|times)\b", for_inference(said))
     if count is None:
         return None
     low, high = float(count.group(1)), float(count.group(2) or count.group(1))

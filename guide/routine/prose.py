@@ -158,6 +158,11 @@ def repeats_of_the_whole(text: str) -> str:
     )
 
 
+def each_abbreviated(text: str) -> str:
+    # "10 front lunges ea. leg", "8 ea side": each
+    return re.sub(r"\bea\.?\s+(?=(?:leg|side|arm|foot|hand|way|direction)s?\b)", "each ", text)
+
+
 def full_durations(text: str) -> str:
     # "active for a full 45 seconds", "for complete 45 seconds": the same time as "for 45 seconds".
     return re.sub(r"\bfor\s+(?:a\s+|the\s+)?(?:full|complete|whole|solid|good|straight)\s+(?=\d)", "for ", text)
@@ -349,6 +354,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     counts_as_seconds,
     laps_as_reps,
     full_durations,
+    each_abbreviated,
     repeats_of_the_whole,
     counts_more_in_total,
     per_unit_rates,

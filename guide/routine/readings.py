@@ -101,6 +101,7 @@ _AT = re.compile(r"\s*(?:@|\bat\s+\d+\s*%).*$")
 _LEAD = re.compile(r"^(?:of|for|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
 
 
+_ABBREVIATED = re.compile(r"\b(sec|secs|min|mins|hr|hrs|ea|approx|rep|reps)\.(?=\s)", re.IGNORECASE)
 _COUNT_FIRST = re.compile(r"^(\d+(?:\s*(?:-|to)\s*\d+)?)\s+(?=[A-Za-z])")
 
 
@@ -111,7 +112,7 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
     name = re.sub(r"(?i)\b(?:sets?|reps?|repetitions?|rounds?|hold|rest|time)\s*:\s*\d+\S*", " ", before_at)
     name = vocab.DOSE_EXPRESSION.sub(" ", re.sub(r"[*\u2020\u2021]+", " ", name)).strip()
     name = _COUNT_FIRST.sub("", name) if counted else name
-    name = re.sub(r"\s+(?:to|on|for|per)\s+(?:each|both|either)\s+(?:side|leg|arm)s?\s*$", "", name)
+    name = re.sub(r"\s+(?:(?:to|on|for|per)\s+)?(?:each|ea|both|either)\s+(?:side|leg|arm)s?\s*$", "", name)
     name = re.sub(r"\s[/|]\s|\s[/|]$", " ", f"{name} ")
     name = re.sub(r"\([^)]*\)", " ", name)
     name = " ".join(name.split()).strip(" ,;:-\u2013\u2014")
@@ -138,7 +139,8 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
         if line.commentary or line.ends == "?":
             current = None
             continue
-        first = re.split(r"(?<=[.!?])\s+|,\s+(?=with\b|then\b|rest\b)", line.text, maxsplit=1)[0]
+        text = _ABBREVIATED.sub(r"\1", line.text)  # "30 sec. jumping jacks": "sec." ends no sentence
+        first = re.split(r"(?<=[.!?])\s+|,\s+(?=with\b|then\b|rest\b)", text, maxsplit=1)[0]
         counted = _COUNT_FIRST.match(first) if line.words <= SHORT_WORDS else None  # "30 crunches"
         if (line.dose or counted) and not vocab.DOSE_SENTENCE.match(first):
             name = _move_name(first, counted=bool(counted) and not line.dose)
@@ -152,7 +154,7 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             if name and len(name.split()) <= longest and (exercise_like or listed or alike):
                 current = Item(name, line.number, rounds=rounds, unnamed=not (exercise_like or listed))
                 current.take(line, first, dose=True)
-                rest = line.text[len(first) :].strip()
+                rest = text[len(first) :].strip()
                 if rest:
                     current.prose.append(rest)
                 items.append(current)
