@@ -163,6 +163,15 @@ def each_abbreviated(text: str) -> str:
     return re.sub(r"\bea\.?\s+(?=(?:leg|side|arm|foot|hand|way|direction)s?\b)", "each ", text)
 
 
+def side_changes(text: str) -> str:
+    # Side changes as pages word them, in the words the side rules read (both prescribe each side):
+    # "repeat 3-5 times before switching sides", "repeat other leg", "repeat on other side".
+    text = re.sub(r"\b(?:before|then|and|after)\s+switching\s+(sides|legs|arms)\b", r"then switch \1", text)
+    return re.sub(
+        r"\brepeat\s+(?:on\s+|with\s+)?(?:the\s+)?(other|opposite)\s+(side|leg|arm)\b", r"repeat on the \1 \2", text
+    )
+
+
 def full_durations(text: str) -> str:
     # "active for a full 45 seconds", "for complete 45 seconds": the same time as "for 45 seconds".
     return re.sub(r"\bfor\s+(?:a\s+|the\s+)?(?:full|complete|whole|solid|good|straight)\s+(?=\d)", "for ", text)
@@ -355,6 +364,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     laps_as_reps,
     full_durations,
     each_abbreviated,
+    side_changes,
     repeats_of_the_whole,
     counts_more_in_total,
     per_unit_rates,
