@@ -829,6 +829,8 @@ def _names_a_section(line: Line) -> bool:
     if vocab.ROUNDS_LINE.match(text):
         return True
     bare = re.sub(r"\s+[\u2013\u2014-]+\s+", " ", unnumbered)
+    if line.dose_tail and vocab.SECTION_ONLY.match(named):
+        return True  # "Circuit Training \u2013 30 seconds work, 10 seconds rest \u2013 2 Rounds"
     return bool(vocab.SECTION_ONLY.match(bare) or (line.numbered and vocab.SECTION_ONLY.match(named)))
 
 
@@ -1108,7 +1110,11 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
     if found.hold_seconds is None and found.work_seconds is None:
         # A bare time on a dose line ("3 sets" / "30 seconds") times each set: a hold for a
         # position, timed work for a move.
-        without_rest = re.sub(r"\brest(?:ing)?\s*(?:for\s+)?\d[^.;|]*", "", for_inference(text))
+        without_rest = re.sub(
+            r"\brest(?:ing)?(?:\s+(?:period|interval|time|between\s+sets))?\s*:?\s*(?:for\s+)?\d[^.;|]*",
+            "",
+            for_inference(text),
+        )
         timed = re.sub(
             r"(?<![\w.])(\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
             r"hold for \1",
