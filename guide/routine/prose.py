@@ -172,6 +172,13 @@ def side_changes(text: str) -> str:
     )
 
 
+def counted_marks(text: str) -> str:
+    # "3-5X", "Up to 10X": a count marked with an x is times; "5/5" (the same count twice) is that many a side.
+    text = re.sub(r"(?<![\w.])(\d+(?:\s*-\s*\d+)?)\s*x\b(?!\s*\d)", r"\1 times", text)
+    text = re.sub(r"\bup\s+to\s+(?=\d+\s+times\b)", "", text)
+    return re.sub(r"(?<![\w/])(\d+)\s*/\s*\1(?![\w/])", r"\1 each side", text)
+
+
 def full_durations(text: str) -> str:
     # "active for a full 45 seconds", "for complete 45 seconds": the same time as "for 45 seconds".
     return re.sub(r"\bfor\s+(?:a\s+|the\s+)?(?:full|complete|whole|solid|good|straight)\s+(?=\d)", "for ", text)
@@ -363,6 +370,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     counts_as_seconds,
     laps_as_reps,
     full_durations,
+    counted_marks,
     each_abbreviated,
     side_changes,
     repeats_of_the_whole,

@@ -383,6 +383,30 @@ def moves_in_a_sentence(lines: list[LineFeatures]) -> list[Item]:
     return []
 
 
+# ---------------------------------------------------------------- table rows
+
+# "Roll - Up \u2014 Repetitions: 3-5X | Level: Beginner | Goals: ...": a table's row as tables.py writes it.
+_ROW = re.compile(r"^(?P<name>[^|]{1,60}?)\s+\u2014\s+(?P<cells>[^|:]{1,40}:\s*[^|]*(?:\|\s*[^|:]{1,40}:\s*[^|]*)*)$")
+_DOSE_COLUMN = re.compile(r"^(?:reps?|repetitions?|sets?|hold|time|duration|rounds?|how\s+many|dose|amount)\b", re.I)
+
+
+def table_rows(lines: list[LineFeatures]) -> list[Item]:
+    """One exercise per table row: the cells under a dose column give its dose, the others (level, goals,
+    notes) are neither dose nor speech."""
+    items: list[Item] = []
+    for line in lines:
+        row = _ROW.match(line.text)
+        if row is None:
+            continue
+        cells = [cell.strip() for cell in row.group("cells").split("|")]
+        dose = [cell for cell in cells if _DOSE_COLUMN.match(cell) and re.search(r"\d", cell)]
+        if dose:
+            item = Item(row.group("name").strip(), line.number, numbers=[line.number])
+            item.dose.extend(dose)
+            items.append(item)
+    return items if len(items) >= MIN_STEPS_OF_A_ROUTINE else []
+
+
 READINGS: tuple[tuple[str, Reader], ...] = (
     ("name: instructions lines", name_colon_lines),
     ("one line per move with its dose", dose_lines),
@@ -391,6 +415,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("a dose line above each name", doses_above_names),
     ("one paragraph per exercise", paragraphs),
     ("moves named in a sentence", moves_in_a_sentence),
+    ("table rows", table_rows),
 )
 
 
