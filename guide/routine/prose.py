@@ -172,6 +172,13 @@ def side_changes(text: str) -> str:
     )
 
 
+def distance_repeats(text: str) -> str:
+    # "4 x 800m", "2 x 100m strides": repeats of a distance are sets (the distance is not a count of reps)
+    return re.sub(
+        r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+\s*(?:m|km|metres?|meters?|yards?|yds?|miles?)\b)", r"\1 sets of \2", text
+    )
+
+
 def counted_marks(text: str) -> str:
     # "3-5X", "Up to 10X": a count marked with an x is times; "5/5" (the same count twice) is that many a side.
     text = re.sub(r"(?<![\w.])(\d+(?:\s*-\s*\d+)?)\s*x\b(?!\s*\d)", r"\1 times", text)
@@ -370,6 +377,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     counts_as_seconds,
     laps_as_reps,
     full_durations,
+    distance_repeats,
     counted_marks,
     each_abbreviated,
     side_changes,

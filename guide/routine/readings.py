@@ -97,7 +97,7 @@ def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
 
 # ---------------------------------------------------------------- one line, one move, with its dose
 
-_AT = re.compile(r"\s*(?:@|\bat\s+\d+\s*%).*$")
+_AT = re.compile(r"\s*(?:@|\bat\s+\d+(?:\s*-\s*\d+)?\s*%).*$")
 _LEAD = re.compile(r"^(?:of|for|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
 
 
@@ -120,8 +120,9 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
     for _ in range(3):
         name = _LEAD.sub("", name).strip(" ,;:-\u2013\u2014")
     if not re.search(r"[A-Za-z]{2,}", name):
-        distance = re.search(r"\d+\s*(?:m|km|metres?|meters?|yards?|miles?)\b", before_at)
-        return distance.group(0) if distance else ""
+        # "4 x 800m @ target 5K pace": a distance is named by what the line says of it
+        distance = re.search(r"\d+\s*(?:m|km|metres?|meters?|yards?|miles?)\b.*$", clause)
+        return distance.group(0).strip() if distance else ""
     return name
 
 
