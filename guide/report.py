@@ -1,6 +1,6 @@
 """What guide tells people, as text or JSON: the plan of a routine and the summary of a build.
 
-Callable without the CLI: `plan_json` is the `guide plan --json` contract (DESIGN.md).
+Callable without the CLI: `plan_json` is the plan's JSON contract (docs/contracts.md#plan-json).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def plural(count: int, noun: str) -> str:
 
 
 def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
-    """The `guide plan --json` object."""
+    """The plan as one JSON object (docs/contracts.md#plan-json)."""
     exercises = []
     for item in script.exercises:
         dose = item.dose
@@ -86,22 +86,21 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
     }
 
 
-def import_hint(routine: Routine) -> str:
-    """The command that writes what was read as an editable Markdown routine."""
+def import_target(routine: Routine) -> tuple[str, str]:
+    """(page, Markdown file) for writing what was read as an editable routine: the front end words the
+    command (the CLI: `guide import PAGE` with its output option)."""
     from .build import slug
 
-    source = routine.source if " " not in routine.source else f"'{routine.source}'"
-    return f"guide import {source} -o {slug(routine.title)}.md"
+    return routine.source, f"{slug(routine.title)}.md"
 
 
 def unsure_report(routine: Routine) -> list[str]:
-    """For `build`: the lines an article's reader guessed at, and how to fix them by hand ([] when sure)."""
+    """The lines an article's reader guessed at, in a few lines for `build` ([] when it was sure)."""
     if not routine.reading or not routine.notes:
         return []
     return [
         f"note: read {routine.source} as {routine.reading}; unsure of {plural(len(routine.notes), 'line')}:",
         *[f"  {note}" for note in routine.notes],
-        f"check them with 'guide plan', or fix them by hand: {import_hint(routine)}",
     ]
 
 
@@ -158,7 +157,7 @@ def plan_table(routine: Routine, script: Script) -> str:
     if routine.skipped:
         lines += ["", "skipped:", *[f"  line {s.line}: '{s.heading}' ({s.reason})" for s in routine.skipped]]
     if routine.reading and routine.notes:
-        lines += ["", f"the reader is unsure of the lines above; to fix them by hand: {import_hint(routine)}"]
+        lines += ["", "the reader is unsure of the lines above; check them, or write the routine by hand:"]
     return "\n".join(lines)
 
 

@@ -1,5 +1,5 @@
 """Blocks: circuits, Tabata, EMOM and warm-up + main + cool-down, in Markdown; their timing,
-cues, chapters and plan."""
+cues, chapters and plan (docs/routine-format.md#blocks, docs/contracts.md#timing)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Real builds with Piper: decode the MP3 and check where the sound is."""
+"""Real builds with Piper: decode the MP3 and check where the sound is (docs/contracts.md#timing,
+docs/contracts.md#output, docs/contracts.md#timeline-json)."""
 
 from __future__ import annotations
 

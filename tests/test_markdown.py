@@ -1,3 +1,6 @@
+"""Markdown routines: keys, their values and the mistakes that name a line (docs/routine-format.md#markdown-routines,
+docs/routine-format.md#keys)."""
+
 from __future__ import annotations
 
 import pytest

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from guide.build import BuildOptions, plan
 from guide.cli import app
-from guide.errors import RoutineError
+from guide.errors import NothingFoundError
 from guide.report import plan_json, plan_table
 from guide.routine import Amount, Routine, Sides, parse_routine
 from guide.routine.features import line_features
@@ -220,15 +220,28 @@ def test_a_single_rep_is_one_rep() -> None:
 UNSURE = "Drills\n\n1. Carioca\nWithin your area, carioca for 15 metres with the arms straight, then jog back to the start.\n\n2. Squats\nDo 10 reps.\n"
 
 
-def test_plan_names_the_reading_and_ends_with_the_import_command_when_unsure() -> None:
+def test_plan_names_the_reading_and_ends_with_the_import_command_when_unsure(tmp_path: Path) -> None:
     routine = _read(UNSURE, "drills.txt")
     script = plan(routine, BuildOptions())
     table = plan_table(routine, script)
     assert "read as: numbered list" in table
     assert "line 3: Carioca: the page gives no dose" in table
-    assert table.splitlines()[-1].endswith("guide import drills.txt -o drills.md")
     data = plan_json(routine, script)
     assert (data["reading"], data["unsure"]) == ("numbered list", True)
+    path = tmp_path / "drills.txt"
+    path.write_text(UNSURE)
+    result = CliRunner().invoke(app, ["plan", str(path)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == f"guide import {path} -o drills.md"
+
+
+def test_a_sure_reading_suggests_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "hips.txt"
+    path.write_text(
+        "Hip routine\n\n1. Bridge\nLie on your back and lift your hips. Do 10 reps.\n\n2. Clam\nOpen the knee. Do 12 reps.\n"
+    )
+    result = CliRunner().invoke(app, ["plan", str(path)])
+    assert result.exit_code == 0 and "guide import" not in result.output
 
 
 def test_markdown_routines_name_no_reading() -> None:
@@ -237,12 +250,14 @@ def test_markdown_routines_name_no_reading() -> None:
 
 
 def test_no_exercises_found_points_to_guide_import(tmp_path: Path) -> None:
-    with pytest.raises(RoutineError, match=r"guide import page\.txt -o routine\.md"):
+    with pytest.raises(NothingFoundError, match="no exercises found"):
         _read("Just a title\n\nSome words about running, with nothing to do in them at all.\n")
     path = tmp_path / "essay.txt"
     path.write_text("Thoughts\n\nA page of thoughts about running and nothing else at all in it.\n")
     result = CliRunner().invoke(app, ["plan", str(path)])
-    assert result.exit_code == 2 and f"guide import {path}" in result.output
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].endswith(f"guide import {path} -o routine.md")
 
 
 # ---------------------------------------------------------------- schema.org

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
-from ..errors import RoutineError
+from ..errors import NothingFoundError, Role, RoutineError, SettingError
 from ..files import describe_os_error, read_regular_file
 from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise
 from .markdown import looks_like_markdown, read_markdown
@@ -25,7 +26,7 @@ from .model import (
 )
 from .sniff import is_address, looks_like_html
 
-BUILTIN_NAME = "post-run-hip-mobility.md"
+BUILTIN_NAME = "post-run-hip-mobility"
 
 __all__ = [
     "DOSE_FIELDS",
@@ -48,22 +49,29 @@ __all__ = [
 
 
 def builtin_routines() -> list[tuple[str, str]]:
-    """(file name, title) of every built-in routine."""
+    """(name, title) of every built-in routine; the name is its file name without .md."""
     found = []
     for entry in sorted(files("guide.routine").joinpath("builtin").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".md"):
             first = entry.read_text(encoding="utf-8").lstrip().splitlines()[0]
-            found.append((entry.name, first.lstrip("# ").strip()))
+            found.append((entry.name.removesuffix(".md"), first.lstrip("# ").strip()))
     return found
 
 
 def builtin_text(name: str = BUILTIN_NAME) -> str:
-    """The text of a built-in routine, by file name (with or without .md). Raises RoutineError."""
+    """The text of a built-in routine, by name (a trailing .md is allowed).
+
+    Raises SettingError (role ROUTINE_NAME) for a name that is none of them, with the closest."""
     names = [known for known, _ in builtin_routines()]
-    wanted = name if name.endswith(".md") else f"{name}.md"
+    wanted = name.removesuffix(".md")
     if wanted not in names:
-        raise RoutineError(name, None, "is not a built-in routine", f"choose one of: {', '.join(names)}")
-    return files("guide.routine").joinpath("builtin", wanted).read_text(encoding="utf-8")
+        close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+        guess = f"did you mean {close[0]}? " if close else ""
+        raise SettingError(
+            Role.ROUTINE_NAME,
+            f" {name}: there is no built-in routine by that name ({guess}choose one of: {', '.join(names)})",
+        )
+    return files("guide.routine").joinpath("builtin", f"{wanted}.md").read_text(encoding="utf-8")
 
 
 def parse_routine(text: str, source: str) -> Routine:
@@ -113,13 +121,13 @@ def parse_page(page: str, source: str) -> Routine:
 
 
 def _checked(routine: Routine, source: str, fix: str) -> Routine:
-    if not routine.exercises and fix == _ARTICLE_SHAPE:
-        fix = f"{fix}; or write the routine by hand: guide import {source} -o routine.md"
     if not routine.exercises:
         skipped = ", ".join(f"'{s.heading}'" for s in routine.skipped[:6])
         more = f" and {len(routine.skipped) - 6} more" if len(routine.skipped) > 6 else ""
         detail = f" (skipped {skipped}{more}: no reps, holds, times or sets)" if skipped else ""
-        raise RoutineError(source, None, f"no exercises found{detail}", fix)
+        # An article or a page can still be written out by hand; a Markdown routine is already that.
+        error = NothingFoundError if fix == _ARTICLE_SHAPE else RoutineError
+        raise error(source, None, f"no exercises found{detail}", fix)
     for block in routine.blocks:
         check_block(block, source)
     for exercise in routine.exercises:
@@ -134,7 +142,7 @@ def load_routine(path: Path | str | None) -> Routine:
     RoutineError naming the file (and line) for anything unreadable or senseless.
     """
     if path is None:
-        return parse_routine(builtin_text(), f"(built-in) {BUILTIN_NAME}")
+        return parse_routine(builtin_text(), f"(built-in) {BUILTIN_NAME}.md")
     if isinstance(path, str) and is_address(path):
         from .web import fetch
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from .model import DOSE_FIELDS, Amount, Dose, Origin, Sides, Sourced
 from .prose import for_inference
 
-SEVERAL_SECONDS = 5.0  # DESIGN.md: "several seconds" means 5 s
+SEVERAL_SECONDS = 5.0  # docs/routine-format.md#inference-from-prose: "several seconds" means 5 s
 SECONDS_PER_BREATH = 5.0  # a slow breath in and out, as yoga teachers count them
 LONG_WORK = 15.0  # timed work this long, repeated, is a set (shorter timed work repeated is reps of a hold)
 

@@ -59,7 +59,7 @@ class VoiceInfo:
 
 
 def available_voices(search: tuple[Path, ...] = ()) -> list[VoiceInfo]:
-    """What `--voice` can be here and now: the bundled Piper voice, Piper voices found in
+    """Which voice specs work here and now: the bundled Piper voice, Piper voices found in
     `search` folders, and gTTS accents (which need the network; guide's cues are English,
     so other languages only suit routines written in them)."""
     from .gtts import ACCENTS
