@@ -1027,6 +1027,8 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
     if not own and defaults and not vocab.COMMENTARY.match(draft.name):
         found = replace(found.over(_for_position(draft.name, default)), sides=found.sides or default.sides)
     again = _AGAIN.search(for_inference(prose_text)) if found.sets is None else None
+    if again and vocab.SIDE_CHANGE.search(for_inference(prose_text)[max(0, again.start() - 40) : again.end()]):
+        again = None  # "swap feet and repeat": the other side, not the same side again
     if again:  # "take a few moments' rest, then repeat": the drill is done twice
         found = replace(found, sets=Sourced(Amount.exactly(2), Origin.INFERRED, again.group(0).strip(" ."), line))
     counted_sets = found.sets is not None and found.sets.origin is Origin.INFERRED

@@ -390,3 +390,9 @@ STILL_WORDS = re.compile(
     r"lengthen|breathe\s+into|position|squeeze|contract|tense|isometric|static|hang(?!\s+(?:power|clean|snatch)))\b",
     re.IGNORECASE,
 )
+
+# A change of side just before "and repeat" says the repeat is on the other side.
+SIDE_CHANGE = re.compile(
+    r"\b(?:swap|switch|change|alternate)\s+(?:feet|legs|sides|arms|hands|over)\b|\bother\s+(?:side|leg|foot|arm|hand)\b",
+    re.IGNORECASE,
+)
