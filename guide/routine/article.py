@@ -162,6 +162,15 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
             skipped.append(Skipped(draft.name, "no dose", draft.start.number))
         else:
             exercises.append((exercise, draft.section))
+    if not exercises:
+        # Nothing with a dose: rather than "no exercises found", the moves the page names are kept, each
+        # timed by default and said to be a guess (plan and build point to writing them by hand).
+        for draft in drafts:
+            if not _not_a_move(draft.name) and _undosed_move(draft, lenient=True):
+                exercise = _finish(draft, default, notes, lenient=True)
+                if exercise is not None:
+                    exercises.append((exercise, draft.section))
+                    skipped = [s for s in skipped if s.line != draft.start.number]
     kept = _without_repeats(exercises)
     dropped = [f"line {e.line}: {e.name}:" for e, _ in exercises if (e, _) not in kept]
     notes = [note for note in notes if not note.startswith(tuple(dropped))] if dropped else notes
@@ -1014,7 +1023,7 @@ def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
     return Findings()
 
 
-def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | None:
+def _finish(draft: _Draft, default: Findings, notes: list[str], *, lenient: bool = False) -> Exercise | None:
     line = draft.start.number
     strong = _strong_findings(draft, line)
     prose_text = " ".join(draft.prose)
@@ -1037,7 +1046,9 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
         and vocab.EXERCISE_WORDS.search(draft.name) is not None
         and _DISTANCE_REPEATS.search(for_inference(" ".join(draft.strong)))
     )
-    if not (found.reps or found.hold_seconds or found.work_seconds) and (distance or _undosed_move(draft)):
+    if not (found.reps or found.hold_seconds or found.work_seconds) and (
+        distance or _undosed_move(draft, lenient=lenient)
+    ):
         # A move the page names but gives no dose: kept, timed by default, and said to be a guess.
         found = replace(found, work_seconds=Sourced(Amount.exactly(UNDOSED_WORK_SECONDS), Origin.DEFAULT, "", line))
         notes.append(f"line {line}: {draft.name}: the page gives no dose; timed as {UNDOSED_WORK_SECONDS:g} s of work")
@@ -1068,7 +1079,7 @@ _DISTANCE_REPEATS = re.compile(r"\b\d+\s*(?:x|sets\s+of)\s*\d+\s*(?:m|km|metres?
 _AGAIN = re.compile(r"\b(?:then|and)\s+repeat\s*(?:[.;!]|$)|\brepeat\s+(?:it\s+|this\s+)?once\s+more\b")
 
 
-def _undosed_move(draft: _Draft) -> bool:
+def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     """A section with no dose is still a move when its name is a move's ("Leg flicks", "Carioca" in a numbered
     list of drills) and what it says is how to do it."""
     name = draft.name
@@ -1081,6 +1092,8 @@ def _undosed_move(draft: _Draft) -> bool:
     said = " ".join(draft.prose)
     instructs = draft.start.numbered or any(imperative(sentence) for sentence in re.split(r"(?<=[.!?])\s+", said))
     named_move = vocab.EXERCISE_WORDS.search(name) is not None or draft.start.numbered
+    if lenient:  # the page gives no dose anywhere: a move's name over any words about it will do
+        return vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS
     return named_move and instructs and len(name.split()) <= MAX_NAME_WORDS and len(said.split()) >= MIN_PARAGRAPH_WORDS
 
 

@@ -115,10 +115,12 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
     name = re.sub(r"\s+(?:(?:to|on|for|per)\s+)?(?:each|ea|both|either)\s+(?:side|leg|arm)s?\s*$", "", name)
     name = re.sub(r"\s[/|]\s|\s[/|]$", " ", f"{name} ")
     name = re.sub(r"\([^)]*\)", " ", name)
-    name = " ".join(name.split()).strip(" ,;:-\u2013\u2014")
+    name = " ".join(name.split()).strip(" ,;:.-\u2013\u2014")
     name = re.sub(r"(?:\s+[\u2013\u2014-])?(?:\s+\w)?$", "", name).strip(" ,;:-\u2013\u2014")  # "Squat — s"
     for _ in range(3):
         name = _LEAD.sub("", name).strip(" ,;:-\u2013\u2014")
+    if re.search(r"\b(?:for|to|of|with|at|in|on|and|or|the|a|an|your|then)$", name, re.IGNORECASE):
+        return ""  # "Inhale for" (4 seconds): a sentence cut short, not a name
     if not re.search(r"[A-Za-z]{2,}", name):
         # "4 x 800m @ target 5K pace": a distance is named by what the line says of it
         distance = re.search(r"\d+\s*(?:m|km|metres?|meters?|yards?|miles?)\b.*$", clause)

@@ -312,7 +312,7 @@ DOSE_EXPRESSION = re.compile(
     r"(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:x|\u00d7)\s*\d+(?:\.\d+)?\s*(?:m|km|s|secs?|reps?)?\b"
     r"|(?<![\w.])(?:x|\u00d7)\s*\d+\b"
     r"|\(\s*x\s*\d+\s*\)"
-    r"|(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:reps?|repetitions?|sets?|rounds?|times|breaths?|counts?|"
+    r"|(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:reps?|repetitions?|sets?|rounds?|times|breaths?|counts?|cycles?|"
     r"seconds?|secs?|s|minutes?|mins?|cals?|calories|m|metres?|meters?|yards?|steps)\b"
     r"|(?<![\w.])\d+\s+(?:each|per|a)\s+(?:side|leg|arm|way|direction)\b"
     r"|\b(?:hold|repeat|rest)\b[^.;]{0,30}?\d"
@@ -364,7 +364,12 @@ NOT_A_MOVE = re.compile(
     rf"^(?:(?:active\s+)?(?:rest|recovery|recover|break|transition)"
     r"(?:\s+(?:period|interval|time|break)|\s+(?:for|between|after|and|then|\d)\b.*|\s*[:\u2013\u2014-].*)?"
     rf"|score\b.*|time\s*cap\b.*|{MONTH}\s+\d{{1,2}}\b.*|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}.*|{MONTH}\s+\d{{4}}"
-    r"|(?:weeks?|days?|months?|sessions?)\s*\d.*|[\W\d_]*)$",
+    r"|(?:weeks?|days?|months?|sessions?)\s*\d.*|[\W\d_]*"
+    # labels of a page's facts, and one breath's parts: "Steps", "Pattern", "Breath rate", "Inhale", "Hold"
+    r"|steps?|pattern|technique(?:\s+details)?|breath(?:ing)?\s+rate|inhale|exhale|hold|recommended|safety(?:\s+note)?"
+    r"|instructions|how\s+to\s+(?:practi[cs]e|do\s+it)|notes?|additional\s+notes|when\s+to\s+stop"
+    # how fast each part of a piece goes: "25 fast/25 easy"
+    r"|(?:\d+\s*)?(?:fast|easy|hard|slow|moderate|steady)(?:\s*/\s*(?:\d+\s*)?(?:fast|easy|hard|slow|moderate|steady))+)$",
     re.IGNORECASE,
 )
 
