@@ -15,7 +15,7 @@ from guide.report import plan_json, plan_table
 from guide.routine import Amount, Routine, Sides, parse_routine
 from guide.routine.features import line_features
 from guide.routine.prose import for_inference, split_glued_words
-from guide.routine.readings import unglue_lists
+from guide.routine.readings import doses_above_names, paragraphs, table_rows, unglue_lists
 from guide.script.phrasebook import ENGLISH
 
 A = Amount.exactly
@@ -275,3 +275,79 @@ def test_a_pages_schema_org_steps_are_read_first() -> None:
     routine = _read(HOW_TO, "yoga.html")
     assert routine.reading.startswith("schema.org steps")
     assert _doses(routine) == [("Pigeon", 1, None, A(60), None), ("Pyramid", 1, None, A(30), None)]
+
+
+# ---------------------------------------------------------------- more readings
+
+
+TABLE = (
+    "Mat work\n\nRoll Up \u2014 Repetitions: 3-5X | Level: Beginner | Goals: articulate the spine\n"
+    "Single Leg Circles \u2014 Repetitions: 5/5 | Level: Beginner | Goals: hip mobility\n"
+    "Rolling Like a Ball \u2014 Repetitions: 6X | Level: Beginner | Goals: balance\n"
+)
+
+
+def test_table_rows_read_their_dose_columns_only() -> None:
+    routine = _read(TABLE)
+    assert [item.name for item in table_rows(line_features(TABLE))] == [
+        "Roll Up",
+        "Single Leg Circles",
+        "Rolling Like a Ball",
+    ]
+    assert [(e.name, e.dose.reps.value, e.dose.sides.value) for e in routine.exercises] == [
+        ("Roll Up", Amount(3, 5), Sides.ONE),
+        ("Single Leg Circles", A(5), Sides.EACH),
+        ("Rolling Like a Ball", A(6), Sides.ONE),
+    ]
+
+
+def test_moves_named_in_one_sentence_take_the_pages_dose_and_rounds() -> None:
+    routine = _read(
+        "Circuits\n\nWe set out stations around the hall. The children are active for 45 seconds at each station.\n\n"
+        "This week the stations included: step ups, jumping jacks, bunny hops and superman.\n\n"
+        "By the end of two full circuits everyone was warm.\n"
+    )
+    assert routine.reading == "moves named in a sentence"
+    assert [e.name for e in routine.exercises] == ["step ups", "jumping jacks", "bunny hops", "superman"]
+    assert all(e.dose.work_seconds.value == A(45) for e in routine.exercises)
+    assert [b.rounds.value for b in routine.blocks] == [A(2)]
+
+
+SITTING = (
+    "Sitting exercises\n\nKeeping active matters, and these are done sitting down in a firm chair.\n\n"
+    "The first exercise is the hip march. Sit up straight and hold the armrests, then lift one leg as high as "
+    "it goes and lower it slowly. Repeat 10 times with each leg.\n\n"
+    "The next exercise is the seated row. Sit upright and reach your arms forward, then draw them back slowly, "
+    "squeezing the shoulder blades together. Repeat eight times.\n"
+)
+
+
+def test_one_paragraph_per_exercise_named_in_its_first_sentence() -> None:
+    routine = _read(SITTING)
+    assert [item.name for item in paragraphs(line_features(SITTING))] == ["hip march", "seated row"]
+    assert [e.dose.reps.value for e in routine.exercises] == [A(10), A(8)]
+
+
+INTERVALS = (
+    "Indoor cycling intervals\n\nThis past week was all about speed work on the bike.\n\n"
+    "5 min\nWarm up light resistance, cadence check\n\n"
+    "2 min\nShallow climb, settle in\n\n"
+    "5 min\nCool down, ease the cadence down\n"
+)
+
+
+def test_a_dose_line_above_each_name_in_an_interval_plan() -> None:
+    routine = _read(INTERVALS)
+    assert [item.name for item in doses_above_names(line_features(INTERVALS))] == [
+        "Warm up light resistance",
+        "Shallow climb",
+        "Cool down",
+    ]
+    # each time is the piece's under it, not the one above's
+    assert [e.dose.work_seconds.value for e in routine.exercises][:2] == [A(300), A(120)]
+
+
+def test_a_page_with_no_dose_anywhere_keeps_the_moves_it_names_as_guesses() -> None:
+    routine = _read("Box breathing\n\nBox Breathing\n\nBreathing with four equal sides to settle the mind.\n")
+    assert [(e.name, e.dose.work_seconds.value) for e in routine.exercises] == [("Box Breathing", A(30))]
+    assert routine.notes and "the page gives no dose" in routine.notes[0]

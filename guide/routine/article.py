@@ -154,7 +154,7 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, int]] = []
     for draft in drafts:
-        if _not_a_move(draft.name):
+        if _not_a_move(draft.name, dosed=bool(draft.strong)):
             skipped.append(Skipped(draft.name, "not an exercise", draft.start.number))
             continue
         exercise = _finish(draft, default, notes)
@@ -207,13 +207,14 @@ def _without_repeats(exercises: list[tuple[Exercise, int]]) -> list[tuple[Exerci
     return [pair for index, pair in enumerate(exercises) if not repeated(index)]
 
 
-def _not_a_move(name: str) -> bool:
-    """A rest, a score, a date, a section's label or only a dose ("15 seconds on") is never a move."""
+def _not_a_move(name: str, *, dosed: bool = False) -> bool:
+    """A rest, a score, a date, a section's label or only a dose ("15 seconds on") is never a move; a warm-up
+    or cool-down given its own time ("5 min" / "Cool down, easy spin") is one."""
     words = re.findall(r"[A-Za-z]{2,}", name)
     return (
         not words
         or vocab.NOT_A_MOVE.match(name) is not None
-        or vocab.SECTION_ONLY.match(name) is not None
+        or (vocab.SECTION_ONLY.match(name) is not None and not (dosed and vocab.WARM_OR_COOL.search(name)))
         or (bool(re.search(r"\d", name)) and _is_dose_line(name))
         or (len(words) == 1 and len(words[0]) <= 3 and not vocab.EXERCISE_WORDS.search(name))
     )
@@ -282,7 +283,7 @@ def _items_routine(items: list[Item], features: list[LineFeatures], title: str, 
     for item in items:
         start = Line(item.line, item.name, Kind.HEADING, name=item.name)
         name = clean_name(item.name) or item.name
-        if _not_a_move(name):
+        if _not_a_move(name, dosed=bool(item.dose)):
             skipped.append(Skipped(name, "not an exercise", item.line))
             continue
         exercise = _finish(_Draft(start, name, strong=list(item.dose), prose=list(item.prose)), default, notes)
@@ -890,13 +891,23 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
     loose: list[Line] = []
     by_name: dict[str, _Draft] = {}
     current: _Draft | None = None
+    above: Line | None = None  # a dose line standing above the next exercise's name
     for index, line in enumerate(lines):
         if line.kind is Kind.NOISE:
             continue
         if index in starts and current is not None and vocab.STEP_ONLY.match(line.text):
             continue  # "Step 1" / "Step 2" headings under a move split its instructions, they are not moves
+        ahead = lines[index + 1] if index + 1 < len(lines) else None
+        stands_above = ahead is not None and index + 1 in starts and not ahead.gap_before and not ahead.dose_tail
+        if line.kind is Kind.DOSE and line.gap_before and stands_above:
+            above = line  # "5 min" over "Warm up, light resistance": a time written above the piece it times
+            current = None
+            continue
         if index in starts:
             current = _Draft(line, clean_name(line.name or _first_words(line.text)), section=len(sections) - 1)
+            if above is not None:
+                current.strong.append(above.text)
+                above = None
             if line.dose_tail:
                 current.strong.append(line.dose_tail)
             if line.kind is Kind.NAMED:

@@ -401,3 +401,6 @@ SIDE_CHANGE = re.compile(
     r"\b(?:swap|switch|change|alternate)\s+(?:feet|legs|sides|arms|hands|over)\b|\bother\s+(?:side|leg|foot|arm|hand)\b",
     re.IGNORECASE,
 )
+
+# A warm-up or cool-down: a part of a session, or (given a time of its own) a piece of it to do.
+WARM_OR_COOL = re.compile(r"\b(?:warm[\s-]?up|cool[\s-]?down)\b", re.IGNORECASE)
