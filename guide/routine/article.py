@@ -1052,13 +1052,10 @@ def _finish(draft: _Draft, default: Findings, notes: list[str], *, lenient: bool
     if again:  # "take a few moments' rest, then repeat": the drill is done twice
         found = replace(found, sets=Sourced(Amount.exactly(2), Origin.INFERRED, again.group(0).strip(" ."), line))
     counted_sets = found.sets is not None and found.sets.origin is Origin.INFERRED
-    distance = (
-        counted_sets
-        and vocab.EXERCISE_WORDS.search(draft.name) is not None
-        and _DISTANCE_REPEATS.search(for_inference(" ".join(draft.strong)))
-    )
+    # "Sets: 5" or "4 x 800m" and no count or time: so many sets of the move, each as long as it takes
+    sets_only = counted_sets and vocab.EXERCISE_WORDS.search(draft.name) is not None
     if not (found.reps or found.hold_seconds or found.work_seconds) and (
-        distance or _undosed_move(draft, lenient=lenient)
+        sets_only or _undosed_move(draft, lenient=lenient)
     ):
         # A move the page names but gives no dose: kept, timed by default, and said to be a guess.
         found = replace(found, work_seconds=Sourced(Amount.exactly(UNDOSED_WORK_SECONDS), Origin.DEFAULT, "", line))
@@ -1085,8 +1082,6 @@ def _spoken(sentence: str) -> bool:
 
 
 UNDOSED_WORK_SECONDS = 30.0
-# "2 x 100m strides", "4 x 800m": repeats of a distance are sets, each as long as it takes
-_DISTANCE_REPEATS = re.compile(r"\b\d+\s*(?:x|sets\s+of)\s*\d+\s*(?:m|km|metres?|meters?|yards?|yds?|miles?)\b")
 _AGAIN = re.compile(r"\b(?:then|and)\s+repeat\s*(?:[.;!]|$)|\brepeat\s+(?:it\s+|this\s+)?once\s+more\b")
 
 

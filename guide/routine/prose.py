@@ -320,7 +320,11 @@ def labels_to_phrases(text: str) -> str:
     # "reps: 10", "sets: 3 | reps: 8", "hold: 30 s", "repeat: 10 times" are doses written as a form;
     # rewrite them as the phrases the inference rules read ("10 reps", "hold for 30 s").
     text = re.sub(r"\b(reps?|repetitions?|sets?|rounds?)\s*:\s*(\d+(?:\s*-\s*\d+)?)", r"\2 \1", text)
-    text = re.sub(r"\b(hold|rest|work|time|duration)\s*:\s*(?=\d)", lambda m: f"{_LABEL_VERB[m.group(1)]} for ", text)
+    text = re.sub(
+        r"\b(hold|rest|work|time|duration)(?:\s+(?:period|interval|between\s+sets))?\s*:\s*(?=\d)",
+        lambda m: f"{_LABEL_VERB[m.group(1)]} for ",
+        text,
+    )
     text = re.sub(r"\brepeats?\s*:\s*(?=\d)", "", text)
     return re.sub(r"\s*[|/]\s*(?=\d)|(?<=\d [a-z]{3})\s*[|/]\s*(?=\d)|(?<=\ds)\s+/\s+", ". ", text)
 

@@ -46,7 +46,8 @@ SILENT_LABELS = re.compile(
 DOSE_WORD = r"(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)"
 # "Reps: 10", and labels naming the dose's parts together: "Sets/reps: 3 x 10", "Sets & time: 3 x 30 s".
 DOSE_LABELS = re.compile(
-    rf"^{DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{DOSE_WORD})*$"
+    rf"^{DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{DOSE_WORD})*"
+    r"(?:\s+(?:period|interval|time|between\s+(?:sets|rounds|reps)))?$"
     # labels that ask or name the amount: "How many: 3 x 12", "Prescription: 2 x 15", "Do: 10 each side"
     r"|^(?:how\s+(?:many|much|long|often)(?:\s+\w+)?|dose|dosage|prescription|volume|amount|quantity|do|target|"
     r"aim(?:\s+for)?|you(?:'ll)?\s+do|what\s+to\s+do)$",
