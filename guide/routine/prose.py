@@ -172,6 +172,17 @@ def side_changes(text: str) -> str:
     )
 
 
+def reps_by_sets(text: str) -> str:
+    # "4-6 reps x 5 sets", "AMRAP x 5 sets": the count per set, then the sets; "@ 30X0" is a lifting tempo
+    text = re.sub(r"@\s*[\dx]{4}\b", " ", text)
+    text = re.sub(r"\bamrap\s*[x\u00d7]\s*(\d+)\s*sets?\b", r"\1 sets", text)
+    return re.sub(
+        r"(?<![\w.])(\d+(?:\s*-\s*\d+)?)\s*(?:reps?|repetitions?)\s*[x\u00d7]\s*(\d+)\s*sets?\b",
+        r"\2 sets of \1 reps",
+        text,
+    )
+
+
 def distance_repeats(text: str) -> str:
     # "4 x 800m", "2 x 100m strides": repeats of a distance are sets (the distance is not a count of reps)
     return re.sub(
@@ -381,6 +392,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     counts_as_seconds,
     laps_as_reps,
     full_durations,
+    reps_by_sets,
     distance_repeats,
     counted_marks,
     each_abbreviated,

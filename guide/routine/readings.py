@@ -105,10 +105,31 @@ _ABBREVIATED = re.compile(r"\b(sec|secs|min|mins|hr|hrs|ea|approx|rep|reps)\.(?=
 _COUNT_FIRST = re.compile(r"^(\d+(?:\s*(?:-|to)\s*\d+)?)\s+(?=[A-Za-z])")
 
 
+def _sentence_like(name: str) -> bool:
+    """ "Inhale for" (4 seconds), "Turn your head to the left and", "If you're finishing min 1 in under": a
+    sentence cut short by its dose, not a move's name."""
+    return bool(
+        re.search(r"\b(?:for|to|of|with|at|in|on|and|or|the|a|an|your|then|under|over|than)$", name, re.IGNORECASE)
+        or re.search(r"\b(?:you|your|you're|if|when|can|should|will)\b", name, re.IGNORECASE)
+        or (imperative(name) and len(name.split()) >= SENTENCE_WORDS)
+    )
+
+
+SENTENCE_WORDS = 4
+
+
 def _move_name(clause: str, *, counted: bool = False) -> str:
     """The name left when the dose is taken out: "20 rep back squat" -> "back squat"; a line that is a
     distance only ("4 x 800m @ 5K pace") is named by the distance."""
     before_at = _AT.sub("", clause).strip(" ,;:")
+    first_dose = vocab.DOSE_EXPRESSION.search(before_at)
+    if first_dose is not None and first_dose.start() > 0:
+        # "Chest to Bar Pull-ups, AMRAP x 5 sets", "KBS \u2013 2 pd, 21 reps x 4 sets": the name comes first and
+        # ends at its first comma or dash
+        named = re.split(r",\s+|\s+[\u2013\u2014-]\s+|\s*\(", before_at[: first_dose.start()], maxsplit=1)[0]
+        named = named.strip(" ,;:.-\u2013\u2014")
+        if re.search(r"[A-Za-z]{2,}", named) and not _COUNT_FIRST.match(before_at):
+            return "" if _sentence_like(named) else named
     name = re.sub(r"(?i)\b(?:sets?|reps?|repetitions?|rounds?|hold|rest|time)\s*:\s*\d+\S*", " ", before_at)
     name = vocab.DOSE_EXPRESSION.sub(" ", re.sub(r"[*\u2020\u2021]+", " ", name)).strip()
     name = _COUNT_FIRST.sub("", name) if counted else name
@@ -119,8 +140,8 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
     name = re.sub(r"(?:\s+[\u2013\u2014-])?(?:\s+\w)?$", "", name).strip(" ,;:-\u2013\u2014")  # "Squat — s"
     for _ in range(3):
         name = _LEAD.sub("", name).strip(" ,;:-\u2013\u2014")
-    if re.search(r"\b(?:for|to|of|with|at|in|on|and|or|the|a|an|your|then)$", name, re.IGNORECASE):
-        return ""  # "Inhale for" (4 seconds): a sentence cut short, not a name
+    if _sentence_like(name):
+        return ""
     if not re.search(r"[A-Za-z]{2,}", name):
         # "4 x 800m @ target 5K pace": a distance is named by what the line says of it
         distance = re.search(r"\d+\s*(?:m|km|metres?|meters?|yards?|miles?)\b.*$", clause)
