@@ -136,6 +136,13 @@ def counts_as_seconds(text: str) -> str:
 
 def rep_definitions(text: str) -> str:
     # "Do both sides to complete one rep", "This completes one rep", "That's 1 rep": what a rep is, not how many.
+    # A rep made of both sides is done on alternating sides.
+    text = re.sub(
+        r"\b(?:do\s+both\s+sides|(?:repeat\s+)?(?:with|on)\s+the\s+other\s+(?:leg|side|arm))\s+to\s+"
+        r"(?:complete|make|finish)\s+(?:one|1|a)\s+(?:full\s+)?(?:rep|repetition)\b",
+        "alternating sides",
+        text,
+    )
     return re.sub(
         r"\b(?:to\s+)?(?:complete|completes|completing|make|makes|finish|finishes|counts?\s+as|that'?s|that\s+is|"
         r"this\s+is)\s+(?:one|1|a|a\s+single)\s+(?:full\s+)?(?:rep|repetition)\b",
