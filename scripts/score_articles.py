@@ -8,7 +8,7 @@ recall, precision and per-field accuracy over matched exercises.
 
 Usage: python scripts/score_articles.py [FOLDER_OR_FILE ...] [--guide CMD | --in-process] [--verbose] [--json]
                                         [--min-recall R] [--min-precision P] [--min-field F]
-                                        [--min-fully-right R] [--jobs N] [--write-score]
+                                        [--min-fully-right R] [--jobs N] [--write-score [--score-name NAME]]
 
 `--in-process` reads each article with this checkout's `guide` package instead of running the command (the
 same plan JSON, without a process per article). `--write-score` writes each folder's SCORE.txt (what the
@@ -548,11 +548,13 @@ def summary(totals: Totals, out: Callable[[str], None]) -> None:
         out(f"  {'title':<13} {_ratio(totals.titles_right, totals.titles_checked)}")
 
 
-SCORE_HEADER = "# Written by scripts/score_articles.py --write-score (verbose); regenerate it, never edit it.\n"
+SCORE_HEADER = "# Written by scripts/score_articles.py --write-score ({how}); regenerate it, never edit it.\n"
 
 
-def write_scores(scores: Sequence[ArticleScore], pairs: Sequence[tuple[Path, Path]]) -> None:
-    """Each folder's SCORE.txt: the verbose report of that folder's articles and their totals."""
+def write_scores(
+    scores: Sequence[ArticleScore], pairs: Sequence[tuple[Path, Path]], name: str = "SCORE.txt", how: str = ""
+) -> None:
+    """Each folder's score file: the verbose report of that folder's articles and their totals."""
     folders: dict[Path, list[ArticleScore]] = {}
     for score, (article, _) in zip(scores, pairs, strict=True):
         folders.setdefault(article.parent, []).append(score)
@@ -561,7 +563,8 @@ def write_scores(scores: Sequence[ArticleScore], pairs: Sequence[tuple[Path, Pat
         for score in held:
             report(score, True, lines.append)
         summary(total(held), lines.append)
-        (folder / "SCORE.txt").write_text(SCORE_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+        header = SCORE_HEADER.format(how=how or "in process")
+        (folder / name).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -578,7 +581,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", "-j", type=int, default=1, help="articles scored at once (default 1)")
     parser.add_argument("--in-process", action="store_true", help="read articles with this checkout's guide package")
-    parser.add_argument("--write-score", action="store_true", help="write each folder's SCORE.txt")
+    parser.add_argument("--write-score", action="store_true", help="write each folder's score file")
+    parser.add_argument("--score-name", default="SCORE.txt", help="the score file's name (default SCORE.txt)")
     args = parser.parse_args(argv)
 
     command = None if args.in_process else shlex.split(args.guide) if args.guide else default_guide()
@@ -595,7 +599,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(totals.as_json(), sort_keys=False))
     if args.write_score:
-        write_scores(scores, pairs)
+        write_scores(
+            scores, pairs, args.score_name, "in process" if command is None else f"--guide {' '.join(command)}"
+        )
     failures = failed_thresholds(totals, args.min_recall, args.min_precision, args.min_field, args.min_fully_right)
     for failure in failures:
         print(f"below threshold: {failure}", file=sys.stderr)
