@@ -1011,6 +1011,9 @@ def _first_words(text: str) -> str:
 # ---------------------------------------------------------------- doses
 
 
+_BARE_DURATION = re.compile(r"(?<![\w.])\d+(?:\s*-\s*\d+)?\s*(?:seconds?|secs?|minutes?|mins?)\b")
+
+
 def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
     """A dose said once for the whole routine: "hold each stretch for 30 seconds"."""
     for paragraph in loose:
@@ -1018,6 +1021,10 @@ def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
             if not vocab.DEFAULT_SCOPE.search(sentence) or re.search(r"\b(?:round|rounds|circuit)\b", sentence.lower()):
                 continue
             found = infer(sentence, paragraph.number)
+            bare = _BARE_DURATION.search(for_inference(sentence))
+            if found.reps is None and found.hold_seconds is None and found.work_seconds is None and bare:
+                # "how long to do each of the exercises: 20-30 seconds is a good place to start"
+                found = replace(infer(f"for {bare.group(0)}", paragraph.number), sides=found.sides)
             if found.reps is None and found.hold_seconds is None and found.work_seconds is None:
                 continue
             if re.search(r"\bone-sided\b", sentence.lower()):

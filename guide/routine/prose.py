@@ -179,6 +179,16 @@ def side_changes(text: str) -> str:
     )
 
 
+def reps_lasting(text: str) -> str:
+    # "Do three to four reps lasting 45 seconds": so many holds of that long, each a set
+    return re.sub(
+        r"\b(\d+(?:\s*(?:-|to)\s*\d+)?)\s+(?:reps?|repetitions?|times)\s+(?:lasting|holding(?:\s+for)?)\s+"
+        r"(\d+\s*(?:seconds?|secs?|minutes?|mins?)\b)",
+        r"\1 sets of \2",
+        text,
+    )
+
+
 def reps_by_sets(text: str) -> str:
     # "4-6 reps x 5 sets", "AMRAP x 5 sets": the count per set, then the sets; "@ 30X0" is a lifting tempo
     text = re.sub(r"@\s*[\dx]{4}\b", " ", text)
@@ -399,6 +409,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     counts_as_seconds,
     laps_as_reps,
     full_durations,
+    reps_lasting,
     reps_by_sets,
     distance_repeats,
     counted_marks,

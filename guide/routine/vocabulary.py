@@ -73,7 +73,7 @@ STILL = re.compile(
     r"\b(?:stretch|pose|hold|plank|balance|stand|position|stay|sit|lie|lying|wall sit|bridge)\b", re.IGNORECASE
 )
 DEFAULT_SCOPE = re.compile(
-    r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+)?(?:stretch|stretches|pose|poses|exercise|exercises|"
+    r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+){0,2}(?:stretch|stretches|pose|poses|exercise|exercises|"
     r"move|moves|movement|movements|drill|drills|position|positions|station|stations)\b|\bunless\b|\botherwise\b"
     r"|\bof each\b",
     re.IGNORECASE,
