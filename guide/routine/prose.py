@@ -170,6 +170,16 @@ def each_abbreviated(text: str) -> str:
     return re.sub(r"\bea\.?\s+(?=(?:leg|side|arm|foot|hand|way|direction)s?\b)", "each ", text)
 
 
+def alternating_moves(text: str) -> str:
+    # "alternating with 20 GHD hip extensions", "alternate between
+    # the two moves": the order of two moves, not the sides of one
+    return re.sub(
+        r"\balternat(?:e|es|ing)\s+(?=with\b|between\s+(?:the\s+)?(?:two|exercises|moves|them|[a-e]\d))",
+        "switching ",
+        text,
+    )
+
+
 def side_changes(text: str) -> str:
     # Side changes as pages word them, in the words the side rules read (both prescribe each side):
     # "repeat 3-5 times before switching sides", "repeat other leg", "repeat on other side".
@@ -415,6 +425,7 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     counted_marks,
     each_abbreviated,
     side_changes,
+    alternating_moves,
     repeats_of_the_whole,
     counts_more_in_total,
     per_unit_rates,
