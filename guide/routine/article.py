@@ -1085,6 +1085,8 @@ def _spoken(sentence: str) -> bool:
     a weight table) and not only the dose, which the coach says once in its own words."""
     if vocab.UNSPOKEN.search(sentence) or sentence.rstrip().endswith("?"):
         return False
+    if vocab.PUBLISHER_VOICE.search(sentence) and not imperative(sentence.lstrip("\"'")):
+        return False  # "Many of our resorts have a gym", "I use a 20 kg bell": the page talking, not the coach
     return not _is_dose_line(sentence.rstrip(".!"))
 
 

@@ -83,6 +83,18 @@ def split_glued_words(text: str) -> str:
     return re.sub(r"\b[A-Za-z]{4,14}\b", split, text)
 
 
+def drop_attributions(text: str) -> str:
+    # '"Keep that leg straight," says Edmundson.' is said as the instruction alone.
+    text = re.sub(
+        r"([,.!])?[\"\u201d]?\s*,?\s*(?:says|said|advises|explains|adds|recommends|notes)\s+(?:[A-Z][\w.'-]*\s*){1,4}"
+        r"(?:,\s*[^.\"]*)?(?=[.!]|$)",
+        lambda m: "." if m.group(1) == "," else (m.group(1) or ""),
+        text,
+    )
+    # '"This one tests your core," Edmundson says.': the quote is the instruction
+    return re.sub(r",?[\"\u201d]\s*(?:[A-Z][\w.'-]*\s+){1,3}(?:says|said|adds|explains)\.", ".", text)
+
+
 def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
@@ -441,6 +453,7 @@ FOR_SPEECH: tuple[Processor, ...] = (
     drop_urls,
     drop_list_markers,
     collapse_whitespace,
+    drop_attributions,
     split_glued_words,
     drop_layout_brackets,
     hyphenated_units,
@@ -467,7 +480,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 def sentences(paragraph: str) -> list[str]:
     """Split prose into sentences to be read aloud one cue each."""
     text = apply(FOR_SPEECH, paragraph)
-    parts = [part.strip() for part in _SENTENCE_END.split(text)]
+    parts = [part.strip().strip("\"\u201c\u201d").strip() for part in _SENTENCE_END.split(text)]
     return [part if part[-1] in ".!?" else part + "." for part in parts if part]
 
 

@@ -405,3 +405,6 @@ SIDE_CHANGE = re.compile(
 
 # A warm-up or cool-down: a part of a session, or (given a time of its own) a piece of it to do.
 WARM_OR_COOL = re.compile(r"\b(?:warm[\s-]?up|cool[\s-]?down)\b", re.IGNORECASE)
+
+# The page speaking for itself, its writer or its business: "our resorts", "I use", "we set out".
+PUBLISHER_VOICE = re.compile(r"\b(?:I|I'm|I've|I'd|my|we|we're|we've|we'll|our|us)\b")
