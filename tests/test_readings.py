@@ -352,3 +352,30 @@ def test_a_page_with_no_dose_anywhere_keeps_the_moves_it_names_as_guesses() -> N
     routine = _read("Box breathing\n\nBox Breathing\n\nBreathing with four equal sides to settle the mind.\n")
     assert [(e.name, e.dose.work_seconds.value) for e in routine.exercises] == [("Box Breathing", A(30))]
     assert routine.notes and "the page gives no dose" in routine.notes[0]
+
+
+def test_build_says_where_it_guessed_and_how_to_fix_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from types import SimpleNamespace
+
+    from guide.cli import _report_build
+
+    routine = _read(UNSURE, "drills.txt")
+    script = plan(routine, BuildOptions())
+    result = SimpleNamespace(
+        path=Path("drills.mp3"),
+        duration=script.duration,
+        script=script,
+        chapters=3,
+        size=700_000,
+        level=None,
+        synthesized=0,
+        cached=24,
+        seconds=0.1,
+        replaced_source=None,
+        routine=routine,
+    )
+    _report_build(result)
+    said = capsys.readouterr().err.splitlines()
+    assert said[0] == "note: read drills.txt as numbered list; unsure of 1 line:"
+    assert "Carioca: the page gives no dose" in said[1]
+    assert said[-1].endswith("guide import drills.txt -o drills.md")
