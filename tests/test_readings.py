@@ -379,3 +379,24 @@ def test_build_says_where_it_guessed_and_how_to_fix_it(capsys: pytest.CaptureFix
     assert said[0] == "note: read drills.txt as numbered list; unsure of 1 line:"
     assert "Carioca: the page gives no dose" in said[1]
     assert said[-1].endswith("guide import drills.txt -o drills.md")
+
+
+def test_the_issues_examples_read_as_a_coach_would() -> None:
+    slash = _read(
+        "Core routine\n\nA short core routine for runners, done after an easy run.\n\n"
+        "1. Plank (3 sets / 30 seconds)\nLie face down and lift onto your forearms and toes.\n\n"
+        "2. Dead Bug (3 sets / 10 reps)\nLie on your back with arms up and knees bent.\n"
+    )
+    assert _doses(slash) == [("Plank", 3, None, A(30), None), ("Dead Bug", 3, A(10), None, None)]
+    dose_first = _read(
+        "Side plank ladder\n\nA quick core finisher, done on a mat.\n\n"
+        "30 seconds: right side plank.\n30 seconds: left side plank.\n1 minute: front plank.\n"
+    )
+    assert _doses(dose_first) == [
+        ("right side plank", 1, None, A(30), None),
+        ("left side plank", 1, None, A(30), None),
+        ("front plank", 1, None, A(60), None),
+    ]
+    wod = _read("WOD\n\n4 Rounds\n10 Push-ups\n15 Air squats\n20 Sit-ups\nRest 1 Min\n")
+    assert [e.name for e in wod.exercises] == ["Push-ups", "Air squats", "Sit-ups"]
+    assert [(b.rounds.value, b.rest_seconds.value) for b in wod.blocks] == [(A(4), A(60))]

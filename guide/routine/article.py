@@ -961,6 +961,10 @@ def _known(by_name: dict[str, _Draft], line: Line) -> _Draft | None:
 def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Line], index: int) -> bool:
     if current.start.dose_tail and vocab.ROUTINE_ROUNDS.search(for_inference(line.text)):
         return True  # "Rest 2 mins, repeat for 5 rounds" under a list of moves is about the whole list
+    later = next((other for other in lines[index + 1 :] if other.kind is not Kind.NOISE), None)
+    last_of_list = later is None or later.gap_before or not _is_move_line(later)
+    if current.start.dose_tail and vocab.REST_LINE.match(line.text) and last_of_list:
+        return True  # "Rest 1 Min" closing a list of moves: the rest between its rounds
     if line.kind is Kind.HEADING and line.forced_heading:
         return True
     if _is_section_heading(lines, index, starts):
@@ -1261,7 +1265,7 @@ def _rounds(text: str, moves: int) -> _Rounds | None:
         rounds: Sourced[Amount] = Sourced(_said_rounds(match), Origin.INFERRED, match.group(0), None)
     else:
         rounds = _emom_rounds(lowered, moves)
-    rest_match = vocab.ROUND_REST.search(lowered)
+    rest_match = vocab.ROUND_REST.search(lowered) or vocab.REST_SENTENCE.search(lowered)
     rest: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
     if rest_match:
         seconds = float(rest_match.group("lo")) * (60.0 if rest_match.group("unit").startswith("m") else 1.0)

@@ -480,7 +480,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 def sentences(paragraph: str) -> list[str]:
     """Split prose into sentences to be read aloud one cue each."""
     text = apply(FOR_SPEECH, paragraph)
-    parts = [part.strip().strip("\"\u201c\u201d").strip() for part in _SENTENCE_END.split(text)]
+    parts = [part.strip().strip('"\u201c\u201d').strip() for part in _SENTENCE_END.split(text)]
     return [part if part[-1] in ".!?" else part + "." for part in parts if part]
 
 

@@ -408,3 +408,9 @@ WARM_OR_COOL = re.compile(r"\b(?:warm[\s-]?up|cool[\s-]?down)\b", re.IGNORECASE)
 
 # The page speaking for itself, its writer or its business: "our resorts", "I use", "we set out".
 PUBLISHER_VOICE = re.compile(r"\b(?:I|I'm|I've|I'd|my|we|we're|we've|we'll|our|us)\b")
+
+# "Rest 1 Min" on a line of its own; in a section that repeats, the rest between its rounds.
+REST_LINE = re.compile(r"^rest\s+(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)\b\.?$", re.IGNORECASE)
+REST_SENTENCE = re.compile(
+    r"(?:^|[.;]\s*)rest\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b\.?\s*(?:$|[.;])"
+)
