@@ -903,6 +903,8 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             above = line  # "5 min" over "Warm up, light resistance": a time written above the piece it times
             current = None
             continue
+        if index in starts and line.forced_heading and vocab.WARM_OR_COOL.search(line.text) and sections:
+            sections.append(_Section(line, []))  # "Cool Down Bike Ride - 5 minutes" after a circuit is not in it
         if index in starts:
             current = _Draft(line, clean_name(line.name or _first_words(line.text)), section=len(sections) - 1)
             if above is not None:
@@ -1308,7 +1310,9 @@ def _rounds_blocks(exercises: list[Exercise], rounds: _Rounds, name: str | None)
     timed = []
     for exercise in exercises:
         dose = exercise.dose
-        if rounds.work is not None and dose.reps.value is None and dose.hold_seconds.value is None:
+        # a time written with the exercise's own name ("Cool Down Bike Ride - 5 minutes") is its own
+        own_work = dose.work_seconds.value is not None and dose.work_seconds.line == exercise.line
+        if rounds.work is not None and dose.reps.value is None and dose.hold_seconds.value is None and not own_work:
             dose = replace(dose, work_seconds=rounds.work)
         if rounds.off is not None:
             dose = replace(dose, after_seconds=rounds.off)
