@@ -115,7 +115,7 @@ def _sentence_like(name: str) -> bool:
     )
 
 
-SENTENCE_WORDS = 4
+SENTENCE_WORDS = 6
 
 
 def _move_name(clause: str, *, counted: bool = False) -> str:
