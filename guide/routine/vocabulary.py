@@ -325,7 +325,7 @@ DOSE_EXPRESSION = re.compile(
 PROGRAMME_CODE = re.compile(r"^(?-i:[A-H])[1-9]?\s*[.):\u2013\u2014-]\s+")
 # Rounds said as a line of their own above a list: "4 Rounds", "3 rounds, not for time of:", "Repeat three times."
 ROUNDS_LINE = re.compile(
-    r"^(?:(?P<n>\d+)\s+rounds?\b[^.]*|repeat\s+(?:the\s+)?(?:circuit|above|whole\s+thing|all|list)\s+(?P<m>\d+)\s+"
+    r"^(?:(?P<n>\d+)\s+rounds?\b(?![^.]*\b(?:reps?|repetitions?)\b)[^.]*|repeat\s+(?:the\s+)?(?:circuit|above|whole\s+thing|all|list)\s+(?P<m>\d+)\s+"
     r"(?:times|rounds)\b[^.]*|(?:for\s+)?(?P<k>\d+)\s+(?:circuits|sets)(?:\s+of)?\s*:)[.:]?$",
     re.IGNORECASE,
 )
