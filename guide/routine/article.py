@@ -599,6 +599,10 @@ def _count_first(name: str, tail: str) -> tuple[str, str]:
     moved = match.group("name").strip()
     if _is_dose_line(f"1 {moved}") or re.match(r"(?:sets?|reps?|rounds?|times|x)\b", moved, re.IGNORECASE):
         return name, tail  # "3 sets", "10 reps each side": only a dose
+    if match.group("split"):
+        first, second = match.group("split"), match.group("split2")
+        dose = f"{first} reps each side" if first == second else f"{first} reps"
+        return moved[0].upper() + moved[1:], f"{dose}, {tail}" if tail else dose
     count = match.group("count")
     clock = re.fullmatch(r"(\d{0,2}):([0-5]\d)", count)
     if clock:
@@ -1067,6 +1071,8 @@ def _finish(draft: _Draft, default: Findings, notes: list[str], *, lenient: bool
     counted_sets = found.sets is not None and found.sets.origin is Origin.INFERRED
     # "Sets: 5" or "4 x 800m" and no count or time: so many sets of the move, each as long as it takes
     sets_only = counted_sets and vocab.EXERCISE_WORDS.search(draft.name) is not None
+    # "100m Sprint", "400m Sandbag Run": a distance to cover is a move, timed by default
+    sets_only = sets_only or bool(vocab.DISTANCE.search(draft.start.text) and vocab.EXERCISE_WORDS.search(draft.name))
     if not (found.reps or found.hold_seconds or found.work_seconds) and (
         sets_only or _undosed_move(draft, lenient=lenient)
     ):

@@ -143,7 +143,9 @@ DRILL = re.compile(
 )
 
 COUNT_FIRST = re.compile(
-    r"^(?P<count>(?:\d+(?:\s*(?:-|to)\s*\d+)?|\d{0,2}:[0-5]\d)(?:\s*(?:seconds?|secs?|s|minutes?|mins?)\b)?)"
+    # "15/12 Echo bike calories" (a count for men, then women), "5/5 lunges" (five a side)
+    r"^(?:(?P<split>\d+)\s*/\s*(?P<split2>\d+)|"
+    r"(?P<count>(?:\d+(?:\s*(?:-|to)\s*\d+)?|\d{0,2}:[0-5]\d)(?:\s*(?:seconds?|secs?|s|minutes?|mins?)\b)?))"
     r"(?:\s*\((?P<per>\d+)\s*/\s*(?P<limb>side|leg|arm)\))?"
     r"\s+(?P<name>[A-Za-z][\w'&/ -]*?)(?:\s*\([^)]*\))?$",
     re.IGNORECASE,
@@ -414,3 +416,6 @@ REST_LINE = re.compile(r"^rest\s+(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|
 REST_SENTENCE = re.compile(
     r"(?:^|[.;]\s*)rest\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b\.?\s*(?:$|[.;])"
 )
+
+# A distance: "100m Sprint", "400 m row", "2 km". A piece of a distance is a move, timed as it takes.
+DISTANCE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:m|km|metres?|meters?|yards?|yds?|miles?)\b", re.IGNORECASE)
