@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.routine import Amount, Sides, load_routine
+from guide.routine import Amount, Sides, load_routine, parse_routine
 from guide.routine.infer import infer
 
 from .conftest import ARTICLES, HIP_ARTICLE, HIP_NAMES
@@ -126,3 +126,70 @@ def test_our_own_articles(article: str, expected: dict[str, tuple[object, ...]])
     }
     assert got == expected
     assert routine.skipped, "the footer is skipped, not read"
+
+
+# Sides come only from words that prescribe them; words that describe the movement never set them.
+PRESCRIBED_SIDES = [
+    ("Do 10 reps on each side.", Sides.EACH),
+    ("Hold for 30 seconds per side.", Sides.EACH),
+    ("8 per leg.", Sides.EACH),
+    ("Work on both sides.", Sides.EACH),
+    ("Keep it going, then switch legs.", Sides.EACH),
+    ("Repeat on the other side.", Sides.EACH),
+    ("Repeat 10 times with each leg.", Sides.EACH),
+    ("Hold for 45 seconds on each leg.", Sides.EACH),
+    ("Do 2 sets on each leg, resting briefly between.", Sides.EACH),
+    ("Aim for three sets of 20 swings on each leg.", Sides.EACH),
+    ("Use the other hand to bend the wrist down. Do each arm.", Sides.EACH),
+    ("Each leg. Back knee kisses the floor.", Sides.EACH),
+    ("Stretch for 30 sec each hand.", Sides.EACH),
+    ("Alternate legs with every step.", Sides.ALTERNATE),
+]
+DESCRIBED_SIDES = [
+    "Drive each knee toward your chest in turn, keeping your hips low.",
+    "Bring each knee up as high as you can.",
+    "Jump from side to side, landing softly on each leg.",
+    "Squeeze each glute at the top.",
+    "Raise both arms overhead.",
+    "Hold a dumbbell in each hand.",
+    "Keep both sides of your waist long.",
+    "Place a hand on each side of your head.",
+    "Jump and switch legs in the air.",
+    "Drive one knee in, then switch legs quickly.",
+    "Sink the weight onto each leg as you rock.",
+]
+
+
+@pytest.mark.parametrize(("prose", "sides"), PRESCRIBED_SIDES, ids=[p for p, _ in PRESCRIBED_SIDES])
+def test_words_that_prescribe_sides_set_them(prose: str, sides: Sides) -> None:
+    """docs/routine-format.md#inference-from-prose"""
+    found = infer(prose, 1).sides
+    assert found is not None and found.value is sides
+
+
+@pytest.mark.parametrize("prose", DESCRIBED_SIDES)
+def test_words_that_describe_the_movement_never_set_sides(prose: str) -> None:
+    """docs/routine-format.md#inference-from-prose"""
+    assert infer(prose, 1).sides is None
+
+
+INTERVAL = "# T\n\n## Intervals\nrounds: 4\nrest: 15s\n\n### Mountain Climbers\nwork: 30s\n{sides}\n{prose}\n"
+
+
+@pytest.mark.parametrize(
+    ("sides", "prose", "expected"),
+    [
+        ("", "Drive each knee toward your chest in turn, keeping your hips low.", Sides.ONE),
+        ("", "Skate from side to side, landing softly on each leg.", Sides.ONE),
+        ("", "Bring each knee up as high as you can.", Sides.ONE),
+        ("", "Squeeze each glute, both arms reaching forward.", Sides.ONE),
+        ("", "Hold the side plank, then repeat on the other side.", Sides.EACH),
+        ("", "Work 30 seconds on each side.", Sides.EACH),
+        ("sides: each", "Drive each knee toward your chest.", Sides.EACH),
+        ("sides: one", "Work 30 seconds on each side.", Sides.ONE),
+    ],
+)
+def test_timed_work_in_rounds_is_one_sided_unless_told(sides: str, prose: str, expected: Sides) -> None:
+    """docs/routine-format.md#inference-from-prose"""
+    routine = parse_routine(INTERVAL.format(sides=sides, prose=("\n" if sides else "") + prose), "i.md")
+    assert routine.exercises[0].dose.sides.value is expected
