@@ -1072,7 +1072,8 @@ def _finish(draft: _Draft, default: Findings, notes: list[str], *, lenient: bool
     # "Sets: 5" or "4 x 800m" and no count or time: so many sets of the move, each as long as it takes
     sets_only = counted_sets and vocab.EXERCISE_WORDS.search(draft.name) is not None
     # "100m Sprint", "400m Sandbag Run": a distance to cover is a move, timed by default
-    sets_only = sets_only or bool(vocab.DISTANCE.search(draft.start.text) and vocab.EXERCISE_WORDS.search(draft.name))
+    covered = vocab.DISTANCE.search(" ".join([draft.start.text, *draft.strong]))
+    sets_only = sets_only or bool(covered and vocab.EXERCISE_WORDS.search(draft.name))
     if not (found.reps or found.hold_seconds or found.work_seconds) and (
         sets_only or _undosed_move(draft, lenient=lenient)
     ):

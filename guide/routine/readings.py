@@ -101,6 +101,7 @@ _AT = re.compile(r"\s*(?:@|\bat\s+\d+(?:\s*-\s*\d+)?\s*%).*$")
 _LEAD = re.compile(r"^(?:of|for|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
 
 
+_OWN_ROUNDS = re.compile(r"^(\d+(?:\s*-\s*\d+)?\s+rounds?)\s+of\s+", re.IGNORECASE)
 _ABBREVIATED = re.compile(r"\b(sec|secs|min|mins|hr|hrs|ea|approx|rep|reps)\.(?=\s)", re.IGNORECASE)
 _COUNT_FIRST = re.compile(r"^(\d+(?:\s*(?:-|to)\s*\d+)?)\s+(?=[A-Za-z])")
 
@@ -169,7 +170,9 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
         if (line.dose or counted) and not vocab.DOSE_SENTENCE.match(first):
             name = _move_name(first, counted=bool(counted) and not line.dose)
             if counted and not line.dose:
-                first = f"{counted.group(1)} reps"
+                # "10 front lunges ea. leg": the count is reps, per limb when the line says so
+                limb = re.search(r"\b(?:each|per|ea)\.?\s+(side|leg|arm|foot|hand)s?\b", first, re.IGNORECASE)
+                first = f"{counted.group(1)} reps" + (f" each {limb.group(1).lower()}" if limb else "")
             exercise_like = vocab.EXERCISE_WORDS.search(name) or re.fullmatch(r"\d+\s*\w+", name)
             listed = line.code or line.bullet or line.numbered is not None
             longest = MAX_LISTED_WORDS if listed else SHORT_WORDS
@@ -177,6 +180,9 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             alike = line.words <= SHORT_WORDS + 2 and line.ends not in (".", ":") and name[:1].isalnum()
             if name and len(name.split()) <= longest and (exercise_like or listed or alike):
                 current = Item(name, line.number, rounds=rounds, unnamed=not (exercise_like or listed))
+                own_rounds = _OWN_ROUNDS.match(first)
+                if own_rounds and not rounds:  # "5 rounds of 250 m row": this move done five times round
+                    current.rounds, first = own_rounds.group(1), first[own_rounds.end() :]
                 current.take(line, first, dose=True)
                 rest = text[len(first) :].strip()
                 if rest:
