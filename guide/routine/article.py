@@ -578,7 +578,8 @@ def _as_heading(text: str, number: int) -> Line:
     instructions = ""
     if not tail:
         name, tail, instructions = _split_name(rest)
-    if not instructions:
+    if not instructions or not tail:
+        # "10 Calf Raises - Stand with the ball of the foot on a ledge...": the count before the name is its reps
         name, tail = _count_first(name, tail)
     common = {"numbered": numbered, "number_value": value if numbered else None}
     if instructions:
