@@ -27,7 +27,8 @@ class Item:
     dose: list[str] = field(default_factory=list)  # the words that give its dose
     prose: list[str] = field(default_factory=list)  # its instructions, read aloud
     rounds: str = ""  # a line above it that says how many rounds ("4 Rounds", "Repeat three times.")
-    unnamed: bool = False
+    unnamed: bool = False  # named from its first words
+    doubtful: bool = False  # named by no move word: kept only among lines that clearly name moves
     numbers: list[int] = field(default_factory=list)  # every line it took
 
     def take(self, line: LineFeatures, text: str | None = None, *, dose: bool = False) -> None:
@@ -179,7 +180,7 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             # A short "name dose" line among others that name moves is one of them ("Penguins 30 each side").
             alike = line.words <= SHORT_WORDS + 2 and line.ends not in (".", ":") and name[:1].isalnum()
             if name and len(name.split()) <= longest and (exercise_like or listed or alike):
-                current = Item(name, line.number, rounds=rounds, unnamed=not (exercise_like or listed))
+                current = Item(name, line.number, rounds=rounds, doubtful=not (exercise_like or listed))
                 own_rounds = _OWN_ROUNDS.match(first)
                 if own_rounds and not rounds:  # "5 rounds of 250 m row": this move done five times round
                     current.rounds, first = own_rounds.group(1), first[own_rounds.end() :]
@@ -193,8 +194,8 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             current.take(line)
         else:
             current = None
-    named = sum(1 for item in items if not item.unnamed)
-    return [item for item in items if not item.unnamed or named >= MIN_NAMED_MOVES]
+    named = sum(1 for item in items if not item.doubtful)
+    return [item for item in items if not item.doubtful or named >= MIN_NAMED_MOVES]
 
 
 MIN_NAMED_MOVES = 3  # lines like "Penguins 30 each side" are moves when at least this many others clearly are
