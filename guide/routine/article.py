@@ -1,9 +1,13 @@
 """The plain-text article: a title, intro paragraphs, then the exercises in the shapes real pages use.
 
-Each line is classified by its shape (noise, heading, dose line, sub-label, step, prose), then
-exercises are found from the strongest structure the article has: numbered headings, then
+Several readings of the page's layout compete (`read_article`): the structure reader here and the
+readings in `readings.py`, each finished into exercises the same way (`_finish`), then compared on how
+much their items look like a coach's list (`_plausibility`); the best is used and named.
+
+The structure reader classifies each line by its shape (noise, heading, dose line, sub-label, step,
+prose), then finds exercises from the strongest structure the article has: numbered headings, then
 "Name: instructions" lines, then short heading lines followed by instructions, then numbered
-paragraphs. Headed sections with no dose are skipped; where the reader guesses, it notes it.
+paragraphs. A named move with no dose is kept and timed by default; where the reader guesses, it notes it.
 """
 
 from __future__ import annotations
