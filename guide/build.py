@@ -78,6 +78,7 @@ class BuildResult:
     chapters: int
     level: LevelReport | None  # None when the MP3 was already up to date
     replaced_source: str | None  # another routine whose MP3 this one replaced
+    routine: Routine | None = None  # what was read: `build` says where the reader was unsure
 
     @property
     def up_to_date(self) -> bool:
@@ -248,6 +249,7 @@ def build(
         chapters=rendered.chapters,
         level=rendered.level,
         replaced_source=rendered.replaced_source,
+        routine=routine,
     )
 
 

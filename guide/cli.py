@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 from . import __version__
 from .audio.ffmpeg import MP3_BITRATES
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
-from .errors import GuideError, Role, RoleError
+from .errors import GuideError, NothingFoundError, Role, RoleError
 from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
@@ -371,6 +371,13 @@ def _run(action: Callable[[], T]) -> T:
     except RoleError as error:
         _echo(f"error: {error.worded(lambda role: FLAGS.get(role, role))}", err=True)
         raise typer.Exit(2) from None
+    except NothingFoundError as error:
+        # The page has no exercises the reader can see: say how to write them out by hand, on the same line.
+        _echo(
+            f"error: {error}; to write the routine by hand: guide import {_quoted(error.source)} -o routine.md",
+            err=True,
+        )
+        raise typer.Exit(2) from None
     except GuideError as error:
         _echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
@@ -459,13 +466,33 @@ def _progress(quiet: bool) -> Any:
 
 def _report_build(result: Any, stamp: str = "") -> None:
     """Warnings, then the summary line; `stamp` (a time, in watch) starts every line."""
-    from .report import summary
+    from .report import summary, unsure_report
 
     for warning in result.script.warnings:
         _echo(f"{stamp}warning: {warning}", err=True)
     if result.replaced_source:
         _echo(f"{stamp}note: replaced {result.path}, which was made from {result.replaced_source}", err=True)
     _echo(f"{stamp}{summary(result)}")
+    unsure = unsure_report(result.routine) if result.routine is not None else []
+    for line in unsure:
+        _echo(f"{stamp}{line}", err=True)
+    if unsure:
+        _echo(
+            f"{stamp}check them with 'guide plan', or write the routine by hand: {_import_command(result.routine)}",
+            err=True,
+        )
+
+
+def _import_command(routine: Any) -> str:
+    """`guide import PAGE -o NAME.md`: writes what was read as a Markdown routine to fix by hand."""
+    from .report import import_target
+
+    page, markdown = import_target(routine)
+    return f"guide import {_quoted(page)} -o {markdown}"
+
+
+def _quoted(path: str) -> str:
+    return path if re.fullmatch(r"[\w./:@%+=,-]+", path) else "'" + path.replace("'", "'\\''") + "'"
 
 
 @app.callback(invoke_without_command=True)
@@ -516,6 +543,8 @@ def plan_command(
         typer.echo(json.dumps(plan_json(parsed, script), indent=2, ensure_ascii=True))
     else:
         typer.echo(safe(plan_table(parsed, script)))
+        if parsed.reading and parsed.notes:
+            _echo(_import_command(parsed))  # the last line: the exact command to fix the guesses by hand
     for warning in script.warnings:
         _echo(f"warning: {warning}", err=True)
 
