@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .routine.model import Routine
 
 
 class GuideError(Exception):
@@ -28,6 +32,15 @@ class RoutineError(GuideError):
         if fix:
             message += f" ({fix})"
         super().__init__(_one_line(message))
+
+
+class NothingFoundError(RoutineError):
+    """An article or page where the reader found no exercises: a person can still write the routine by
+    hand from it (a front end says how, e.g. the CLI's `guide import`). `found` is what was read
+    (the title, what was skipped), from which `guide import` writes the file to fill in."""
+
+    found: Routine | None = None
+    text: str = ""  # the article's text as read (a page's main content), to write the routine from
 
 
 class LimitError(GuideError):

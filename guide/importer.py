@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import BuildOptions, slug
-from .errors import OutputError, Role, RoutineError
+from .errors import NothingFoundError, OutputError, Role, RoutineError
 from .files import check_targets, lexists, write_new_file
 from .routine import Routine, load_routine, parse_routine
 from .routine.export import differences, to_markdown
@@ -24,6 +24,7 @@ class ImportResult:
     path: Path
     routine: Routine  # as read from the page (and as the imported file reads back)
     differences: tuple[str, ...]  # where the imported file would read differently (a bug if any)
+    found_nothing: bool = False  # no exercise on the page: the file is its headings, to fill in
 
 
 def default_target(source: Path | str, routine: Routine) -> Path:
@@ -52,7 +53,17 @@ def import_file(source: Path | str, output: Path | None = None, force: bool = Fa
     if output is not None:
         _check(output, inputs, force)  # before any fetching or reading
     defaults = BuildOptions()
-    page = load_routine(source)
+    try:
+        page = load_routine(source)
+    except NothingFoundError as error:
+        if error.found is None or not error.found.title:
+            raise
+        # Nothing the reader could see as an exercise: the file is the page's headings, to fill in by hand.
+        target = output or default_target(source, error.found)
+        _check(target, inputs, force)
+        text = to_markdown(error.found, target.name, error.text)
+        write_new_file(target, text.encode("utf-8"), Role.IMPORTED, force)
+        return ImportResult(target, error.found, (), found_nothing=True)
     # Rounds read from the prose that would make the guide absurdly long are left out of a
     # build; the imported file leaves them out too (with the note saying so), so it builds.
     page = as_built(page, defaults.script_options, lambda text: estimate_seconds(text, defaults.pace.speech_rate))

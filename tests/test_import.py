@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from guide.build import BuildOptions, plan
 from guide.cli import app
-from guide.errors import GuideError, LimitError, RoutineError
+from guide.errors import GuideError, LimitError, NothingFoundError, RoutineError
 from guide.importer import import_file
 from guide.report import plan_json
 from guide.routine import (
@@ -77,7 +77,7 @@ def _comparable(routine: Routine, script: Script) -> dict[str, Any]:
     shown = plan_json(routine, script)
     for exercise in shown["exercises"]:
         del exercise["sources"]
-    for key in ("notes", "skipped"):
+    for key in ("notes", "skipped", "reading", "unsure"):
         del shown[key]
     return shown
 
@@ -90,6 +90,11 @@ def test_the_corpus_is_here() -> None:
 def test_plan_of_the_imported_file_is_the_plan_of_the_page(path: Path, tmp_path: Path) -> None:
     try:
         page = _page(path)
+    except NothingFoundError:
+        # No exercise on the page: the file is its headings and text, to write the routine from.
+        result = import_file(path, tmp_path / "page.md")
+        assert result.found_nothing and (tmp_path / "page.md").is_file()
+        return
     except GuideError as error:
         # A page the reader cannot read cannot be imported either, with the same message.
         with pytest.raises(GuideError) as caught:
@@ -518,3 +523,40 @@ def test_a_markdown_routine_imports_as_itself_with_its_notes_and_keys_below_the_
     imported = to_markdown(routine)
     assert "equipment: dumbbells" in imported and "\nWarm up first.\n" in imported
     assert differences(routine, parse(imported, "again.md")) == []
+
+
+NOTHING = (
+    "Stretches For Desk Workers\n\nA short intro about sitting.\n\nNeck Tilt\nTilt your head --> gently.\n\n"
+    "Shoulder Rolls\nRoll your shoulders slowly backwards.\n"
+)
+
+
+def test_a_page_without_exercises_imports_as_a_file_to_fill_in(tmp_path: Path) -> None:
+    """What `plan` suggests when a page yields nothing: the import writes the page's headings
+    and text, to write the routine from by hand."""
+    source = write(tmp_path / "desk.txt", NOTHING)
+    hint = run("plan", str(source))
+    assert hint.exit_code == 2 and f"guide import {source}" in hint.output
+    result = run("import", str(source))
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "stretches-for-desk-workers.md"
+    assert f"wrote {written} (no exercises found" in result.output
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# Stretches For Desk Workers\n")
+    page = text[text.index("The page as read") :]
+    assert "Neck Tilt\nTilt your head -> gently." in page  # a '-->' in the page cannot end the comment
+    with pytest.raises(RoutineError, match="no exercises found"):
+        parse(text, str(written))
+    filled = text.replace(
+        "<!--\n  The reader found", "## Neck Tilt\nhold: 20s\n\nTilt your head.\n\n<!--\n  The reader found"
+    )
+    assert [e.name for e in parse(filled, str(written)).exercises] == ["Neck Tilt"]
+
+
+def test_headings_skipped_for_want_of_a_dose_become_sections_to_fill_in() -> None:
+    routine = Routine(
+        "Hips", (), (), "hips.txt", skipped=(Skipped("Calf Pumps", "no dose", 4), Skipped("By Sam", "byline", 2))
+    )
+    text = to_markdown(routine, "hips.md", "Hips\n\nBy Sam\n\nCalf Pumps\nPump your ankles.\n")
+    assert "\n## Calf Pumps\n<!-- line 4: no dose found; add one, e.g. reps: 10 or hold: 30s -->\n" in text
+    assert "## By Sam" not in text and "Pump your ankles." in text

@@ -35,9 +35,11 @@ _KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def to_markdown(routine: Routine, file_name: str = "FILE") -> str:
+def to_markdown(routine: Routine, file_name: str = "FILE", page_text: str = "") -> str:
     """The routine as Markdown routine text that reads back to the same guide. `file_name` is
-    what the note at the top tells the reader to build."""
+    what the note at the top tells the reader to build. A routine without exercises (the reader
+    found none) is written as sections to fill in, with `page_text` (the page as read) in a
+    comment to write them from."""
     notes = _notes_by_exercise(routine)
     parts = [f"# {routine.title}", ""]
     parts += _comment(
@@ -55,11 +57,36 @@ def to_markdown(routine: Routine, file_name: str = "FILE") -> str:
     for block in routine.blocks:
         parts.append("")
         parts += _block(block, notes)
+    if not routine.blocks:
+        parts += _to_fill_in(routine)
+        if page_text.strip():
+            parts += ["", "<!--", "  The page as read, to write the routine from:", ""]
+            parts += [_safe(line).rstrip() for line in page_text.strip().splitlines()]
+            parts.append("-->")
     if routine.skipped:
         parts.append("")
         skipped = [f'  line {s.line}: "{_shown(s.heading)}" ({s.reason})' for s in routine.skipped]
         parts += _comment("skipped (not exercises):\n" + "\n".join(skipped))
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+NO_DOSE = "no dose"  # the reason a heading that prescribes nothing was skipped
+
+
+def _to_fill_in(routine: Routine) -> list[str]:
+    """No exercise was found: each heading skipped for want of a dose becomes a section to give
+    one, so the routine is written by hand from the page's own headings."""
+    parts = [""]
+    parts += _comment(
+        "The reader found no exercises on this page. Under each '## Name' below, add its dose as a key "
+        "line (reps: 10, hold: 30s, sides: each, sets: 3) and the instructions to read aloud; add or "
+        "delete sections as you need."
+    )
+    for skipped in routine.skipped:
+        if skipped.reason == NO_DOSE and skipped.heading.strip():
+            parts += ["", f"## {' '.join(skipped.heading.split())}"]
+            parts += _comment(f"line {skipped.line}: no dose found; add one, e.g. reps: 10 or hold: 30s")
+    return parts
 
 
 @dataclass(frozen=True)
@@ -263,12 +290,22 @@ def _paragraphs(spoken: Sequence[str]) -> list[str]:
 
 
 def _groups(spoken: Sequence[str]) -> list[list[str]]:
+    """Paragraphs as long as they can be while reading back as the same sentences (the pieces a
+    long sentence is cut into are cut again the same way only when read together)."""
+    spoken = list(spoken)
     groups: list[list[str]] = []
-    for sentence in spoken:
-        if groups and sentences(" ".join([*groups[-1], sentence])) == [*groups[-1], sentence]:
-            groups[-1].append(sentence)
-        else:
-            groups.append([sentence])
+    start = 0
+    while start < len(spoken):
+        end = next(
+            (
+                end
+                for end in range(len(spoken), start + 1, -1)
+                if sentences(" ".join(spoken[start:end])) == spoken[start:end]
+            ),
+            start + 1,
+        )
+        groups.append(list(spoken[start:end]))
+        start = end
     return groups
 
 
