@@ -45,7 +45,7 @@ from .test_web import _Handler
 
 TESTS = Path(__file__).parent
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
-NOT_PAGES = ("SCORE.txt", "README.md")
+NOT_PAGES = ("SCORE.txt", "FIRST-CONTACT.txt", "README.md")  # the scorer's reports
 
 
 def corpus() -> list[Path]:
