@@ -45,7 +45,6 @@ from .test_web import _Handler
 
 TESTS = Path(__file__).parent
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
-NOT_PAGES = ("SCORE.txt", "FIRST-CONTACT.txt", "README.md")  # the scorer's reports
 
 
 def corpus() -> list[Path]:
@@ -57,7 +56,7 @@ def corpus() -> list[Path]:
         for folder in folders
         if folder.is_dir()
         for page in sorted(folder.iterdir())
-        if page.suffix in PAGE_SUFFIXES and page.name not in NOT_PAGES
+        if page.suffix in PAGE_SUFFIXES and not page.stem.isupper()  # SCORE.txt, FIRST-CONTACT.txt: reports
     ]
     return pages
 
