@@ -23,6 +23,7 @@ from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences, split_glued_words
 from .readings import READINGS, Item, unglue_lists
+from .capture import repair
 from .tables import text_tables_to_lines
 
 MAX_HEADING_WORDS = 6
@@ -76,7 +77,7 @@ class _Section:
 
 def read_article(text: str, source: str) -> Routine:
     """The best of the competing readings of the page's layout (the structure reader's among them)."""
-    text = split_glued_words(unglue_lists(text_tables_to_lines(text)))
+    text = split_glued_words(unglue_lists(repair(text_tables_to_lines(text))))
     lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)

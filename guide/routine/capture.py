@@ -1,0 +1,85 @@
+"""Repairs of what a page capture does to a page, made before any reading of its layout.
+
+A saved page is often not the page as a reader saw it: a PDF or a flattened web page arrives as one long
+line with its sentences glued ("a day.Raise", "times.2. Lie"), and a leaflet's running header or an image
+caption ("Hip exercises") is repeated above every exercise. These are the capture's marks, not the
+author's layout, so they are undone once here and every reading sees the page as it was written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+FLATTENED_WORDS = 120  # a line this long is a whole page (or a whole list) run together
+PAGE_SHARE = 0.6  # ... when it holds most of the page's words
+RUNNING_HEADER_REPEATS = 3  # a short line said this often is page furniture, not a move
+MAX_HEADER_WORDS = 6
+
+# "a day.Raise your leg": a full stop glued to the next sentence's capital (not "e.g.The" or "U.K.")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# "... repeat 20 times.2. Lie on your back": a list number glued after the sentence before it
+_GLUED_NUMBER = re.compile(r"(?:(?<=[.!?])|(?<=\s))\s*(?=(?P<n>\d{1,2})[.)]\s*[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
+
+
+def repair(text: str) -> str:
+    """The page with flattened runs put back on lines and running headers taken out."""
+    return drop_running_headers(unflatten(text))
+
+
+def unflatten(text: str) -> str:
+    """A line of a whole page: its numbered items go back on lines of their own (when they count up from 1),
+    and the text before them is split into its sentences."""
+    out: list[str] = []
+    page_words = len(text.split())
+    for line in text.splitlines():
+        words = len(line.split())
+        cuts = _counting_cuts(_GLUED_SENTENCE.sub(" ", line)) if words >= FLATTENED_WORDS else []
+        # a long paragraph of the author's stays whole: only a list run together, or the whole page on a line
+        glued = bool(_GLUED_SENTENCE.search(line)) or len(re.findall(r"\s[\u2022\u25cf\u25aa]\s", line)) >= 2
+        if not cuts and (words < FLATTENED_WORDS or words < page_words * PAGE_SHARE or not glued):
+            out.append(line)
+            continue
+        line = _GLUED_SENTENCE.sub(" ", line)
+        if cuts:
+            head = line[: cuts[0]]
+            out.extend(part.strip() for part in _SENTENCE_END.split(head) if part.strip())
+            out.extend(
+                ["", *(line[start:end].strip() for start, end in zip(cuts, [*cuts[1:], len(line)], strict=True))]
+            )
+            out.append("")
+            continue
+        out.extend(part.strip() for part in _SENTENCE_END.split(line) if part.strip())
+    return "\n".join(out)
+
+
+def _counting_cuts(line: str) -> list[int]:
+    """Where the items "1." "2." "3." ... of a glued list start: numbers that count up by one from 1."""
+    first = re.match(r"\s*1[.)]\s*[A-Z]", line)
+    cuts: list[int] = [0] if first else []
+    expected = 2 if first else 1
+    for match in _GLUED_NUMBER.finditer(line):
+        if int(match.group("n")) == expected:
+            cuts.append(match.start("n"))
+            expected += 1
+    return cuts if len(cuts) >= 2 else []
+
+
+def drop_running_headers(text: str) -> str:
+    """A short line with no number said three times or more ("Hip exercises" above each numbered exercise,
+    "Run/Walk" between each interval) is a running header or caption: it is dropped, leaving a blank line."""
+    lines = text.splitlines()
+    keys = [_header_key(line) for line in lines]
+    counts = Counter(key for key in keys if key)
+    return "\n".join("" if key and counts[key] >= RUNNING_HEADER_REPEATS else line for line, key in zip(lines, keys, strict=True))
+
+
+def _header_key(line: str) -> str:
+    text = line.strip()
+    words = text.split()
+    if not words or len(words) > MAX_HEADER_WORDS or re.search(r"\d", text) or text[-1] in ".!?:":
+        return ""
+    if re.match(r"^(?:[-*+#>\u2022\u25cf\u25aa]|\d)", text):
+        return ""  # a list item is the author's, however often it is said
+    return " ".join(re.findall(r"[a-z]+", text.lower()))
