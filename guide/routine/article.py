@@ -492,7 +492,7 @@ def _classify(text: str, number: int) -> Line:
     drill = _numbered_drill(text, number) if numbering and bullet else None
     if drill is not None:
         return drill
-    if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
+    if bullet and not (numbering and _heading_shaped(text[numbering.end() :].rstrip().removesuffix(":"))):
         # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
         value = re.match(r"\d+", text)
         return Line(
@@ -579,6 +579,8 @@ def _as_heading(text: str, number: int) -> Line:
     numbered = numbering is not None and bool(rest)
     if not numbered:
         rest = text
+    elif rest.endswith(":") and _heading_shaped(rest[:-1].strip()):
+        rest = rest[:-1].strip()  # "1. Ankle Pumps:" over its paragraph: a numbered name
     name, tail = _count_first(rest, "")
     instructions = ""
     if not tail:
