@@ -131,7 +131,7 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
         named = re.split(r",\s+|\s+[\u2013\u2014-]\s+|\s*\(", before_at[: first_dose.start()], maxsplit=1)[0]
         named = named.strip(" ,;:.-\u2013\u2014")
         if re.search(r"[A-Za-z]{2,}", named) and not _COUNT_FIRST.match(before_at):
-            return "" if _sentence_like(named) else named
+            return _move_for_a_time(named) or ("" if _sentence_like(named) else named)
     name = re.sub(r"(?i)\b(?:sets?|reps?|repetitions?|rounds?|hold|rest|time)\s*:\s*\d+\S*", " ", before_at)
     name = vocab.DOSE_EXPRESSION.sub(" ", re.sub(r"[*\u2020\u2021]+", " ", name)).strip()
     name = _COUNT_FIRST.sub("", name) if counted else name
@@ -149,6 +149,20 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
         distance = re.search(r"\d+\s*(?:m|km|metres?|meters?|yards?|miles?)\b.*$", clause)
         return distance.group(0).strip() if distance else ""
     return name
+
+
+_NOT_A_MOVE_VERB = re.compile(r"^(?:hold|rest|recover|inhale|exhale|breathe|relax|repeat|pause|stay)\b", re.I)
+MAX_MOVE_VERB_WORDS = 3
+
+
+def _move_for_a_time(named: str) -> str:
+    """ "Sprint for" (1 minute), "Easy jog for", "Plank for": a move said with how long to do it is named by
+    the move ("Inhale for" 4 seconds or "Hold for" is a breath or a hold, no move)."""
+    move = re.sub(r"\s+(?:for|of)$", "", named, flags=re.IGNORECASE)
+    short = 0 < len(move.split()) <= MAX_MOVE_VERB_WORDS
+    if move == named or not short or not vocab.EXERCISE_WORDS.search(move) or _NOT_A_MOVE_VERB.match(move):
+        return ""
+    return "" if _sentence_like(move) else move
 
 
 def dose_lines(lines: list[LineFeatures]) -> list[Item]:
