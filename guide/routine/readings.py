@@ -431,25 +431,46 @@ def moves_in_a_sentence(lines: list[LineFeatures]) -> list[Item]:
 # ---------------------------------------------------------------- table rows
 
 # "Roll - Up \u2014 Repetitions: 3-5X | Level: Beginner | Goals: ...": a table's row as tables.py writes it.
-_ROW = re.compile(r"^(?P<name>[^|]{1,60}?)\s+\u2014\s+(?P<cells>[^|:]{1,40}:\s*[^|]*(?:\|\s*[^|:]{1,40}:\s*[^|]*)*)$")
 _DOSE_COLUMN = re.compile(r"^(?:reps?|repetitions?|sets?|hold|time|duration|rounds?|how\s+many|dose|amount)\b", re.I)
 
 
 def table_rows(lines: list[LineFeatures]) -> list[Item]:
-    """One exercise per table row: the cells under a dose column give its dose, the others (level, goals,
-    notes) are neither dose nor speech."""
+    """One exercise per table row: the first cell with words names it; the cells under a dose column, or that
+    hold only a dose ("40sec"), give its dose; the others (level, goals, notes, equipment) are neither dose nor
+    speech."""
     items: list[Item] = []
     for line in lines:
-        row = _ROW.match(line.text)
-        if row is None:
+        if "|" not in line.text or "\u2014" not in line.text:
             continue
-        cells = [cell.strip() for cell in row.group("cells").split("|")]
-        dose = [cell for cell in cells if _DOSE_COLUMN.match(cell) and re.search(r"\d", cell)]
-        if dose:
-            item = Item(row.group("name").strip(), line.number, numbers=[line.number])
+        head, _, cells_text = line.text.partition(" \u2014 ")
+        cells = [cell.strip() for cell in [head, *cells_text.split("|")] if cell.strip()]
+        name = next((cell for cell in cells if _a_row_name(cell)), "")
+        dose = [cell for cell in cells if _a_dose_cell(cell)]
+        if name and dose:
+            item = Item(name, line.number, numbers=[line.number])
             item.dose.extend(dose)
             items.append(item)
     return items if len(items) >= MIN_STEPS_OF_A_ROUTINE else []
+
+
+MAX_DOSE_CELL_WORDS = 3
+
+
+def _a_row_name(cell: str) -> bool:
+    return (
+        bool(re.search(r"[A-Za-z]{2,}", cell))
+        and ":" not in cell
+        and not _a_dose_cell(cell)
+        and len(cell.split()) <= MAX_LISTED_WORDS
+    )
+
+
+def _a_dose_cell(cell: str) -> bool:
+    """ "Reps: 10", "Repetitions: 3-5X", or a cell that is only a dose ("40sec", "3 x 10")."""
+    if _DOSE_COLUMN.match(cell) and re.search(r"\d", cell):
+        return True
+    bare = vocab.DOSE_EXPRESSION.sub("", cell).strip(" .,;x\u00d7")
+    return ":" not in cell and bool(vocab.DOSE_EXPRESSION.search(cell)) and len(cell.split()) <= MAX_DOSE_CELL_WORDS and not bare
 
 
 READINGS: tuple[tuple[str, Reader], ...] = (
