@@ -25,7 +25,28 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 
 def repair(text: str) -> str:
     """The page with flattened runs put back on lines and running headers taken out."""
-    return drop_running_headers(unflatten(text))
+    return drop_running_headers(unflatten(split_inline_headings(text)))
+
+
+# "... Repeat ten times. **Resisted Opening** - Cup your palm ...": a bold name after a sentence, then a dash
+_INLINE_HEADING = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*|__)[A-Z][^*_\n]{1,50}(?:\*\*|__)\s*(?:[-\u2013\u2014:]|\s[A-Z]))")
+MIN_INLINE_HEADINGS = 2
+
+
+def split_inline_headings(text: str) -> str:
+    """A paragraph that runs several bold-named exercises together is put back one exercise a line."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if len(_INLINE_HEADING.findall(line)) >= MIN_INLINE_HEADINGS:
+            first = re.search(r"(?:\*\*|__)[A-Z]", line)
+            head = line[: first.start()] if first else ""
+            rest = line[len(head) :]
+            out.extend([head.rstrip(), ""] if head.strip() else [])
+            for part in _INLINE_HEADING.split(rest):
+                out.extend([part.strip(), ""])
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def unflatten(text: str) -> str:
