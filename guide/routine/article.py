@@ -22,7 +22,7 @@ from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences, split_glued_words
-from .readings import READINGS, Item, unglue_lists
+from .readings import LAST_RESORTS, READINGS, Item, unglue_lists
 from .capture import repair
 from .tables import text_tables_to_lines
 
@@ -67,6 +67,7 @@ class _Draft:
     prose: list[str] = field(default_factory=list)  # spoken instructions
     silent: list[str] = field(default_factory=list)  # read for the dose only, never spoken
     section: int = -1  # index of the section heading it sits under
+    unnamed: bool = False  # named by its first words: a page's instruction with no name
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,16 @@ def read_article(text: str, source: str) -> Routine:
         items = reader(features)
         if items:
             candidates.append(_items_routine(items, features, title, source, name))
-    return drop_inferred_out_of_bounds(_best(candidates))
+    best = _best(candidates)
+    if not best.blocks:
+        # No reading found a move with a dose: the last resorts, rather than "no exercises found"
+        for name, last_resort in LAST_RESORTS:
+            items = last_resort(features, title)
+            routine = _items_routine(items, features, title, source, name, lenient=True) if items else None
+            if routine is not None and routine.blocks:
+                best = replace(routine, skipped=best.skipped)
+                break
+    return drop_inferred_out_of_bounds(best)
 
 
 # A reading other than the structure reader's wins only by this much: the structure reader knows more shapes.
@@ -276,8 +286,11 @@ def _structure_name(starts: list[Line]) -> str:
     return max(dict.fromkeys(shapes), key=shapes.count)
 
 
-def _items_routine(items: list[Item], features: list[LineFeatures], title: str, source: str, reading: str) -> Routine:
-    """A reading's items finished into exercises exactly as the structure reader's are."""
+def _items_routine(
+    items: list[Item], features: list[LineFeatures], title: str, source: str, reading: str, *, lenient: bool = False
+) -> Routine:
+    """A reading's items finished into exercises exactly as the structure reader's are (a last-resort reading's
+    items with no dose are kept, timed by default, and said to be a guess)."""
     taken = {number for item in items for number in (item.line, *item.numbers)}
     loose = [Line(f.number, f.text, Kind.PROSE) for f in features if f.number not in taken]
     notes: list[str] = []
@@ -291,7 +304,8 @@ def _items_routine(items: list[Item], features: list[LineFeatures], title: str, 
         if _not_a_move(name, dosed=bool(item.dose)):
             skipped.append(Skipped(name, "not an exercise", item.line))
             continue
-        exercise = _finish(_Draft(start, name, strong=list(item.dose), prose=list(item.prose)), default, notes)
+        draft = _Draft(start, name, strong=list(item.dose), prose=list(item.prose), unnamed=item.unnamed)
+        exercise = _finish(draft, default, notes, lenient=lenient)
         if exercise is None:
             skipped.append(Skipped(name, "no dose", item.line))
         else:
@@ -1129,7 +1143,7 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     instructs = draft.start.numbered or any(imperative(sentence) for sentence in re.split(r"(?<=[.!?])\s+", said))
     named_move = vocab.EXERCISE_WORDS.search(name) is not None or draft.start.numbered
     if lenient:  # the page gives no dose anywhere: a move's name over any words about it will do
-        return vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS
+        return draft.unnamed or (vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS)
     return named_move and instructs and len(name.split()) <= MAX_NAME_WORDS and len(said.split()) >= MIN_PARAGRAPH_WORDS
 
 

@@ -485,6 +485,74 @@ READINGS: tuple[tuple[str, Reader], ...] = (
 )
 
 
+# ---------------------------------------------------------------- last resorts
+
+LastResort = Callable[[list[LineFeatures], str], list[Item]]
+MAX_DOSE_RUN_WORDS = 14
+MIN_INSTRUCTION_WORDS = 8
+_FORBIDDEN = re.compile(r"^(?:never|don'?t|do\s+not|avoid|stop)\b", re.IGNORECASE)
+
+
+def one_piece_of_work(lines: list[LineFeatures], title: str) -> list[Item]:
+    """ "Hill Reps:" over "6x 60 seconds @ about mile race effort", or a title over "- work time: 20 seconds" /
+    "- rest time: 60 seconds" / "- repeat 8 times": the page is one piece of work, its dose given line by line
+    and named by the short line above the doses (else by the page's title)."""
+    for index, line in enumerate(lines):
+        if not _a_dose_run_line(line):
+            continue
+        run = [line]
+        for after in lines[index + 1 :]:
+            if after.gap_before or not _a_dose_run_line(after):
+                break
+            run.append(after)
+        above = lines[index - 1] if index else None
+        named = above is not None and above.short and not above.dose and above.ends in ("", ":") and not above.commentary
+        name = above.text.rstrip(":").strip() if named and above is not None else title
+        if not name:
+            return []
+        item = Item(name, above.number if named and above is not None else line.number)
+        for dosed in run:
+            item.take(dosed, dose=True)
+        return [item]
+    return []
+
+
+def _a_dose_run_line(line: LineFeatures) -> bool:
+    return bool(line.dose) and line.words <= MAX_DOSE_RUN_WORDS and not line.commentary and line.ends != "?"
+
+
+def instruction_paragraphs(lines: list[LineFeatures], title: str) -> list[Item]:
+    """Every paragraph or list item that tells the reader what to do ("Lie on your back with your knees bent
+    ...") is one exercise, named by its first words; the list items under it with no instruction of their own
+    are its details. Warnings ("Never lie flat ...") are not exercises."""
+    items: list[Item] = []
+    current: Item | None = None
+    for line in lines:
+        instructs = line.imperative and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text)
+        if instructs and not (current is not None and line.bullet and not line.gap_before and current.numbers[-1] == line.number - 1 and _continues(line)):
+            current = Item(" ".join(re.split(r"[.,;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number, unnamed=True)
+            current.take(line, dose=False)
+            items.append(current)
+            continue
+        if current is not None and line.bullet and not line.gap_before and current.numbers[-1] == line.number - 1:
+            current.take(line)
+            continue
+        current = None
+    return items
+
+
+def _continues(line: LineFeatures) -> bool:
+    """ "Repeat the exercise in batches of six", "Keep breathing normally": a list item that goes on with the
+    exercise above rather than starting another."""
+    return bool(vocab.DOSE_SENTENCE.match(line.text) or re.match(r"(?i)(?:keep|besides|also|then)\b", line.text))
+
+
+LAST_RESORTS: tuple[tuple[str, LastResort], ...] = (
+    ("one piece of work, its dose line by line", one_piece_of_work),
+    ("every instruction a move (a guess)", instruction_paragraphs),
+)
+
+
 def unglue_lists(text: str) -> str:
     """A list a page capture glued into one line ("... • Stand tall. • Hold for 20 seconds", "1. Head back
     (X5) 2. Right ear ...") is put back on lines of its own."""
