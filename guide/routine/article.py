@@ -147,10 +147,11 @@ def _rough_seconds(exercise: Exercise) -> float:
 
 def _likeness(exercise: Exercise) -> float:
     name = exercise.name
-    if not re.search(r"[A-Za-z]{2,}", name) or vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name):
-        return -1.0
     dose = exercise.dose
     own = any(getattr(dose, f).origin is not Origin.DEFAULT for f in ("reps", "hold_seconds", "work_seconds", "sets"))
+    section = vocab.SECTION_ONLY.match(name) and not (own and vocab.WARM_OR_COOL.search(name))  # as _not_a_move
+    if not re.search(r"[A-Za-z]{2,}", name) or vocab.COMMENTARY.match(name) or section:
+        return -1.0
     score = 0.5 + (0.5 if own else 0.0)
     if vocab.EXERCISE_WORDS.search(name):
         score += 0.3

@@ -99,7 +99,7 @@ def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
 # ---------------------------------------------------------------- one line, one move, with its dose
 
 _AT = re.compile(r"\s*(?:@|\bat\s+\d+(?:\s*-\s*\d+)?\s*%).*$")
-_LEAD = re.compile(r"^(?:of|for|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:of|for|at|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
 
 
 _OWN_ROUNDS = re.compile(r"^(\d+(?:\s*-\s*\d+)?\s+rounds?)\s+of\s+", re.IGNORECASE)
@@ -118,6 +118,7 @@ def _sentence_like(name: str) -> bool:
 
 
 SENTENCE_WORDS = 6
+MAX_PLAIN_NAME_WORDS = 4
 
 
 def _move_name(clause: str, *, counted: bool = False) -> str:
@@ -139,6 +140,12 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
     name = re.sub(r"\s[/|]\s|\s[/|]$", " ", f"{name} ")
     name = re.sub(r"\([^)]*\)", " ", name)
     name = " ".join(name.split()).strip(" ,;:.-\u2013\u2014")
+    # "sprint followed by easy cycle; alternate for", "warm-up at light to moderate pace in the saddle": the
+    # move is the words before what it is followed by, and a long name stops before how it is done
+    dose_first = first_dose is not None and first_dose.start() == 0
+    name = re.split(r"\s*;\s*|\s+followed\s+by\s+", name, maxsplit=1)[0] if dose_first else name
+    if dose_first and len(name.split()) > MAX_PLAIN_NAME_WORDS:
+        name = re.split(r",\s+|\s+(?:at|in|on|with|into|until)\s+", name, maxsplit=1)[0]
     name = re.sub(r"(?:\s+[\u2013\u2014-])?(?:\s+\w)?$", "", name).strip(" ,;:-\u2013\u2014")  # "Squat — s"
     for _ in range(3):
         name = _LEAD.sub("", name).strip(" ,;:-\u2013\u2014")
@@ -198,7 +205,7 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
                 own_rounds = _OWN_ROUNDS.match(first)
                 if own_rounds and not rounds:  # "5 rounds of 250 m row": this move done five times round
                     current.rounds, first = own_rounds.group(1), first[own_rounds.end() :]
-                current.take(line, first, dose=True)
+                current.take(line, _time_first(first), dose=True)
                 rest = text[len(first) :].strip()
                 if rest:
                     current.prose.append(rest)
@@ -210,6 +217,19 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             current = None
     named = sum(1 for item in items if not item.doubtful)
     return [item for item in items if not item.doubtful or named >= MIN_NAMED_MOVES]
+
+
+_LEADING_TIME = re.compile(r"^(\d+(?:\s*(?:-|to)\s*\d+)?)(?:\s*|-)(seconds?|secs?|minutes?|mins?)\b(?!\s+(?:of\s+)?(?:rest|off|recovery))")
+
+
+def _time_first(dose: str) -> str:
+    """ "3-minute warm-up at an easy pace": a time written before the move, joined to it, is how long to do it
+    ("3 minutes"), read as any time on a move's own line is."""
+    def plural(match: re.Match[str]) -> str:
+        unit = "minutes" if match.group(2).lower().startswith("m") else "seconds"
+        return f"{match.group(1)} {unit}"
+
+    return _LEADING_TIME.sub(plural, dose, count=1)
 
 
 MIN_NAMED_MOVES = 3  # lines like "Penguins 30 each side" are moves when at least this many others clearly are

@@ -315,7 +315,7 @@ DOSE_EXPRESSION = re.compile(
     r"(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:x|\u00d7)\s*\d+(?:\.\d+)?\s*(?:m|km|s|secs?|reps?)?\b"
     r"|(?<![\w.])(?:x|\u00d7)\s*\d+\b"
     r"|\(\s*x\s*\d+\s*\)"
-    r"|(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:reps?|repetitions?|sets?|rounds?|times|breaths?|counts?|cycles?|"
+    r"|(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?(?:\s*|-)(?:reps?|repetitions?|sets?|rounds?|times|breaths?|counts?|cycles?|"
     r"seconds?|secs?|s|minutes?|mins?|cals?|calories|m|metres?|meters?|yards?|steps)\b"
     r"|(?<![\w.])\d+\s+(?:each|per|a)\s+(?:side|leg|arm|way|direction)\b"
     r"|\b(?:hold|repeat|rest)\b[^.;]{0,30}?\d"
