@@ -371,6 +371,8 @@ NOT_A_MOVE = re.compile(
     # labels of a page's facts, and one breath's parts: "Steps", "Pattern", "Breath rate", "Inhale", "Hold"
     r"|steps?|pattern|technique(?:\s+details)?|breath(?:ing)?\s+rate|inhale|exhale|hold|recommended|safety(?:\s+note)?"
     r"|instructions|how\s+to\s+(?:practi[cs]e|do\s+it)|notes?|additional\s+notes|when\s+to\s+stop"
+    # how long a whole session takes: "Mobility Exercises Time required: 20 minutes", "Total time: 30 min"
+    r"|.*\btime\s+required\b.*|total\s+time\b.*"
     # how fast each part of a piece goes: "25 fast/25 easy"
     r"|(?:\d+\s*)?(?:fast|easy|hard|slow|moderate|steady)(?:\s*/\s*(?:\d+\s*)?(?:fast|easy|hard|slow|moderate|steady))+)$",
     re.IGNORECASE,
