@@ -157,7 +157,13 @@ def _likeness(exercise: Exercise) -> float:
         score += 0.3
     if len(name.split()) > MAX_NAME_WORDS:
         score -= 0.3
+    if _SENTENCE_WORDS.search(name) and len(name.split()) >= MIN_SENTENCE_NAME_WORDS:
+        score -= 0.4  # "Sit with your hips to the": the first words of an instruction, not a move's name
     return score
+
+
+MIN_SENTENCE_NAME_WORDS = 4
+_SENTENCE_WORDS = re.compile(r"\b(?:your|you|the|a|an|this|it)\b", re.IGNORECASE)
 
 
 def _read_structure(body: list[Line], title: str, source: str) -> Routine:
@@ -381,21 +387,23 @@ def _classify_all(text: str) -> list[Line]:
     lines: list[Line] = []
     gap = False
     for number, raw in enumerate(text.splitlines(), start=1):
+        bold = vocab.BOLD_LINE.match(raw.strip()) is not None  # "**1. Prasarita padottanasana - ...**": a heading
         stripped = _strip_markup(normalize_unicode(raw)).strip()
         if not stripped:
             gap = True
             continue
         if lines and _starts_comments(stripped):
             break  # readers' comments ("Sarah K: I did 3 sets...") are not the routine
-        forced = bool(re.match(r"^#{1,6}\s", stripped))
+        forced = bool(re.match(r"^#{1,6}\s", stripped)) or bold
         stripped = re.sub(r"^#{1,6}\s+", "", stripped)
         # "Chin Tucks ........ 10 reps": dot leaders run from a name to its dose, as in a table of contents
         stripped = re.sub(r"(?<=\w)\s*(?:\.{3,}|\u2026{2,}|(?:\s\.){3,})\s*(?=[\w(])", " \u2014 ", stripped)
         if not stripped:
             continue
         line = _classify(stripped, number)
-        if forced and line.kind in (Kind.PROSE, Kind.NAMED) and len(stripped) <= MAX_HEADING_CHARS * 2:
-            line = _as_heading(stripped, number)
+        if forced and line.kind in (Kind.PROSE, Kind.NAMED, Kind.STEP) and len(stripped) <= MAX_HEADING_CHARS * 2:
+            # "Isometric Exercise:" in bold over its steps: the colon only leads into them
+            line = _as_heading(re.sub(r"(?<=\w):$", "", stripped), number)
         lines.append(replace(line, gap_before=gap, forced_heading=forced))
         gap = False
     return _inherit_list_doses(lines)
@@ -848,7 +856,8 @@ def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
         return False  # "400m Sandbag Run" over "50 Push Ups": a move counted first is the first of the list
     following = [line for line in lines[index + 1 : index + 6] if line.kind is not Kind.NOISE]
     for _ in range(2):
-        if following and following[0].kind is Kind.PROSE:
+        rounds = following and following[0].kind is Kind.DOSE and re.search(r"(?i)\brounds?\b", following[0].text)
+        if following and (following[0].kind is Kind.PROSE or rounds):  # "- 3 rounds" under "Kettlebell circuit"
             following = following[1:]
     return len(following) >= 2 and all(_is_move_line(line) for line in following[:2])
 
@@ -964,7 +973,8 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
                 if _names_a_section(sections[-1].line):
                     loose.append(line)  # "Before you begin" / "How to do it": what it says is for the whole
             else:
-                if sections and line.kind in (Kind.PROSE, Kind.LABEL):
+                rounds = line.kind is Kind.DOSE and vocab.ROUNDS_LINE.match(line.text.lstrip("-*\u2022 "))
+                if sections and (line.kind in (Kind.PROSE, Kind.LABEL) or rounds):
                     sections[-1].text.append(line.text)
                 loose.append(line)
             continue
@@ -1266,6 +1276,9 @@ def _section_rounds(sections: list[_Section], section: int, with_moves: set[int]
         rounds = _rounds(f"{said.line.text}. {' '.join(said.text)}", moves)
         if rounds is None and vocab.ROUNDS_LINE.match(said.line.text):
             rounds = _list_rounds(said.line.text, moves)  # "10 Rounds of 30/20/10 Intervals" over the list
+        alone = next((text for text in said.text if vocab.ROUNDS_LINE.match(text.lstrip("-*\u2022 "))), None)
+        if rounds is None and alone is not None:
+            rounds = _list_rounds(alone, moves)  # "Kettlebell circuit:" over "- 3 rounds" and the moves
         if rounds is not None:
             return rounds
     return None

@@ -335,6 +335,9 @@ ROUNDS_LINE = re.compile(
 DOSE_SENTENCE = re.compile(
     r"^(?:hold|repeat|do(?:\s+this)?|perform|complete|rest|relax|keep\s+going|continue)\b", re.IGNORECASE
 )
+# A line wholly in bold ("**Isometric Exercise:**", "__1. Cobra pose__") is how a web page marks a heading.
+BOLD_LINE = re.compile(r"^(?:[-*+]\s+)?(?:\*\*|__)(?=\S)(?:(?!\*\*|__).)+(?<=\S)(?:\*\*|__)\s*:?$")
+
 # How inline lists are glued into one line by a page capture: " • " bullets, "1. … 2. … 3." numbers.
 INLINE_BULLET = re.compile(r"\s+[\u2022\u25cf\u25aa]\s+")
 INLINE_NUMBER = re.compile(r"(?<=[.)a-z])\s+(?=(?:[2-9]|1[0-9])\.\s+[A-Z])")
