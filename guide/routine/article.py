@@ -1016,7 +1016,9 @@ def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Li
     listed = current.start.kind is not Kind.HEADING or any(s for s in current.strong)
     if line.kind in (Kind.STEP, Kind.DOSE, Kind.LABEL):
         return False
-    return (listed and current.start.kind is Kind.NAMED) or (line.kind is Kind.HEADING and not current.strong)
+    # (a name in the page's markup, "**1. Cobra - a gentle backbend.**", heads the paragraphs under it)
+    named_line = current.start.kind is Kind.NAMED and not current.start.forced_heading
+    return (listed and named_line) or (line.kind is Kind.HEADING and not current.strong)
 
 
 def _is_section_heading(lines: list[Line], index: int, starts: set[int]) -> bool:
