@@ -22,7 +22,7 @@ from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences, split_glued_words
-from .readings import LAST_RESORTS, READINGS, Item, unglue_lists
+from .readings import DECISIVE, LAST_RESORTS, READINGS, Item, unglue_lists
 from .capture import repair
 from .tables import text_tables_to_lines
 
@@ -68,6 +68,7 @@ class _Draft:
     silent: list[str] = field(default_factory=list)  # read for the dose only, never spoken
     section: int = -1  # index of the section heading it sits under
     unnamed: bool = False  # named by its first words: a page's instruction with no name
+    placed: bool = False  # named by where its name stands on the page (under its caption)
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def _best(candidates: list[Routine]) -> Routine:
     best, best_score = structure, _plausibility(structure)
     for other in others:
         score = _plausibility(other)
-        if score > best_score + MARGIN_POINTS and score > best_score * MARGIN_SHARE:
+        decisive = other.reading in DECISIVE and score >= best_score
+        if decisive or (score > best_score + MARGIN_POINTS and score > best_score * MARGIN_SHARE):
             best, best_score = other, score
     return best
 
@@ -311,8 +313,10 @@ def _items_routine(
         if _not_a_move(name, dosed=bool(item.dose)):
             skipped.append(Skipped(name, "not an exercise", item.line))
             continue
-        draft = _Draft(start, name, strong=list(item.dose), prose=list(item.prose), unnamed=item.unnamed)
-        exercise = _finish(draft, default, notes, lenient=lenient)
+        draft = _Draft(
+            start, name, strong=list(item.dose), prose=list(item.prose), unnamed=item.unnamed, placed=item.placed
+        )
+        exercise = _finish(draft, default, notes, lenient=lenient or item.placed)
         if exercise is None:
             skipped.append(Skipped(name, "no dose", item.line))
         else:
@@ -1148,6 +1152,8 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     name = draft.name
     if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?") or not draft.prose:
         return False
+    if draft.placed:
+        return True  # "The Ballerina" under its caption: the layout says it names a move
     if re.search(r"\b(?:you|your|the|this|these|why|how|what|when|benefits?|tips?|about)\b", name, re.IGNORECASE):
         return False
     if name.isupper():
@@ -1156,7 +1162,7 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     instructs = draft.start.numbered or any(imperative(sentence) for sentence in re.split(r"(?<=[.!?])\s+", said))
     named_move = vocab.EXERCISE_WORDS.search(name) is not None or draft.start.numbered
     if lenient:  # the page gives no dose anywhere: a move's name over any words about it will do
-        return draft.unnamed or (vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS)
+        return draft.unnamed or draft.placed or (vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS)
     return named_move and instructs and len(name.split()) <= MAX_NAME_WORDS and len(said.split()) >= MIN_PARAGRAPH_WORDS
 
 

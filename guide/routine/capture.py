@@ -25,7 +25,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 
 def repair(text: str) -> str:
     """The page with flattened runs put back on lines and running headers taken out."""
-    return drop_running_headers(unflatten(split_inline_headings(text)))
+    return split_trailing_names(drop_running_headers(unflatten(split_inline_headings(text))))
 
 
 # "... Repeat ten times. **Resisted Opening** - Cup your palm ...": a bold name after a sentence, then a dash
@@ -104,3 +104,26 @@ def _header_key(line: str) -> str:
     if re.match(r"^(?:[-*+#>\u2022\u25cf\u25aa]|\d)", text):
         return ""  # a list item is the author's, however often it is said
     return " ".join(re.findall(r"[a-z]+", text.lower()))
+
+
+# "... draw it towards the other side. The Elbow Pump": a slide's name left after its caption's last sentence
+_TRAILING_NAME = re.compile(r"(?<=[.!?])\s+(?P<name>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})\s*$")
+MIN_TRAILING_NAMES = 2
+MIN_CAPTION_WORDS = 8
+
+
+def split_trailing_names(text: str) -> str:
+    """Captions that each end with their exercise's name (a slide show captured as text) put the name on a
+    line of its own under them, where a page that names its exercises after their instructions has it; only
+    when two or more lines end so, so one sentence ending in a capitalised word is left alone."""
+    lines = text.splitlines()
+    found = [_TRAILING_NAME.search(line) if len(line.split()) >= MIN_CAPTION_WORDS else None for line in lines]
+    if sum(1 for match in found if match) < MIN_TRAILING_NAMES:
+        return text
+    out: list[str] = []
+    for line, match in zip(lines, found, strict=True):
+        if match is None:
+            out.append(line)
+            continue
+        out.extend([line[: match.start()].rstrip(), match.group("name")])
+    return "\n".join(out)

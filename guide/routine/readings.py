@@ -28,6 +28,7 @@ class Item:
     prose: list[str] = field(default_factory=list)  # its instructions, read aloud
     rounds: str = ""  # a line above it that says how many rounds ("4 Rounds", "Repeat three times.")
     unnamed: bool = False  # named from its first words
+    placed: bool = False  # named by where its name stands (under its caption): a move even with no dose
     doubtful: bool = False  # named by no move word: kept only among lines that clearly name moves
     numbers: list[int] = field(default_factory=list)  # every line it took
 
@@ -493,6 +494,63 @@ def _a_dose_cell(cell: str) -> bool:
     return ":" not in cell and bool(vocab.DOSE_EXPRESSION.search(cell)) and len(cell.split()) <= MAX_DOSE_CELL_WORDS and not bare
 
 
+# ---------------------------------------------------------------- names under their instructions
+
+MAX_CAPTION_LINES = 3
+
+
+def _a_trailing_name(line: LineFeatures) -> bool:
+    return (
+        0 < line.words <= MAX_TITLE_WORDS // 2
+        and line.title_case
+        and line.ends == ""
+        and not line.dose
+        and not line.commentary
+        and not line.heading_mark
+        and not vocab.NOT_A_MOVE.match(line.text)
+        and not vocab.SECTION_ONLY.match(line.text)
+        and re.fullmatch(r"[A-Za-z][\w' /&-]*", line.text) is not None
+    )
+
+
+def _instruction(line: LineFeatures) -> bool:
+    said = line.imperative or line.bullet or line.ends in (".", "!")
+    return said and line.words >= MIN_CAPTION_WORDS and not line.commentary
+
+
+MIN_CAPTION_WORDS = 5
+
+
+def names_under_their_instructions(lines: list[LineFeatures]) -> list[Item]:
+    """ "- Sit tall and raise one knee at a time ... Do 15 reps per leg" over "Seated Marching": a page of
+    slides names each exercise under its caption. Read so only when the layout says it: the first name has
+    instructions right above it, and the last has none under it (a heading would have its text below)."""
+    names = [i for i, line in enumerate(lines) if _a_trailing_name(line) and i > 0 and _instruction(lines[i - 1])]
+    if len(names) < MIN_STEPS_OF_A_ROUTINE:
+        return []
+    after_last = [line for line in lines[names[-1] + 1 :] if _instruction(line)]
+    if after_last:
+        return []
+    items: list[Item] = []
+    previous = -1
+    for index in names:
+        caption = [
+            line
+            for line in lines[max(previous + 1, index - MAX_CAPTION_LINES) : index]
+            if _instruction(line) and not _a_trailing_name(line)
+        ]
+        item = Item(lines[index].text, lines[index].number, numbers=[lines[index].number], placed=True)
+        for line in caption:
+            item.take(line)
+        items.append(item)
+        previous = index
+    return items
+
+
+NAMES_UNDER = "names under their instructions"
+# Readings whose layout is unambiguous when they find it: they need no margin over the structure reader.
+DECISIVE = frozenset({NAMES_UNDER})
+
 READINGS: tuple[tuple[str, Reader], ...] = (
     ("name: instructions lines", name_colon_lines),
     ("one line per move with its dose", dose_lines),
@@ -502,6 +560,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("one paragraph per exercise", paragraphs),
     ("moves named in a sentence", moves_in_a_sentence),
     ("table rows", table_rows),
+    (NAMES_UNDER, names_under_their_instructions),
 )
 
 
