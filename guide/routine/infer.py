@@ -289,6 +289,14 @@ def _infer_sides(text: str, line: int) -> Sourced[Sides] | None:
     steps = {m.group(1): m for m in re.finditer(r"\bstep\s+forward\s+with\s+\w+\s+(right|left)", text)}
     if len(steps) == 2:
         return Sourced(Sides.ALTERNATE, Origin.INFERRED, steps["left"].group(0), line)
+    # Both sides said before the count ("... right shoulder, do same on the left shoulder, do this 7-10 times"):
+    # each repetition goes to both sides. Said after it ("Repeat ten times, then do the same on the left") is
+    # all of one side, then the other.
+    both_then_count = re.search(
+        r"\bsame\s+on\s+(?:the|your)\s+(?:left|right)\b[^.;]*[.;,]?\s*(?:do\s+this|repeat)\b[^.;]{0,30}?\d", text
+    )
+    if both_then_count:
+        return Sourced(Sides.ALTERNATE, Origin.INFERRED, both_then_count.group(0), line)
     for pattern in _ALTERNATE_MOVES:
         alternate = re.search(pattern, text)
         if alternate:
