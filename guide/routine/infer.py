@@ -259,7 +259,7 @@ _DOSE_WORD = (
 _EACH = (
     r"\b(?:each|per|every)\s+side\b(?!\s+of\b)|\b(?:on\s+)?both\s+sides\b(?!\s+of\b)",
     rf"\bper\s+{_LIMB}\b",
-    rf"(?<![\w.]){_DOSE_WORD}(?:\s+[a-z-]+)?\s+(?:(?:on|with|for|to|using)\s+)?each\s+{_LIMB}\b",
+    rf"(?<![\w.]){_DOSE_WORD}(?:'s)?(?:\s+[a-z-]+)?\s+(?:(?:on|with|for|to|using)\s+)?each\s+{_LIMB}\b",
     # "Reps: 8. Each leg." - said as a sentence of its own, it is the dose's
     rf"(?:^|(?<=[.;:!?|])|(?<=[.;:!?|]\s))(?:on\s+)?each\s+{_LIMB}(?=\s*(?:[.;!?|]|$))",
     rf"\b\d+\s+{_COUNTED}\s+(?:each|per)\s+(?:way|direction)\b",
