@@ -1154,6 +1154,8 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
         return False
     if draft.placed:
         return True  # "The Ballerina" under its caption: the layout says it names a move
+    if vocab.CATEGORY.search(name):
+        return False  # "Moderate Core Exercises", "Pre-game Upper-body Stretches" with no dose: a group of moves
     if re.search(r"\b(?:you|your|the|this|these|why|how|what|when|benefits?|tips?|about)\b", name, re.IGNORECASE):
         return False
     if name.isupper():

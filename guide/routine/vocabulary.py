@@ -55,7 +55,7 @@ DOSE_LABELS = re.compile(
 )
 NOISE = re.compile(
     r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d+\s*(?:[:.\-\u2013\u2014]|$)|fig\.|credit|"
-    r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
+    r"(?:exercise\s+)?images?\s+(?:owned|courtesy|provided|from)\b|related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
     r"by\s+(?-i:[A-Z][\w.'-]*\s+[A-Z])|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
     r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
     r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
@@ -335,6 +335,9 @@ ROUNDS_LINE = re.compile(
 DOSE_SENTENCE = re.compile(
     r"^(?:hold|repeat|do(?:\s+this)?|perform|complete|rest|relax|keep\s+going|continue)\b", re.IGNORECASE
 )
+# Plural words for a group of moves: a heading with one and no dose of its own heads a group, not one move.
+CATEGORY = re.compile(r"\b(?:exercises|stretches|workouts|routines|drills|moves)\b", re.IGNORECASE)
+
 # A line wholly in bold ("**Isometric Exercise:**", "__1. Cobra pose__") is how a web page marks a heading.
 BOLD_LINE = re.compile(r"^(?:[-*+]\s+)?(?:\*\*|__)(?=\S)(?:(?!\*\*|__).)+(?<=\S)(?:\*\*|__)\s*:?$")
 
