@@ -48,7 +48,8 @@ _NUMBERED = re.compile(
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
-    r"^(?:stand|sit|lie|lying|kneel|hold|keep|place|put|bring|bend|lift|raise|lower|step|walk|jog|run|turn|roll|"
+    # "First, take your palm ...", "Next, press down ...", "Then slowly lower ...": a step's order word may lead
+    r"^(?:(?:first|next|then|finally|now|lastly|after\s+that),?\s+)?(?:stand|sit|lie|lying|kneel|hold|keep|place|put|bring|bend|lift|raise|lower|step|walk|jog|run|turn|roll|"
     r"reach|press|push|pull|squeeze|tighten|relax|breathe|slowly|gently|start|begin|repeat|rest|move|rotate|draw|"
     r"slide|tilt|let|make|take|face|grab|hinge|drive|extend|straighten|cross|loop|tense|tuck|look|go|do|try|"
     r"perform|complete|finish|sprint|skip|jump|hop|march|swing|squat|lunge|rise|come|return|switch|swap|change|lean|"

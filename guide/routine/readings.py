@@ -607,7 +607,10 @@ def instruction_paragraphs(lines: list[LineFeatures], title: str) -> list[Item]:
     items: list[Item] = []
     current: Item | None = None
     for line in lines:
-        instructs = line.imperative and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text)
+        for_all = bool(vocab.DEFAULT_SCOPE.search(line.text)) and bool(line.dose)  # "Hold these for 5 s each"
+        instructs = (
+            line.imperative and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text) and not for_all
+        )
         if instructs and not (current is not None and line.bullet and not line.gap_before and current.numbers[-1] == line.number - 1 and _continues(line)):
             current = Item(" ".join(re.split(r"[.,;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number, unnamed=True)
             current.take(line, dose=False)

@@ -75,7 +75,9 @@ STILL = re.compile(
 DEFAULT_SCOPE = re.compile(
     r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+){0,2}(?:stretch|stretches|pose|poses|exercise|exercises|"
     r"move|moves|movement|movements|drill|drills|position|positions|station|stations)\b|\bunless\b|\botherwise\b"
-    r"|\bof each\b",
+    r"|\bof each\b"
+    # "Hold these for about 5 seconds each": said of the moves above, all of them
+    r"|\b(?:hold|do|repeat|perform)\s+(?:all\s+(?:of\s+)?)?these\b",
     re.IGNORECASE,
 )
 # "Repeat 20 times" alone repeats one move; the routine goes round again only when the words are about the
@@ -118,7 +120,10 @@ EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
 COMMENTS_HEADING = re.compile(
     r"^#*\s*(?:\d+\s+|reader\s+|readers'?\s+)?(?:comments?|responses?|replies|reviews)\s*(?:\(\d+\))?\s*:?$"
     r"|^#*\s*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b|^#*\s*reply\s*$"
-    r"|^#*\s*(?:join|start)\s+the\s+(?:discussion|conversation)\b",
+    r"|^#*\s*(?:join|start)\s+the\s+(?:discussion|conversation)\b"
+    # a block of links to other pages ends the article as comments do
+    r"|^#*\s*(?:you\s+(?:may|might)\s+also\s+(?:like|enjoy)|related\s+(?:posts|articles|reading)|more\s+like\s+this"
+    r"|recommended\s+for\s+you|read\s+(?:these|this)\s+next)\s*:?$",
     re.IGNORECASE,
 )
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
