@@ -57,6 +57,7 @@ class Line:
     gap_before: bool = False  # a blank line precedes it
     silent: bool = False  # LABEL: not read aloud (what a move is for, not how to do it)
     forced_heading: bool = False  # a heading in the page's markup (HTML <h2>, Markdown ##)
+    heading_level: int = 0  # its depth: 1-6 for "#" to "######", BOLD_LEVEL for a line in bold, 0 for none
 
 
 @dataclass
@@ -177,15 +178,27 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
     notes: list[str] = []
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, int]] = []
+    undosed: list[_Draft] = []
     for draft in drafts:
         if _not_a_move(draft.name, dosed=bool(draft.strong)):
             skipped.append(Skipped(draft.name, "not an exercise", draft.start.number))
             continue
         exercise = _finish(draft, default, notes)
         if exercise is None:
+            undosed.append(draft)
+        else:
+            exercises.append((exercise, draft.section))
+    # A name shaped like the page's dosed exercises' names (the same kind of heading) over instructions is a
+    # move too, though its dose is elsewhere or missing: kept, timed by default, said to be a guess.
+    shapes = {_start_shape(d.start) for d in drafts if d not in undosed and not _not_a_move(d.name)}
+    for draft in undosed:
+        sibling = len(shapes) == 1 and _start_shape(draft.start) in shapes and _instructs(draft)
+        exercise = _finish(replace_draft(draft, placed=True), default, notes) if sibling and exercises else None
+        if exercise is None:
             skipped.append(Skipped(draft.name, "no dose", draft.start.number))
         else:
             exercises.append((exercise, draft.section))
+    exercises.sort(key=lambda pair: pair[0].line)
     if not exercises:
         # Nothing with a dose: rather than "no exercises found", the moves the page names are kept, each
         # timed by default and said to be a guess (plan and build point to writing them by hand).
@@ -209,6 +222,35 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
         skipped=tuple(skipped),
         notes=tuple(notes),
         reading=_structure_name([body[i] for i in sorted(starts)]),
+    )
+
+
+BOLD_LEVEL = 7
+
+
+def _start_shape(line: Line) -> tuple[int, bool, Kind]:
+    return (line.heading_level, line.numbered, line.kind)
+
+
+def replace_draft(draft: _Draft, *, placed: bool) -> _Draft:
+    return _Draft(draft.start, draft.name, draft.strong, draft.prose, draft.silent, draft.section, draft.unnamed, placed)
+
+
+def _instructs(draft: _Draft) -> bool:
+    """What a heading's text says is how to do a move: an instruction among its first sentences, enough words,
+    and the name is not a group's ("Core Exercises") or a sentence's ("Why you should stretch")."""
+    said = " ".join(draft.prose)
+    first = re.split(r"(?<=[.!?])\s+", said)[:3]
+    return (
+        len(said.split()) >= MIN_PARAGRAPH_WORDS
+        and any(imperative(sentence) for sentence in first)
+        and len(draft.name.split()) <= MAX_NAME_WORDS
+        and not vocab.CATEGORY.search(draft.name)
+        and not vocab.COMMENTARY.match(draft.name)
+        and not vocab.NOT_A_MOVE.match(draft.name)
+        and not draft.name.isupper()  # "ICE AND ELEVATION", "WALKING": a page's capitals head its sections
+        and not draft.name.endswith("?")
+        and not re.search(r"\b(?:you|your|why|how|what|when|benefits?|tips?|about)\b", draft.name, re.IGNORECASE)
     )
 
 
@@ -398,7 +440,9 @@ def _classify_all(text: str) -> list[Line]:
             continue
         if lines and _starts_comments(stripped):
             break  # readers' comments ("Sarah K: I did 3 sets...") are not the routine
-        forced = bool(re.match(r"^#{1,6}\s", stripped)) or bold
+        marks = re.match(r"^(#{1,6})\s", stripped)
+        forced = bool(marks) or bold
+        level = len(marks.group(1)) if marks else BOLD_LEVEL if bold else 0
         stripped = re.sub(r"^#{1,6}\s+", "", stripped)
         # "Chin Tucks ........ 10 reps": dot leaders run from a name to its dose, as in a table of contents
         stripped = re.sub(r"(?<=\w)\s*(?:\.{3,}|\u2026{2,}|(?:\s\.){3,})\s*(?=[\w(])", " \u2014 ", stripped)
@@ -408,7 +452,7 @@ def _classify_all(text: str) -> list[Line]:
         if forced and line.kind in (Kind.PROSE, Kind.NAMED, Kind.STEP) and len(stripped) <= MAX_HEADING_CHARS * 2:
             # "Isometric Exercise:" in bold over its steps: the colon only leads into them
             line = _as_heading(re.sub(r"(?<=\w):$", "", stripped), number)
-        lines.append(replace(line, gap_before=gap, forced_heading=forced))
+        lines.append(replace(line, gap_before=gap, forced_heading=forced, heading_level=level))
         gap = False
     return _inherit_list_doses(lines)
 

@@ -341,7 +341,7 @@ DOSE_SENTENCE = re.compile(
     r"^(?:hold|repeat|do(?:\s+this)?|perform|complete|rest|relax|keep\s+going|continue)\b", re.IGNORECASE
 )
 # Plural words for a group of moves: a heading with one and no dose of its own heads a group, not one move.
-CATEGORY = re.compile(r"\b(?:exercises|stretches|workouts|routines|drills|moves)\b", re.IGNORECASE)
+CATEGORY = re.compile(r"\b(?:exercises|stretches|workouts?|routines?|drills|moves)\b", re.IGNORECASE)
 
 # A line wholly in bold ("**Isometric Exercise:**", "__1. Cobra pose__") is how a web page marks a heading.
 BOLD_LINE = re.compile(r"^(?:[-*+]\s+)?(?:\*\*|__)(?=\S)(?:(?!\*\*|__).)+(?<=\S)(?:\*\*|__)\s*:?$")
@@ -382,6 +382,8 @@ NOT_A_MOVE = re.compile(
     # labels of a page's facts, and one breath's parts: "Steps", "Pattern", "Breath rate", "Inhale", "Hold"
     r"|steps?|pattern|technique(?:\s+details)?|breath(?:ing)?\s+rate|inhale|exhale|hold|recommended|safety(?:\s+note)?"
     r"|instructions|how\s+to\s+(?:practi[cs]e|do\s+it)|notes?|additional\s+notes|when\s+to\s+stop"
+    # the parts of a page or of one exercise's description
+    r"|introduction|overview|summary|conclusion|background|references|name|set[\s-]?up|starting\s+position|movement"
     # how long a whole session takes: "Mobility Exercises Time required: 20 minutes", "Total time: 30 min"
     r"|.*\btime\s+required\b.*|total\s+time\b.*"
     # how fast each part of a piece goes: "25 fast/25 easy"
