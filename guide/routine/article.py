@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from . import vocabulary as vocab
-from .features import LineFeatures, imperative, line_features
+from .features import LineFeatures, imperative, instruction_like, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
@@ -240,11 +240,12 @@ def _instructs(draft: _Draft) -> bool:
     """What a heading's text says is how to do a move: an instruction among its first sentences, enough words,
     and the name is not a group's ("Core Exercises") or a sentence's ("Why you should stretch")."""
     said = " ".join(draft.prose)
-    first = re.split(r"(?<=[.!?])\s+", said)[:3]
+    first = re.split(r"(?<=[.!?])\s+", said)[:1]
     return (
         len(said.split()) >= MIN_PARAGRAPH_WORDS
-        and any(imperative(sentence) for sentence in first)
+        and any(instruction_like(sentence) for sentence in first)
         and len(draft.name.split()) <= MAX_NAME_WORDS
+        and "," not in draft.name  # "Alex Chen, route setter": a byline
         and not vocab.CATEGORY.search(draft.name)
         and not vocab.COMMENTARY.match(draft.name)
         and not vocab.NOT_A_MOVE.match(draft.name)
@@ -838,6 +839,8 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
         if not _labels_a_section(lines, i, headed)
         and (not _under_a_heading(lines, i, headed) or _labels_a_section(lines, i - 1, headed))
     }
+    # "Find a neutral spine: picture a long line ...": a name that is itself an instruction is a step
+    named = [i for i in named if not _instruction_as_name(lines[i].name)]
     if len(named) >= 2:
         seen: set[str] = set()
         for i in named:
@@ -853,6 +856,13 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
         starts -= {paragraphs[0] - k for k in (1, 2)}  # the "Exercises" heading above them is a section
         starts |= set(paragraphs)
     return starts
+
+
+MIN_STEP_NAME_WORDS = 3
+
+
+def _instruction_as_name(name: str) -> bool:
+    return bool(vocab.STEP_VERB.match(name)) and len(name.split()) >= MIN_STEP_NAME_WORDS
 
 
 def _under_a_heading(lines: list[Line], index: int, headed: list[int]) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from . import vocabulary as vocab
 from .features import SHORT_WORDS, LineFeatures, imperative
 
+MIN_STEP_NAME_WORDS = 3
 UNNAMED_WORDS = 6  # an exercise with no name is called by its first words
 
 
@@ -68,6 +69,7 @@ def _a_name(name: str) -> bool:
         and not vocab.DOSE_LABELS.match(name.lower())
         and not vocab.DOSE_EXPRESSION.search(name)
         and not re.match(r"(?i)(?:note|tip|warning|important|nb)\b", name)
+        and not (vocab.STEP_VERB.match(name) and len(words) >= MIN_STEP_NAME_WORDS)  # "Find a neutral spine"
         and not re.search(r"\b(?:the|your|you|this|these|below|above|it)\b", name, re.IGNORECASE)
     )
 

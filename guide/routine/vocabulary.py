@@ -29,7 +29,7 @@ NUMBERING = re.compile(
 )
 BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)])\s+")
 SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
-LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
+LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)(?:\s*\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
 # Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
 SPOKEN_LABELS = re.compile(
     r"^(?:how to(?: do it)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
@@ -343,6 +343,14 @@ DOSE_SENTENCE = re.compile(
 # Plural words for a group of moves: a heading with one and no dose of its own heads a group, not one move.
 CATEGORY = re.compile(r"\b(?:exercises|stretches|workouts?|routines?|drills|moves)\b", re.IGNORECASE)
 
+# Verbs that start a step of an exercise and never a move's name: "Find a neutral spine", "Keep moving slowly"
+# ("Lunge with a twist", "Pull Back Toes" start with a verb and name a move).
+STEP_VERB = re.compile(
+    r"^(?:find|keep|make|let|try|take|use|get|look|allow|imagine|focus|remember|breathe|relax|place|put|bring|"
+    r"finish|start|begin|continue|go|come|return|feel|notice|think|aim|avoid|repeat|stay|sit|stand|lie)\b",
+    re.IGNORECASE,
+)
+
 # A line wholly in bold ("**Isometric Exercise:**", "__1. Cobra pose__") is how a web page marks a heading.
 BOLD_LINE = re.compile(r"^(?:[-*+]\s+)?(?:\*\*|__)(?=\S)(?:(?!\*\*|__).)+(?<=\S)(?:\*\*|__)\s*:?$")
 
@@ -384,6 +392,7 @@ NOT_A_MOVE = re.compile(
     r"|instructions|how\s+to\s+(?:practi[cs]e|do\s+it)|notes?|additional\s+notes|when\s+to\s+stop"
     # the parts of a page or of one exercise's description
     r"|introduction|overview|summary|conclusion|background|references|name|set[\s-]?up|starting\s+position|movement"
+    r"|(?:breath(?:ing)?\s+)?cues?|form\s+cues?"
     # how long a whole session takes: "Mobility Exercises Time required: 20 minutes", "Total time: 30 min"
     r"|.*\btime\s+required\b.*|total\s+time\b.*"
     # how fast each part of a piece goes: "25 fast/25 easy"
