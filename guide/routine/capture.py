@@ -25,7 +25,15 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 
 def repair(text: str) -> str:
     """The page with flattened runs put back on lines and running headers taken out."""
-    return split_trailing_names(drop_running_headers(unflatten(split_inline_headings(text))))
+    return split_trailing_names(drop_running_headers(unflatten(split_inline_headings(unglue_numbers(text)))))
+
+
+# "for20-30 sec", "Repeat3 times": a number glued to the word before it
+_GLUED_COUNT = re.compile(r"\b(for|of|hold|repeat|rest|do|x)(?=\d)", re.IGNORECASE)
+
+
+def unglue_numbers(text: str) -> str:
+    return _GLUED_COUNT.sub(r"\1 ", text)
 
 
 # "... Repeat ten times. **Resisted Opening** - Cup your palm ...": a bold name after a sentence, then a dash

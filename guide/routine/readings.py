@@ -74,6 +74,9 @@ def _a_name(name: str) -> bool:
     )
 
 
+MAX_STEP_WORDS = 30
+
+
 def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
     """ "- Calf Stretch: Put your hands on a wall ... Hold for 20-30 seconds", "Push-Up (Chest) Sets of 30
     reps. ...", or a "Towel Stretch:" line over its paragraph: each exercise named at the front of its
@@ -89,10 +92,12 @@ def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
             continue
         alone = line.text.rstrip(":").strip()
         if line.ends == ":" and _a_name(alone) and line.title_case and line.words <= SHORT_WORDS:
-            current = Item(alone, line.number, numbers=[line.number])
+            current = Item(alone, line.number, numbers=[line.number], placed=True)
             items.append(current)
             continue
-        if current is not None and not line.commentary and (not line.gap_before or not current.prose):
+        # under a "Towel Stretch:" line, its steps may stand a blank line apart, one a line
+        step = current is not None and current.placed and line.words <= MAX_STEP_WORDS and not line.heading_mark
+        if current is not None and not line.commentary and (not line.gap_before or not current.prose or step):
             current.take(line)
         else:
             current = None
