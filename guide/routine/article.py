@@ -955,9 +955,24 @@ def _heads_a_section(lines: list[Line], index: int, title: str) -> bool:
     if run >= len(following):
         return bool(line.dose_tail)
     nxt = following[run]
+    # "## Pigeon Pose" / "### Helps loosen up tight hips" / steps: a deeper heading right under it is its tagline
+    subtitled = run == 1 and _only_subtitle(line, following)
     if nxt.kind in (Kind.DOSE, Kind.LABEL, Kind.STEP):
-        return run == 0
+        return run == 0 or subtitled
     return bool(line.dose_tail) or (nxt.kind is Kind.PROSE and len(nxt.text.split()) >= MIN_PARAGRAPH_WORDS)
+
+
+def _only_subtitle(line: Line, following: list[Line]) -> bool:
+    """A heading whose only deeper heading is the one right under it: that one is a tagline ("## Pigeon Pose" /
+    "### Helps loosen up tight hips"), where two or more deeper headings would be its sub-sections."""
+    if line.heading_level == 0 or not following or following[0].heading_level <= line.heading_level:
+        return False
+    deeper = 0
+    for other in following:
+        if 0 < other.heading_level <= line.heading_level:
+            break
+        deeper += other.heading_level > line.heading_level
+    return deeper == 1
 
 
 def _inside_list_of_steps(lines: list[Line], index: int) -> bool:
@@ -1021,6 +1036,9 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
         if known is not None and line.kind is Kind.HEADING and not line.dose_tail and known.start.kind is Kind.NAMED:
             current = known  # "How to do each exercise": the instructions for a row of the table above
             continue
+        tagline = current is not None and not (current.prose or current.strong) and line.kind is Kind.HEADING
+        if tagline and current is not None and _only_subtitle(current.start, lines[index:]):
+            continue  # "### Helps loosen up tight hips" under "## Pigeon Pose": its tagline, not said
         if current is not None and _ends_exercise(current, line, starts, lines, index):
             current = None
         if current is None:
