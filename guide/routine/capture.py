@@ -33,7 +33,8 @@ _GLUED_COUNT = re.compile(r"\b(for|of|hold|repeat|rest|do|x)(?=\d)", re.IGNORECA
 
 
 def unglue_numbers(text: str) -> str:
-    return _GLUED_COUNT.sub(r"\1 ", text)
+    """ "for20-30 sec" and "on your knees.Turn your head": the space a capture lost is put back."""
+    return _GLUED_SENTENCE.sub(" ", _GLUED_COUNT.sub(r"\1 ", text))
 
 
 # "... Repeat ten times. **Resisted Opening** - Cup your palm ...": a bold name after a sentence, then a dash

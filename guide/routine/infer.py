@@ -271,7 +271,9 @@ _EACH = (
     r"(?!\s+(?:on|of)\b)",
     r"\b(?:the\s+)?other\s+side\b(?!\s+(?:on|of)\b)",
     # "repeat on the left leg", "Repeat on your right side": the same again on the other side
-    rf"\brepeat\s+(?:it\s+|this\s+|the\s+same\s+)?(?:on|with|for|using)\s+(?:the|your)\s+(?:left|right)\s+{_LIMB}\b",
+    # "do the same sequence on the right hand", "repeat the exercise turning to the left"
+    r"\b(?:repeat|do)\s+(?:it\s+|this\s+|the\s+(?:same\s+|whole\s+|entire\s+)?(?:sequence|exercise|movement|stretch)\s+)?"
+    r"(?:[a-z]+ing\s+)?(?:on|with|to|for|using)\s+(?:the|your)\s+(?:left|right)\b",
     r"\bthen\s+(?:do\s+the\s+same\s+|\d+\s+)?(?:to|on|with)\s+(?:the|your)\s+(?:left|right|other)\b",
     # a count done again the other way round ("10 clockwise, then 10 anticlockwise") is per direction
     r"\bthen\s+(?:\d+\s+)?(?:(?:anti|counter)-?clockwise|backwards|the\s+other\s+way|in\s+reverse)\b",
