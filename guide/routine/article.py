@@ -1409,7 +1409,7 @@ def _rounds(text: str, moves: int) -> _Rounds | None:
 
 def _said_rounds(match: re.Match[str]) -> Amount:
     """ "Go through the circuit 2-3 times" is a range of rounds, resolved like any other range."""
-    for name in ("n", "n1", "n2", "n3", "n4", "n5"):
+    for name in ("n", "n1", "n2", "n3", "n4", "n5", "n6"):
         low = match.group(name)
         if low:
             high = match.groupdict().get(f"{name}hi") or low

@@ -94,7 +94,9 @@ ROUTINE_ROUNDS = re.compile(
     # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
     r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*|\.\s+)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)"
     # "by the end of two full circuits", "3 complete circuits"
-    r"|\b(?P<n5>\d+)\s+(?:full\s+|complete\s+|whole\s+)?circuits\b",
+    r"|\b(?P<n5>\d+)\s+(?:full\s+|complete\s+|whole\s+)?circuits\b"
+    # "Rest 30-60 seconds and repeat 1-2 more times" closing a list: a rest, then all of it again
+    rf"|(?:^|[.;!]\s+)rest\b[^.;]*?\b(?:and|then)\s+repeat\s+{N_TIMES.format('n6')}times\b",
 )
 ROUND_REST = re.compile(
     r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
