@@ -250,7 +250,7 @@ def _instructs(draft: _Draft) -> bool:
         and not vocab.COMMENTARY.match(draft.name)
         and not vocab.NOT_A_MOVE.match(draft.name)
         and not draft.name.isupper()  # "ICE AND ELEVATION", "WALKING": a page's capitals head its sections
-        and not draft.name.endswith("?")
+        and not draft.name.endswith(("?", "!"))  # "Never Miss a Post!": a call to the reader
         and not re.search(r"\b(?:you|your|why|how|what|when|benefits?|tips?|about)\b", draft.name, re.IGNORECASE)
     )
 
