@@ -25,7 +25,25 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 
 def repair(text: str) -> str:
     """The page with flattened runs put back on lines and running headers taken out."""
-    return split_trailing_names(drop_running_headers(unflatten(split_inline_headings(unglue_numbers(text)))))
+    text = split_inline_rests(split_inline_headings(unglue_numbers(text)))
+    return split_trailing_names(drop_running_headers(unflatten(text)))
+
+
+# "Row 2,000 meters at a steady pace Rest 3 minutes Row 1,500 meters ...": a whiteboard run onto one line
+_INLINE_REST = re.compile(r"(?<=\S)\s+(Rest\s+\d+\s*(?:minutes?|mins?|seconds?|secs?)\b\.?)\s+(?=[A-Z])")
+MIN_INLINE_RESTS = 2
+
+
+def split_inline_rests(text: str) -> str:
+    """A line of pieces with "Rest 3 minutes" between them, run together by the capture, is put back one piece
+    (and one rest) a line."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if len(_INLINE_REST.findall(line)) >= MIN_INLINE_RESTS:
+            out.append(_INLINE_REST.sub(r"\n\1\n", line))
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 # "for20-30 sec", "Repeat3 times": a number glued to the word before it
