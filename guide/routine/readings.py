@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import vocabulary as vocab
 from .features import SHORT_WORDS, LineFeatures, imperative
+from .prose import number_words_to_digits
 
 MIN_STEP_NAME_WORDS = 3
 UNNAMED_WORDS = 6  # an exercise with no name is called by its first words
@@ -554,6 +555,40 @@ def names_under_their_instructions(lines: list[LineFeatures]) -> list[Item]:
     return items
 
 
+# ---------------------------------------------------------------- moves named in their dose phrase
+
+_NAME_WORDS = r"(?P<name>[a-z][\w-]*(?:\s+(?!(?:that|which|at|to|so|and|with|for|on|in|of|is|are|the|up|down)\b)[a-z][\w-]*){0,2})"
+# "four sets of 90-second hill repeats", "4 rounds of 30-second efforts"
+_SETS_OF_TIMED = re.compile(
+    rf"\b(?P<sets>\d+)\s+(?:sets|rounds|reps|repeats|x)\s+of\s+(?P<time>\d+)[\s-](?P<unit>seconds?|minutes?|secs?|mins?)\s+"
+    + _NAME_WORDS
+)
+# "a gentle 15 minute warm-up", "Take 10 minutes to cool down"
+_TIMED_PART = re.compile(
+    r"\b(?P<time>\d+)[\s-](?P<unit>minutes?|mins?)\s+(?:(?:easy|gentle|light)\s+)?(?:to\s+)?"
+    r"(?P<name>warm[\s-]?up|cool[\s-]?down|jog|run|ride|spin|walk|row)\b"
+)
+
+
+def moves_in_their_dose_phrase(lines: list[LineFeatures]) -> list[Item]:
+    """A session told in prose: "The first involves four sets of 90-second hill repeats", "Begin with a gentle
+    15 minute warm-up": each move is named by the words after its dose."""
+    items: list[Item] = []
+    for line in lines:
+        text = number_words_to_digits(line.text.lower())
+        found = [(m.start(), m) for m in _SETS_OF_TIMED.finditer(text)] + [
+            (m.start(), m) for m in _TIMED_PART.finditer(text)
+        ]
+        for _, match in sorted(found, key=lambda pair: pair[0]):
+            unit = "minutes" if match.group("unit").startswith("m") else "seconds"
+            sets = match.groupdict().get("sets")
+            dose = f"{sets} sets, each " if sets else ""
+            item = Item(match.group("name"), line.number, numbers=[line.number])
+            item.dose.append(f"{dose}for {match.group('time')} {unit}")
+            items.append(item)
+    return items if len(items) >= MIN_LISTED_MOVES else []
+
+
 NAMES_UNDER = "names under their instructions"
 # Readings whose layout is unambiguous when they find it: they need no margin over the structure reader.
 DECISIVE = frozenset({NAMES_UNDER})
@@ -568,6 +603,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("moves named in a sentence", moves_in_a_sentence),
     ("table rows", table_rows),
     (NAMES_UNDER, names_under_their_instructions),
+    ("moves named in their dose phrase", moves_in_their_dose_phrase),
 )
 
 
