@@ -948,6 +948,8 @@ def _heads_a_section(lines: list[Line], index: int, title: str) -> bool:
     line = lines[index]
     if line.kind is not Kind.HEADING or line.text == title:
         return False
+    if line.dose_tail and line.kind is Kind.HEADING and not line.forced_heading and _heads_list_item(lines, index):
+        return True  # "- Pull-ups - 3 minutes" in a list of moves, whatever heading follows the list
     following = lines[index + 1 :]  # a noise line (a byline, "Share it:") under a heading breaks it
     run = 0
     while run < len(following) and following[run].kind is Kind.HEADING and not following[run].dose_tail:
@@ -973,6 +975,12 @@ def _only_subtitle(line: Line, following: list[Line]) -> bool:
             break
         deeper += other.heading_level > line.heading_level
     return deeper == 1
+
+
+def _heads_list_item(lines: list[Line], index: int) -> bool:
+    """A move with its dose among other such lines, with no blank line between them."""
+    near = [lines[j] for j in (index - 1, index - 2) if j >= 0]
+    return not lines[index].gap_before and any(_is_move_line(line) for line in near)
 
 
 def _inside_list_of_steps(lines: list[Line], index: int) -> bool:
