@@ -310,7 +310,7 @@ def _merged_repeats(items: list[Item]) -> list[Item]:
     for item in items:
         key = _name_key(clean_name(item.name))
         earlier = next((k for k, known in enumerate(keys) if key and (key == known or f" {key}" in f" {known}")), None)
-        if earlier is None or item.dose:
+        if earlier is None or item.dose or item.unnamed:  # two instructions may open with the same words
             kept.append(item)
             keys.append(key)
             continue
@@ -1232,8 +1232,8 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     name = draft.name
     if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?") or not draft.prose:
         return False
-    if draft.placed:
-        return True  # "The Ballerina" under its caption: the layout says it names a move
+    if draft.placed or (lenient and draft.unnamed):
+        return True  # "The Ballerina" under its caption, an instruction of a page with no names: a guess
     if vocab.CATEGORY.search(name):
         return False  # "Moderate Core Exercises", "Pre-game Upper-body Stretches" with no dose: a group of moves
     if re.search(r"\b(?:you|your|the|this|these|why|how|what|when|benefits?|tips?|about)\b", name, re.IGNORECASE):

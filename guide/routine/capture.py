@@ -81,6 +81,7 @@ def unflatten(text: str) -> str:
     and the text before them is split into its sentences."""
     out: list[str] = []
     page_words = len(text.split())
+    changed = False
     for line in text.splitlines():
         words = len(line.split())
         cuts = _counting_cuts(_GLUED_SENTENCE.sub(" ", line)) if words >= FLATTENED_WORDS else []
@@ -89,6 +90,7 @@ def unflatten(text: str) -> str:
         if not cuts and (words < FLATTENED_WORDS or words < page_words * PAGE_SHARE or not glued):
             out.append(line)
             continue
+        changed = True
         line = _GLUED_SENTENCE.sub(" ", line)
         if cuts:
             head = line[: cuts[0]]
@@ -99,7 +101,7 @@ def unflatten(text: str) -> str:
             out.append("")
             continue
         out.extend(part.strip() for part in _SENTENCE_END.split(line) if part.strip())
-    return "\n".join(out)
+    return "\n".join(out) if changed else text
 
 
 def _counting_cuts(line: str) -> list[int]:

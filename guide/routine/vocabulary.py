@@ -96,7 +96,7 @@ ROUTINE_ROUNDS = re.compile(
     # "by the end of two full circuits", "3 complete circuits"
     r"|\b(?P<n5>\d+)\s+(?:full\s+|complete\s+|whole\s+)?circuits\b"
     # "Rest 30-60 seconds and repeat 1-2 more times" closing a list: a rest, then all of it again
-    rf"|(?:^|[.;!]\s+)rest\b[^.;]*?\b(?:and|then)\s+repeat\s+{N_TIMES.format('n6')}times\b",
+    rf"|(?:^|[.;!])\W*rest\b[^.;]*?\b(?:and|then)\s+repeat\s+{N_TIMES.format('n6')}times\b",
 )
 ROUND_REST = re.compile(
     r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
