@@ -589,6 +589,32 @@ def moves_in_their_dose_phrase(lines: list[LineFeatures]) -> list[Item]:
     return items if len(items) >= MIN_LISTED_MOVES else []
 
 
+# ---------------------------------------------------------------- the steps of one exercise
+
+# "Here are the steps for the pelvic tilt in four-point kneeling pose exercise:", "How to do the bird dog:"
+_STEPS_OF = re.compile(
+    r"(?:\bsteps?\s+(?:for|of|to)|\bhow\s+to\s+do)\s+(?:the|a|an|this|your)?\s*(?P<name>[\w' -]{3,60}?)"
+    r"(?:\s+(?:exercise|stretch|move))?\s*:$",
+    re.IGNORECASE,
+)
+
+
+def steps_of_one_exercise(lines: list[LineFeatures]) -> list[Item]:
+    """ "Here are the steps for the X exercise:" over paragraphs of steps: one exercise, named where the page
+    says what the steps are for, made of every step paragraph under it (numbered or not)."""
+    for index, line in enumerate(lines):
+        intro = _STEPS_OF.search(line.text)
+        if intro is None:
+            continue
+        item = Item(intro.group("name").strip(), line.number, numbers=[line.number])
+        for step in lines[index + 1 :]:
+            if step.commentary or (step.short and not step.dose) or not (step.imperative or step.numbered or step.dose):
+                break
+            item.take(step)
+        return [item] if item.prose else []
+    return []
+
+
 NAMES_UNDER = "names under their instructions"
 # Readings whose layout is unambiguous when they find it: they need no margin over the structure reader.
 DECISIVE = frozenset({NAMES_UNDER})
@@ -604,6 +630,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("table rows", table_rows),
     (NAMES_UNDER, names_under_their_instructions),
     ("moves named in their dose phrase", moves_in_their_dose_phrase),
+    ("the steps of one exercise", steps_of_one_exercise),
 )
 
 
