@@ -49,11 +49,22 @@ def test_a_long_paragraph_of_the_author_stays_whole() -> None:
 
 def test_a_running_header_said_three_times_is_dropped_but_list_items_are_not() -> None:
     page = "Hip exercises\n1. Pumps:\nHip exercises\n2. Quads:\nHip exercises\n- Squat\n- Squat\n- Squat\n"
-    assert drop_running_headers(page).splitlines() == ["", "1. Pumps:", "", "2. Quads:", "", "- Squat", "- Squat", "- Squat"]
+    assert drop_running_headers(page).splitlines() == [
+        "",
+        "1. Pumps:",
+        "",
+        "2. Quads:",
+        "",
+        "- Squat",
+        "- Squat",
+        "- Squat",
+    ]
 
 
 def test_bold_names_run_together_go_back_one_a_line() -> None:
-    line = "Intro text. **Assisted Opening** - Open slowly. Repeat ten times. **Neck Stretch** - Tilt. Repeat ten times."
+    line = (
+        "Intro text. **Assisted Opening** - Open slowly. Repeat ten times. **Neck Stretch** - Tilt. Repeat ten times."
+    )
     lines = [part for part in split_inline_headings(line).splitlines() if part]
     assert lines == [
         "Intro text.",

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from . import vocabulary as vocab
+from .capture import repair
 from .features import LineFeatures, imperative, instruction_like, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences, split_glued_words
 from .readings import DECISIVE, LAST_RESORTS, READINGS, Item, unglue_lists
-from .capture import repair
 from .tables import text_tables_to_lines
 
 MAX_HEADING_WORDS = 6
@@ -233,7 +233,9 @@ def _start_shape(line: Line) -> tuple[int, bool, Kind]:
 
 
 def replace_draft(draft: _Draft, *, placed: bool) -> _Draft:
-    return _Draft(draft.start, draft.name, draft.strong, draft.prose, draft.silent, draft.section, draft.unnamed, placed)
+    return _Draft(
+        draft.start, draft.name, draft.strong, draft.prose, draft.silent, draft.section, draft.unnamed, placed
+    )
 
 
 def _instructs(draft: _Draft) -> bool:
@@ -1244,7 +1246,11 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     instructs = draft.start.numbered or any(imperative(sentence) for sentence in re.split(r"(?<=[.!?])\s+", said))
     named_move = vocab.EXERCISE_WORDS.search(name) is not None or draft.start.numbered
     if lenient:  # the page gives no dose anywhere: a move's name over any words about it will do
-        return draft.unnamed or draft.placed or (vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS)
+        return (
+            draft.unnamed
+            or draft.placed
+            or (vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS)
+        )
     return named_move and instructs and len(name.split()) <= MAX_NAME_WORDS and len(said.split()) >= MIN_PARAGRAPH_WORDS
 
 

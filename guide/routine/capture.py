@@ -56,7 +56,9 @@ def unglue_numbers(text: str) -> str:
 
 
 # "... Repeat ten times. **Resisted Opening** - Cup your palm ...": a bold name after a sentence, then a dash
-_INLINE_HEADING = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*|__)[A-Z][^*_\n]{1,50}(?:\*\*|__)\s*(?:[-\u2013\u2014:]|\s[A-Z]))")
+_INLINE_HEADING = re.compile(
+    r"(?<=[.!?])\s+(?=(?:\*\*|__)[A-Z][^*_\n]{1,50}(?:\*\*|__)\s*(?:[-\u2013\u2014:]|\s[A-Z]))"
+)
 MIN_INLINE_HEADINGS = 2
 
 
@@ -122,7 +124,9 @@ def drop_running_headers(text: str) -> str:
     lines = text.splitlines()
     keys = [_header_key(line) for line in lines]
     counts = Counter(key for key in keys if key)
-    return "\n".join("" if key and counts[key] >= RUNNING_HEADER_REPEATS else line for line, key in zip(lines, keys, strict=True))
+    return "\n".join(
+        "" if key and counts[key] >= RUNNING_HEADER_REPEATS else line for line, key in zip(lines, keys, strict=True)
+    )
 
 
 def _header_key(line: str) -> str:

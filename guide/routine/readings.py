@@ -228,12 +228,15 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
     return [item for item in items if not item.doubtful or named >= MIN_NAMED_MOVES]
 
 
-_LEADING_TIME = re.compile(r"^(\d+(?:\s*(?:-|to)\s*\d+)?)(?:\s*|-)(seconds?|secs?|minutes?|mins?)\b(?!\s+(?:of\s+)?(?:rest|off|recovery))")
+_LEADING_TIME = re.compile(
+    r"^(\d+(?:\s*(?:-|to)\s*\d+)?)(?:\s*|-)(seconds?|secs?|minutes?|mins?)\b(?!\s+(?:of\s+)?(?:rest|off|recovery))"
+)
 
 
 def _time_first(dose: str) -> str:
     """ "3-minute warm-up at an easy pace": a time written before the move, joined to it, is how long to do it
     ("3 minutes"), read as any time on a move's own line is."""
+
     def plural(match: re.Match[str]) -> str:
         unit = "minutes" if match.group(2).lower().startswith("m") else "seconds"
         return f"{match.group(1)} {unit}"
@@ -499,7 +502,12 @@ def _a_dose_cell(cell: str) -> bool:
     if _DOSE_COLUMN.match(cell) and re.search(r"\d", cell):
         return True
     bare = vocab.DOSE_EXPRESSION.sub("", cell).strip(" .,;x\u00d7")
-    return ":" not in cell and bool(vocab.DOSE_EXPRESSION.search(cell)) and len(cell.split()) <= MAX_DOSE_CELL_WORDS and not bare
+    return (
+        ":" not in cell
+        and bool(vocab.DOSE_EXPRESSION.search(cell))
+        and len(cell.split()) <= MAX_DOSE_CELL_WORDS
+        and not bare
+    )
 
 
 # ---------------------------------------------------------------- names under their instructions
@@ -560,7 +568,7 @@ def names_under_their_instructions(lines: list[LineFeatures]) -> list[Item]:
 _NAME_WORDS = r"(?P<name>[a-z][\w-]*(?:\s+(?!(?:that|which|at|to|so|and|with|for|on|in|of|is|are|the|up|down)\b)[a-z][\w-]*){0,2})"
 # "four sets of 90-second hill repeats", "4 rounds of 30-second efforts"
 _SETS_OF_TIMED = re.compile(
-    rf"\b(?P<sets>\d+)\s+(?:sets|rounds|reps|repeats|x)\s+of\s+(?P<time>\d+)[\s-](?P<unit>seconds?|minutes?|secs?|mins?)\s+"
+    r"\b(?P<sets>\d+)\s+(?:sets|rounds|reps|repeats|x)\s+of\s+(?P<time>\d+)[\s-](?P<unit>seconds?|minutes?|secs?|mins?)\s+"
     + _NAME_WORDS
 )
 # "a gentle 15 minute warm-up", "Take 10 minutes to cool down"
@@ -655,7 +663,9 @@ def one_piece_of_work(lines: list[LineFeatures], title: str) -> list[Item]:
                 break
             run.append(after)
         above = lines[index - 1] if index else None
-        named = above is not None and above.short and not above.dose and above.ends in ("", ":") and not above.commentary
+        named = (
+            above is not None and above.short and not above.dose and above.ends in ("", ":") and not above.commentary
+        )
         name = above.text.rstrip(":").strip() if named and above is not None else title
         if not name:
             return []
@@ -681,8 +691,16 @@ def instruction_paragraphs(lines: list[LineFeatures], title: str) -> list[Item]:
         instructs = (
             line.imperative and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text) and not for_all
         )
-        if instructs and not (current is not None and line.bullet and not line.gap_before and current.numbers[-1] == line.number - 1 and _continues(line)):
-            current = Item(" ".join(re.split(r"[.,;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number, unnamed=True)
+        if instructs and not (
+            current is not None
+            and line.bullet
+            and not line.gap_before
+            and current.numbers[-1] == line.number - 1
+            and _continues(line)
+        ):
+            current = Item(
+                " ".join(re.split(r"[.,;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number, unnamed=True
+            )
             current.take(line, dose=False)
             items.append(current)
             continue
