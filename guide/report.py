@@ -5,6 +5,7 @@ Callable without the CLI: `plan_json` is the plan's JSON contract (docs/contract
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .routine import DOSE_FIELDS, Routine
@@ -129,7 +130,7 @@ def plan_table(routine: Routine, script: Script) -> str:
         inside -= 1
         notes.append(_sources(item))
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [f"{routine.title}  ({routine.source})", ""]
+    lines = [f"{routine.title}  ({_one_line_path(routine.source)})", ""]
     if routine.reading:
         lines[1:1] = [f"read as: {routine.reading}"]
     lines += [
@@ -210,3 +211,8 @@ def summary(result: BuildResult) -> str:
         f"{plural(result.chapters, 'chapter')}  {result.size / 1e6:.1f} MB  {loudness}  "
         f"({plural(result.synthesized, 'phrase')} synthesized, {result.cached} cached, {result.seconds:.1f} s)"
     )
+
+
+def _one_line_path(path: str) -> str:
+    """A path as one line: a newline or other control character in it is shown escaped."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda match: repr(match.group())[1:-1], path)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import NothingFoundError, Role, RoutineError, SettingError
 from ..files import describe_os_error, read_regular_file
-from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise
+from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise, shorten_names
 from .markdown import looks_like_markdown, read_markdown
 from .model import (
     DOSE_FIELDS,
@@ -132,7 +132,7 @@ def _checked(routine: Routine, source: str, fix: str) -> Routine:
         check_block(block, source)
     for exercise in routine.exercises:
         check_exercise(exercise, source)
-    return routine
+    return shorten_names(routine)
 
 
 def load_routine(path: Path | str | None) -> Routine:

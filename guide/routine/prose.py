@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from ..pieces import pieces
 from . import vocabulary as vocab
 
 Processor = Callable[[str], str]
@@ -483,10 +484,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 def sentences(paragraph: str) -> list[str]:
-    """Split prose into sentences to be read aloud one cue each."""
+    """Split prose into sentences to be read aloud one cue each. A sentence longer than a
+    phrase is cut into phrase-sized pieces (at commas, then conjunctions, then words), each a
+    cue of its own: a voice's memory grows with what it says in one go, and a paragraph with no
+    full stop would otherwise be one enormous phrase."""
     text = apply(FOR_SPEECH, paragraph)
-    parts = [part.strip().strip('"\u201c\u201d').strip() for part in _SENTENCE_END.split(text)]
-    return [part if part[-1] in ".!?" else part + "." for part in parts if part]
+    said: list[str] = []
+    for part in (part.strip().strip('"\u201c\u201d').strip() for part in _SENTENCE_END.split(text)):
+        if part:
+            said += pieces(part if part[-1] in ".!?" else part + ".")
+    return said
 
 
 _NAME_NUMBERING = re.compile(

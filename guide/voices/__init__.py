@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cachedir import CacheInfo
 from ..errors import VoiceError
 from .base import DEFAULT_VOICE, Clip, Retry, Voice
-from .cache import CacheInfo, PhraseCache, default_cache_dir
+from .cache import PhraseCache, default_cache_dir
 from .synthesize import SynthesisReport, synthesize_phrases
 
 VOICE_FORMS = "piper, piper:PATH.onnx, gtts:LANG or gtts:LANG-ACCENT (e.g. gtts:en-gb)"
