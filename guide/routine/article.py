@@ -457,10 +457,44 @@ def _classify_all(text: str) -> list[Line]:
             line = _as_heading(re.sub(r"(?<=\w):$", "", stripped), number)
         lines.append(replace(line, gap_before=gap, forced_heading=forced, heading_level=level))
         gap = False
-    return _inherit_list_doses(lines)
+    return _numbered_steps(_inherit_list_doses(lines))
 
 
 MAX_LISTED_NAME_WORDS = 8
+MAX_STEPS = 8
+_ADVERB = re.compile(r"^(?:gently|slowly|carefully|now|then)\b", re.IGNORECASE)
+
+
+def _numbered_steps(lines: list[Line]) -> list[Line]:
+    """ "Transverse Abdominis" over "1) Sit, stand or 4-point kneeling" / "2) Gently draw your lower tummy in" /
+    "3) Hold 10-30 seconds and repeat up to 10 times": a short numbered list of instructions under a heading,
+    its dose said once, is the steps of that one exercise, not a list of exercises."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and out[end].numbered and out[end].number_value == end - index + 1:
+            end += 1
+        run = out[index:end]
+        if 2 <= len(run) <= MAX_STEPS and _under_a_plain_heading(out, index) and _steps_said(run):
+            for k in range(index, end):
+                out[k] = replace(out[k], kind=Kind.STEP, text=_unnumbered(out[k].text), name="", dose_tail="")
+        index = max(end, index + 1)
+    return out
+
+
+def _under_a_plain_heading(lines: list[Line], index: int) -> bool:
+    above = index - 1
+    while above >= 0 and index - above <= 2 and lines[above].kind is Kind.PROSE:
+        above -= 1
+    return above >= 0 and lines[above].kind is Kind.HEADING and not lines[above].dose_tail and not lines[above].numbered
+
+
+def _steps_said(run: list[Line]) -> bool:
+    texts = [_unnumbered(line.text) for line in run]
+    steps = sum(1 for text in texts if imperative(text) or vocab.STEP_VERB.match(text) or _ADVERB.match(text))
+    dosed = sum(1 for text in texts if vocab.DOSE_EXPRESSION.search(text))
+    return steps * 3 >= len(run) * 2 and dosed <= 1
 
 
 def _inherit_list_doses(lines: list[Line]) -> list[Line]:
