@@ -977,7 +977,8 @@ def _names_a_section(line: Line) -> bool:
 def _is_sequence(lines: list[Line], indexes: list[int]) -> bool:
     """At least two lines numbered 1, 2, ... in order: the article's list of exercises."""
     values = [lines[i].number_value for i in indexes]
-    return len(values) >= 2 and values[0] == 1 and values[1] == 2
+    # (a capture may lose item 1: a PDF strands its number, a slide show drops its first slide)
+    return len(values) >= 2 and values[0] in (1, 2) and values[1] == values[0] + 1
 
 
 def _heads_a_section(lines: list[Line], index: int, title: str) -> bool:

@@ -26,7 +26,52 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 def repair(text: str) -> str:
     """The page with flattened runs put back on lines and running headers taken out."""
     text = split_inline_rests(split_inline_headings(unglue_numbers(text)))
-    return split_trailing_names(drop_running_headers(unflatten(text)))
+    return split_names_from_instructions(split_trailing_names(drop_running_headers(unflatten(drop_spaced_letters(text)))))
+
+
+# "S H O U L D E R", "G U I D E L I N E S": a leaflet's banner letter-spaced, captured as letters
+_SPACED_LETTERS = re.compile(r"^\s*(?:[A-Za-z]\s){3,}[A-Za-z]?\s*$")
+
+
+def drop_spaced_letters(text: str) -> str:
+    """Letter-spaced banners dropped; a list number standing alone above its item ("2" over "Standing Shoulder
+    abduction ...") joined to it."""
+    lines = ["" if _SPACED_LETTERS.match(line) else line for line in text.splitlines()]
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if re.fullmatch(r"\s*\d{1,2}\s*", line) and below[:1].isupper() and len(below.split()) <= MAX_ITEM_WORDS:
+            out.append(f"{line.strip()}. ")
+            continue
+        if out and out[-1].endswith(". ") and re.fullmatch(r"\d{1,2}\. ", out[-1]):
+            out[-1] += line
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+MAX_ITEM_WORDS = 12
+
+
+# "Lateral raise in side lying Lying on your side, raise a load": a PDF's name run into its first instruction,
+# which starts with a capitalised position or verb
+_NAME_THEN_INSTRUCTION = re.compile(
+    r"^(?P<number>\d{1,2}\.\s+)?(?P<name>[A-Z][a-z'-]+(?:\s+[A-Za-z'-]+){1,5}?)(?<=[a-z])\s+(?:\[[^\]]{1,20}\]\s+)?"
+    r"(?P<rest>(?:Lying|Standing|Sitting|Kneeling|Holding|Lie|Stand|Sit|Kneel|Hold|Put|Place|Keep|Start|Begin|With)\s.*)$"
+)
+MIN_GLUED_NAMES = 2
+
+
+def split_names_from_instructions(text: str) -> str:
+    """Names run into their instructions on two or more lines are put on lines of their own."""
+    lines = text.splitlines()
+    found = [_NAME_THEN_INSTRUCTION.match(line.strip()) for line in lines]
+    if sum(1 for match in found if match) < MIN_GLUED_NAMES:
+        return text
+    out: list[str] = []
+    for line, match in zip(lines, found, strict=True):
+        out.extend([(match.group("number") or "") + match.group("name"), match.group("rest")] if match else [line])
+    return "\n".join(out)
 
 
 # "Row 2,000 meters at a steady pace Rest 3 minutes Row 1,500 meters ...": a whiteboard run onto one line
