@@ -25,8 +25,26 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 
 def repair(text: str) -> str:
     """The page with flattened runs put back on lines and running headers taken out."""
-    text = split_inline_rests(split_inline_headings(unglue_numbers(text)))
+    text = split_inline_rests(split_inline_headings(unglue_numbers(drop_alternatives(text))))
     return split_names_from_instructions(split_trailing_names(drop_running_headers(unflatten(drop_spaced_letters(text)))))
+
+
+def drop_alternatives(text: str) -> str:
+    """ "OR" alone on a line, then a block: the scaled or alternative version of the workout above, not more of
+    it. The block (up to the next blank line) is left out."""
+    out: list[str] = []
+    skipping = False
+    for line in text.splitlines():
+        if re.fullmatch(r"\s*(?:OR|Or|or)\s*:?\s*", line) and out and out[-1].strip() == "":
+            skipping = True
+            out.append("")
+            continue
+        if skipping and line.strip():
+            out.append("")
+            continue
+        skipping = False
+        out.append(line)
+    return "\n".join(out) if any(line.strip() for line in out) else text
 
 
 # "S H O U L D E R", "G U I D E L I N E S": a leaflet's banner letter-spaced, captured as letters
