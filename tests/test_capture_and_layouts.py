@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from guide.routine import Amount, Routine, Sides, parse_page, parse_routine
 from guide.routine.capture import (
+    drop_alternatives,
     drop_running_headers,
+    drop_spaced_letters,
+    split_names_from_instructions,
     split_inline_headings,
     split_inline_rests,
     split_trailing_names,
@@ -102,6 +105,34 @@ def test_pieces_run_together_around_their_rests_are_split() -> None:
 def test_glued_numbers_and_sentences_are_unglued() -> None:
     assert unglue_numbers("Hold for20-30 sec") == "Hold for 20-30 sec"
     assert unglue_numbers("on your knees.Turn your head") == "on your knees. Turn your head"
+
+
+def test_a_pdf_leaflets_banners_stranded_numbers_and_glued_names_are_repaired() -> None:
+    page = "S H O U L D E R\n2\nStanding abduction\nlift your arms\n"
+    assert drop_spaced_letters(page).splitlines() == ["", "2. Standing abduction", "lift your arms"]
+    glued = "Lateral raise in side lying Lying on your side, raise a load\n2. Standing flexion Put the band under you\n"
+    assert split_names_from_instructions(glued).splitlines() == [
+        "Lateral raise in side lying",
+        "Lying on your side, raise a load",
+        "2. Standing flexion",
+        "Put the band under you",
+    ]
+    assert split_names_from_instructions("Knee to Chest- Lie flat\n") == "Knee to Chest- Lie flat\n"
+
+
+def test_an_or_block_is_the_alternative_not_more_of_the_workout() -> None:
+    page = "800m Run\n1 min Rest\n800m Run\n\nOR\n400m Run/Walk\n1 min Rest\n\nCool down\n"
+    assert drop_alternatives(page).splitlines() == [
+        "800m Run",
+        "1 min Rest",
+        "800m Run",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Cool down",
+    ]
 
 
 # ---------------------------------------------------------------- layouts
@@ -206,6 +237,34 @@ def test_a_page_of_undosed_instructions_is_read_as_a_guess() -> None:
     assert routine.reading == "every instruction a move (a guess)"
     assert len(routine.exercises) == 2
     assert all("no dose" in note for note in routine.notes)
+
+
+def test_the_steps_of_one_exercise_make_one_exercise() -> None:
+    routine = _read(
+        "Time to Exercise: Pelvic Tilt\n\n"
+        "Pelvic tilts help ease back pain and loosen a stiff lower back.\n\n"
+        "Here are the steps for the pelvic tilt in four-point kneeling pose exercise:\n\n"
+        "Get down on your hands and knees on a mat with your shoulders over your hands.\n\n"
+        "Let your abdomen relax and breathe in. Tilt your pelvis backwards and hold this position for 5 seconds. "
+        "Repeat the steps 10 times.\n\n"
+        "Copyright 2016 HealthHub. All rights reserved.\n"
+    )
+    assert routine.reading == "the steps of one exercise"
+    assert _doses(routine) == [("pelvic tilt in four-point kneeling pose", 1, A(10), A(5), None)]
+
+
+def test_numbered_instructions_under_a_heading_are_its_steps() -> None:
+    routine = _read(
+        "Antenatal exercises\n\n"
+        "This leaflet sets out exercises that are safe at any stage of your pregnancy.\n\n"
+        "Transverse Abdominis (Deep tummy muscle)\n\n"
+        "These muscles run from side to side and make up the front of your deep trunk muscles.\n\n"
+        "1) Sit, stand or 4-point kneeling\n"
+        "2) Gently draw your lower tummy muscles in towards your spine, breathing normally\n"
+        "3) Hold the contraction 10-30 seconds and repeat up to 10 times\n"
+    )
+    assert [e.name for e in routine.exercises] == ["Transverse Abdominis (Deep tummy muscle)"]
+    assert routine.exercises[0].dose.reps.value == A(10)
 
 
 def test_both_sides_before_the_count_alternate_after_it_each_side() -> None:

@@ -26,7 +26,9 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 def repair(text: str) -> str:
     """The page with flattened runs put back on lines and running headers taken out."""
     text = split_inline_rests(split_inline_headings(unglue_numbers(drop_alternatives(text))))
-    return split_names_from_instructions(split_trailing_names(drop_running_headers(unflatten(drop_spaced_letters(text)))))
+    return split_names_from_instructions(
+        split_trailing_names(drop_running_headers(unflatten(drop_spaced_letters(text))))
+    )
 
 
 def drop_alternatives(text: str) -> str:
