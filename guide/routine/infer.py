@@ -189,7 +189,7 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
     if reps:
         return replace(found, reps=_found(_count(reps), reps, line))
     times = re.search(rf"\b{_RANGE}\s*times\b", text) or re.search(
-        rf"\b(?:do|complete|perform|aim for|try|(?:carry on|continue|go on) with)\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES}|sets|rounds|breath|-))",
+        rf"\b(?:do|doing|complete|perform|aim for|try|(?:carry on|continue|go on) with)\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES}|sets|rounds|breath|-))",
         text,
     )
     if times:
