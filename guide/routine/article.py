@@ -1059,6 +1059,10 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             continue
         if index in starts and line.forced_heading and vocab.WARM_OR_COOL.search(line.text) and sections:
             sections.append(_Section(line, []))  # "Cool Down Bike Ride - 5 minutes" after a circuit is not in it
+        again = _known(by_name, line) if index in starts and line.forced_heading and not line.dose_tail else None
+        if again is not None and again.start.dose_tail and again.start.number < line.number:
+            current = again  # "- Push-ups - 3 minutes" in the list, then "### Push-ups" over tips: more about it
+            continue
         if index in starts:
             current = _Draft(line, clean_name(line.name or _first_words(line.text)), section=len(sections) - 1)
             if above is not None:
@@ -1078,8 +1082,11 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             known.prose.append(line.rest)  # "Form notes": more about a move already named
             current = None
             continue
-        if known is not None and line.kind is Kind.HEADING and not line.dose_tail and known.start.kind is Kind.NAMED:
-            current = known  # "How to do each exercise": the instructions for a row of the table above
+        bare = known is not None and known.start.numbered and not (known.prose or known.strong)
+        if known is not None and line.kind is Kind.HEADING and not line.dose_tail and (known.start.kind is Kind.NAMED or bare):
+            # "How to do each exercise": the instructions for a row of the table above; "1. Push-ups" listed
+            # bare, then "Push-Ups (Knee or Regular)" over its text further down: that text is the listed move's
+            current = known
             continue
         tagline = current is not None and not (current.prose or current.strong) and line.kind is Kind.HEADING
         if tagline and current is not None and _only_subtitle(current.start, lines[index:]):

@@ -122,6 +122,12 @@ def _infer_hold(text: str, line: int, found: Findings) -> Findings:
     if several:
         value = Amount.exactly(SEVERAL_SECONDS)
         return replace(found, hold_seconds=_found(value, several, line))
+    # As many as you can in a time: "as many as you can in three minutes", "2 minutes to perform as many as you can"
+    amrap = re.search(rf"\bas many\b[^.;!?]{{0,30}}?\b(?:in|within)\s+{_DURATION}", text) or re.search(
+        rf"{_DURATION}\s+to\s+(?:do|perform|complete|get)\s+as many\b", text
+    )
+    if amrap:
+        return replace(found, work_seconds=_found(_seconds(amrap), amrap, line))
     # Timed work ("march in place for 1 minute") is a hold you move through.
     for match in re.finditer(rf"\bfor\s+(?:about\s+)?{_DURATION}", text):
         before = text[max(0, match.start() - 30) : match.start()]
