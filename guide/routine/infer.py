@@ -170,16 +170,19 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
     if two_part is not None:
         return replace(found, reps=two_part)
     sets_of_reps = re.search(
-        rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}(?!\s*{_SECONDS}|\s*{_MINUTES}|\s*breath)",
+        rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}(?!\s*{_SECONDS}|\s*{_MINUTES}|\s*breath)"
+        # "two to four reps of 15 lifts": so many goes of a count of something
+        rf"|\b(?P<sets2>{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?)\s*(?:reps|repetitions)\s+of\s+{_range('2')}\s+{_COUNTED}",
         text,
     )
     if sets_of_reps:
-        sets_match = re.match(_RANGE, sets_of_reps.group("sets"))
+        sets_match = re.match(_RANGE, sets_of_reps.group("sets") or sets_of_reps.group("sets2"))
         assert sets_match is not None
+        reps_match = sets_of_reps if sets_of_reps.group("sets") else _count_match(sets_of_reps)
         found = replace(
             found,
             sets=_found(_amount(sets_match), sets_of_reps, line),
-            reps=_found(_amount(sets_of_reps), sets_of_reps, line),
+            reps=_found(_amount(reps_match), sets_of_reps, line),
         )
         return found
     sets = re.search(rf"\b{_RANGE}\s*(?:sets|rounds)\b", text)
@@ -209,6 +212,13 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
             return replace(found, sets=_found(amount, times, line))
         return replace(found, reps=_found(amount, times, line))
     return found
+
+
+def _count_match(match: re.Match[str]) -> re.Match[str]:
+    """The "15" of "two to four reps of 15 lifts", as a match `_amount` reads."""
+    count = re.match(_RANGE, match.group("lo2") + (f"-{match.group('hi2')}" if match.group("hi2") else ""))
+    assert count is not None
+    return count
 
 
 def _two_part(text: str, line: int) -> Sourced[Amount] | None:

@@ -32,7 +32,7 @@ SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\
 LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)(?:\s*\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
 # Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
 SPOKEN_LABELS = re.compile(
-    r"^(?:how to(?: do it)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
+    r"^(?:how(?: to(?: do it)?)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
     r"notes?|form(?: tip| cue)?s?|make it (?:easier|harder)|easier|harder|progression|regression|modifications?|"
     r"breathe|breathing|focus|do|position|start(?:ing position)?|movement|action|avoid|caution|safety)$",
     re.IGNORECASE,
