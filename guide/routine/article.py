@@ -888,7 +888,10 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
     # Numbered paragraphs with no names, each an exercise; short numbered lines are one move's steps.
     words = [len(lines[i].text.split()) for i in paragraphs]
     long_items = bool(words) and sum(words) / len(words) >= MIN_NUMBERED_PARAGRAPH_WORDS
-    if not numbered and long_items and _is_sequence(lines, paragraphs) and len(paragraphs) >= 3:
+    # (a stray numbered line read as a name among them, "5. Sit on a chair, pull ... Patient information", is one)
+    few_named = len(numbered) * 2 < len(paragraphs)
+    if few_named and long_items and _is_sequence(lines, paragraphs) and len(paragraphs) >= 3:
+        starts |= set(numbered)
         starts -= {paragraphs[0] - k for k in (1, 2)}  # the "Exercises" heading above them is a section
         starts |= set(paragraphs)
     return starts
