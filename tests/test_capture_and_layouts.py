@@ -12,6 +12,7 @@ from guide.routine.capture import (
     split_inline_headings,
     split_inline_rests,
     split_names_from_instructions,
+    split_trailing_labels,
     split_trailing_names,
     unflatten,
     unglue_numbers,
@@ -133,6 +134,20 @@ def test_an_or_block_is_the_alternative_not_more_of_the_workout() -> None:
         "",
         "Cool down",
     ]
+
+
+def test_labels_said_alike_are_names_on_lines_of_their_own() -> None:
+    page = "Try your feet in other positions Stretch: your hamstrings\n- Stand tall.\nSTRETCH: YOUR QUADS\n- Hold.\n"
+    assert split_trailing_labels(page).splitlines() == [
+        "Try your feet in other positions",
+        "",
+        "Stretch your hamstrings",
+        "- Stand tall.",
+        "STRETCH YOUR QUADS",
+        "- Hold.",
+    ]
+    facts = "Frequency: Hourly after surgery\nRepetitions: 20\nFrequency: Three times a day\n"
+    assert split_trailing_labels(facts) == facts
 
 
 # ---------------------------------------------------------------- layouts

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from . import vocabulary as vocab
-from .capture import repair
+from .capture import repair, split_trailing_labels
 from .features import LineFeatures, imperative, instruction_like, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
@@ -80,7 +80,7 @@ class _Section:
 
 def read_article(text: str, source: str) -> Routine:
     """The best of the competing readings of the page's layout (the structure reader's among them)."""
-    text = split_glued_words(unglue_lists(repair(text_tables_to_lines(text))))
+    text = split_glued_words(split_trailing_labels(unglue_lists(repair(text_tables_to_lines(text)))))
     lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
@@ -1086,7 +1086,12 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             current = None
             continue
         bare = known is not None and known.start.numbered and not (known.prose or known.strong)
-        if known is not None and line.kind is Kind.HEADING and not line.dose_tail and (known.start.kind is Kind.NAMED or bare):
+        if (
+            known is not None
+            and line.kind is Kind.HEADING
+            and not line.dose_tail
+            and (known.start.kind is Kind.NAMED or bare)
+        ):
             # "How to do each exercise": the instructions for a row of the table above; "1. Push-ups" listed
             # bare, then "Push-Ups (Knee or Regular)" over its text further down: that text is the listed move's
             current = known

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import vocabulary as vocab
+
 FLATTENED_WORDS = 120  # a line this long is a whole page (or a whole list) run together
 PAGE_SHARE = 0.6  # ... when it holds most of the page's words
 RUNNING_HEADER_REPEATS = 3  # a short line said this often is page furniture, not a move
@@ -224,4 +226,39 @@ def split_trailing_names(text: str) -> str:
             out.append(line)
             continue
         out.extend([line[: match.start()].rstrip(), match.group("name")])
+    return "\n".join(out)
+
+
+# "... notice how the stretch changes Stretch: your hamstrings", "... before swapping. STRETCH: YOUR QUADS": the
+# next item's label left at the end of the line before it when a list was run onto one line
+_TRAILING_LABEL = re.compile(
+    r"(?:^|(?<=[a-z.!?)])\s+)(?P<word>[A-Z][a-z]+|[A-Z]{3,}):\s+(?P<what>(?:(?:your|the|YOUR|THE)\s+)?[A-Za-z][A-Za-z -]{1,30}?)\s*$"
+)
+
+
+def _a_name_label(match: re.Match[str] | None) -> re.Match[str] | None:
+    """Not a label of a page's facts or dose ("Frequency: Hourly", "Repetitions: 20", "Tip: ...")."""
+    if match is None:
+        return None
+    word = match.group("word").lower()
+    known = vocab.SPOKEN_LABELS.match(word) or vocab.SILENT_LABELS.match(word) or vocab.DOSE_LABELS.match(word)
+    return None if known or vocab.NOT_A_MOVE.match(word) else match
+
+
+def split_trailing_labels(text: str) -> str:
+    """Short labels said the same way on two or more lines ("Stretch: your quads"), alone or left at the end of
+    the line before, go on lines of their own, read as the names they are ("Stretch your quads")."""
+    lines = text.splitlines()
+    found = [_a_name_label(_TRAILING_LABEL.search(line)) for line in lines]
+    words = Counter(match.group("word").lower() for match in found if match)
+    if not words or words.most_common(1)[0][1] < MIN_TRAILING_NAMES:
+        return text
+    label = words.most_common(1)[0][0]
+    out: list[str] = []
+    for line, match in zip(lines, found, strict=True):
+        if match is None or match.group("word").lower() != label:
+            out.append(line)
+            continue
+        before = line[: match.start()].rstrip()
+        out.extend([*([before, ""] if before else []), f"{match.group('word')} {match.group('what')}"])
     return "\n".join(out)
