@@ -1284,10 +1284,12 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     name = draft.name
     if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?") or not draft.prose:
         return False
-    if draft.placed or (lenient and draft.unnamed):
-        return True  # "The Ballerina" under its caption, an instruction of a page with no names: a guess
+    if draft.placed:
+        return True  # "The Ballerina" under its caption, "Active Assisted Exercises:" over its steps
     if vocab.CATEGORY.search(name):
-        return False  # "Moderate Core Exercises", "Pre-game Upper-body Stretches" with no dose: a group of moves
+        return False  # "Moderate Core Exercises", "Start pelvic floor exercises as soon": about a group of moves
+    if lenient and draft.unnamed:
+        return True  # an instruction of a page with no names and no doses: a guess
     if re.search(r"\b(?:you|your|the|this|these|why|how|what|when|benefits?|tips?|about)\b", name, re.IGNORECASE):
         return False
     if name.isupper():
