@@ -110,7 +110,7 @@ def test_glued_numbers_and_sentences_are_unglued() -> None:
 
 def test_a_pdf_leaflets_banners_stranded_numbers_and_glued_names_are_repaired() -> None:
     page = "S H O U L D E R\n2\nStanding abduction\nlift your arms\n"
-    assert drop_spaced_letters(page).splitlines() == ["", "2. Standing abduction", "lift your arms"]
+    assert drop_spaced_letters(page).splitlines() == ["", "2. Standing abduction", "", "lift your arms"]
     glued = "Lateral raise in side lying Lying on your side, raise a load\n2. Standing flexion Put the band under you\n"
     assert split_names_from_instructions(glued).splitlines() == [
         "Lateral raise in side lying",

@@ -26,7 +26,10 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 
 
 def repair(text: str) -> str:
-    """The page with flattened runs put back on lines and running headers taken out."""
+    """The page as written: an "OR" alternative left out, glued numbers and sentences unglued, bold names and
+    rests run into one paragraph split, letter-spaced banners dropped, a flattened page put back on lines,
+    running headers dropped, and names left after their captions or run into their instructions put on lines
+    of their own."""
     text = split_inline_rests(split_inline_headings(unglue_numbers(drop_alternatives(text))))
     return split_names_from_instructions(
         split_trailing_names(drop_running_headers(unflatten(drop_spaced_letters(text))))
@@ -59,17 +62,13 @@ def drop_spaced_letters(text: str) -> str:
     """Letter-spaced banners dropped; a list number standing alone above its item ("2" over "Standing Shoulder
     abduction ...") joined to it."""
     lines = ["" if _SPACED_LETTERS.match(line) else line for line in text.splitlines()]
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        if re.fullmatch(r"\s*\d{1,2}\s*", line) and below[:1].isupper() and len(below.split()) <= MAX_ITEM_WORDS:
-            out.append(f"{line.strip()}. ")
-            continue
-        if out and out[-1].endswith(". ") and re.fullmatch(r"\d{1,2}\. ", out[-1]):
-            out[-1] += line
-            continue
-        out.append(line)
-    return "\n".join(out)
+    for index in range(len(lines) - 1):
+        below = lines[index + 1].strip()
+        alone = re.fullmatch(r"\s*(\d{1,2})\s*", lines[index])
+        if alone and below[:1].isupper() and len(below.split()) <= MAX_ITEM_WORDS:
+            # joined on the number's line, the item's own line left blank: every other line keeps its number
+            lines[index], lines[index + 1] = f"{alone.group(1)}. {below}", ""
+    return "\n".join(lines)
 
 
 MAX_ITEM_WORDS = 12
