@@ -282,6 +282,19 @@ def test_numbered_instructions_under_a_heading_are_its_steps() -> None:
     assert routine.exercises[0].dose.reps.value == A(10)
 
 
+def test_a_bonus_move_named_in_a_bullet_label_is_a_move() -> None:
+    routine = _read(
+        "Post-run stretches\n\n"
+        "Calf Stretch:\n"
+        "- Face a wall and step one foot back.\n"
+        "- Hold for 20-30 seconds, then switch legs.\n"
+        "- Bonus Stretch: Spinal Twist\n"
+        "- Sit with both legs straight out in front and cross one knee over.\n"
+        "- Hold for 20-30 seconds, then switch sides.\n"
+    )
+    assert [e.name for e in routine.exercises] == ["Calf Stretch", "Spinal Twist"]
+
+
 def test_both_sides_before_the_count_alternate_after_it_each_side() -> None:
     alternate = _read(
         "Neck\n\nExercise 1\nTurn your chin to your right side until it meets your shoulder, bring it back and "

@@ -76,6 +76,12 @@ def _a_name(name: str) -> bool:
 
 
 MAX_STEP_WORDS = 30
+# "Bonus Stretch: Spinal Twist", "Exercise: Wall Sit", "Yoga pose - Cobra": a kind of move, then the move's name
+_LABELLED_NAME = re.compile(
+    r"^(?:\w+\s+)?(?:stretch|exercise|move|pose|drill|finisher|bonus)\s*(?::|\s[\u2013\u2014-])\s*"
+    r"(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})$",
+    re.IGNORECASE,
+)
 
 
 def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
@@ -89,6 +95,11 @@ def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
         if match and _a_name(match.group("name")) and len(match.group("body").split()) >= 3:
             current = Item(match.group("name").strip(), line.number)
             current.take(line, match.group("body"))
+            items.append(current)
+            continue
+        labelled = _LABELLED_NAME.match(line.text)  # "- Bonus Stretch: Spinal Twist" over its steps
+        if labelled and _a_name(labelled.group("name")) and not line.dose:
+            current = Item(labelled.group("name"), line.number, numbers=[line.number], placed=True)
             items.append(current)
             continue
         alone = line.text.rstrip(":").strip()
