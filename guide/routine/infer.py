@@ -192,7 +192,9 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
         rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b"
         rf"|\b{_range('2')}\s+(?:per|(?:on|to|for) each|each)\s+{_LIMB}"
         # "10 steps each way": a count of anything given per side or direction is the reps
-        rf"|\b{_range('3')}\s+{_COUNTED}\s+(?:per|(?:on|to|for) each|each)\s+(?:{_LIMB}|way|direction)\b",
+        rf"|\b{_range('3')}\s+{_COUNTED}\s+(?:per|(?:on|to|for) each|each)\s+(?:{_LIMB}|way|direction)\b"
+        # "Take 10 to 20 steps": the steps of a walk counted
+        rf"|\btake\s+{_range('4')}\s+(?:steps|strides|paces)\b",
         text,
     )
     if reps:
@@ -245,8 +247,8 @@ def _two_part(text: str, line: int) -> Sourced[Amount] | None:
 
 def _count(match: re.Match[str]) -> Amount:
     groups = match.groupdict()
-    low = groups.get("lo") or groups.get("lo2") or groups.get("lo3")
-    high = groups.get("hi") or groups.get("hi2") or groups.get("hi3")
+    low = groups.get("lo") or groups.get("lo2") or groups.get("lo3") or groups.get("lo4")
+    high = groups.get("hi") or groups.get("hi2") or groups.get("hi3") or groups.get("hi4")
     assert low is not None
     lo, hi = float(low), float(high) if high else float(low)
     return Amount(min(lo, hi), max(lo, hi))
