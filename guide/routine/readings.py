@@ -17,6 +17,18 @@ from .features import SHORT_WORDS, LineFeatures, imperative
 from .prose import number_words_to_digits
 
 MIN_STEP_NAME_WORDS = 3
+_TRAILING_SMALL_WORDS = re.compile(
+    r"(?:\s+(?:with|your|the|a|an|and|to|of|on|in|for|so|as|at|into|from|by|or|one|its|their))+$", re.IGNORECASE
+)
+
+
+def first_words(text: str) -> str:
+    """An unnamed exercise's name: its first words up to a comma or full stop, at most UNNAMED_WORDS, not ending
+    on a small word ("Lie on your back with your" is said "Lie on your back")."""
+    words = " ".join(re.split(r"[.,;:]", text)[0].split()[:UNNAMED_WORDS])
+    return _TRAILING_SMALL_WORDS.sub("", words) or words
+
+
 UNNAMED_WORDS = 6  # an exercise with no name is called by its first words
 
 
@@ -281,7 +293,7 @@ def instruction_runs(lines: list[LineFeatures]) -> list[Item]:
             if not line.imperative:
                 current = None
                 continue
-            current = Item(" ".join(re.split(r"[.,;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number)
+            current = Item(first_words(line.text), line.number)
             current.unnamed = True
             items.append(current)
             closed = False
@@ -419,7 +431,7 @@ def paragraphs(lines: list[LineFeatures]) -> list[Item]:
         elif named:
             item = Item(named.group("name"), line.number)
         else:
-            item = Item(" ".join(re.split(r"[,.;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number, unnamed=True)
+            item = Item(first_words(line.text), line.number, unnamed=True)
         item.take(line)
         items.append(item)
     return items if len(items) >= MIN_STEPS_OF_A_ROUTINE else []
@@ -709,9 +721,7 @@ def instruction_paragraphs(lines: list[LineFeatures], title: str) -> list[Item]:
             and current.numbers[-1] == line.number - 1
             and _continues(line)
         ):
-            current = Item(
-                " ".join(re.split(r"[.,;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number, unnamed=True
-            )
+            current = Item(first_words(line.text), line.number, unnamed=True)
             current.take(line, dose=False)
             items.append(current)
             continue
