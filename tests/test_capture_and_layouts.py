@@ -186,6 +186,16 @@ def test_names_under_their_captions_are_read_with_the_caption_above() -> None:
     assert routine.exercises[0].dose.reps.value == A(15)
 
 
+def test_headings_over_their_text_are_not_read_as_names_under_captions() -> None:
+    routine = _read(
+        "Two moves\n\n"
+        "Squat\nStand with feet apart and squat down. Do 10 reps.\n"
+        "Lunge\nStep forward and lower your knee. Do 12 reps.\n"
+        "Share This Article\n"
+    )
+    assert [(e.name, e.dose.reps.value) for e in routine.exercises] == [("Squat", A(10)), ("Lunge", A(12))]
+
+
 def test_a_bold_numbered_name_heads_the_paragraph_under_it() -> None:
     routine = _read(
         "Evening yoga\n\n"

@@ -570,6 +570,11 @@ def names_under_their_instructions(lines: list[LineFeatures]) -> list[Item]:
     after_last = [line for line in lines[names[-1] + 1 :] if _instruction(line)]
     if after_last:
         return []
+    start = names[0]
+    while start > 0 and _instruction(lines[start - 1]):
+        start -= 1
+    if start > 0 and _a_trailing_name(lines[start - 1]):
+        return []  # a name right above the first instructions too: names head their text, a heading layout
     items: list[Item] = []
     previous = -1
     for index in names:
