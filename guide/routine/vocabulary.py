@@ -59,7 +59,7 @@ NOISE = re.compile(
     r"by\s+(?-i:[A-Z][\w.'-]*\s+[A-Z])|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
     r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
     r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
-    r"drop (?:us|your)\s+(?:a\s+)?(?:comments?|line|thoughts|email|questions?|message)|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read\b)",
+    r"drop (?:us|your)\s+(?:a\s+)?(?:comments?|line|thoughts|email|questions?|message)|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read(?:\b|(?=[A-Z])))",
     re.IGNORECASE,
 )
 PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
