@@ -49,8 +49,8 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm")
 
 def corpus() -> list[Path]:
     """Every page of the reader's corpus present in this checkout: tests/articles, every
-    tests/heldout*, tests/realpages."""
-    folders = [TESTS / "articles", *sorted(TESTS.glob("heldout*")), TESTS / "realpages"]
+    tests/heldout* and every tests/realpages* folder."""
+    folders = [TESTS / "articles", *sorted(TESTS.glob("heldout*")), *sorted(TESTS.glob("realpages*"))]
     pages = [
         page
         for folder in folders
