@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from guide.cli import app
 from guide.report import clock, plural
-from guide.script.phrasebook import ENGLISH
+from guide.script import ENGLISH
 from guide.voices.cache import Entry, _decode, _encode
 
 from .conftest import write
