@@ -8,12 +8,15 @@ from pathlib import Path
 from ..errors import VoiceError
 from .base import DEFAULT_VOICE, Clip, Retry, Voice
 from .cache import CacheInfo, PhraseCache, default_cache_dir
+from .catalogue import VOICE_FORMS, VoiceEntry, catalogue, unknown_voice, voice_language
 from .synthesize import SynthesisReport, synthesize_phrases
-
-VOICE_FORMS = "piper, piper:PATH.onnx, gtts:LANG or gtts:LANG-ACCENT (e.g. gtts:en-gb)"
 
 __all__ = [
     "CacheInfo",
+    "VOICE_FORMS",
+    "VoiceEntry",
+    "catalogue",
+    "voice_language",
     "Clip",
     "DEFAULT_VOICE",
     "PhraseCache",
@@ -29,7 +32,7 @@ __all__ = [
 
 
 def open_voice(spec: str, speech_rate: float = 1.0) -> Voice:
-    """`piper`, `piper:PATH.onnx` or `gtts:LANG[-ACCENT]` -> a Voice at that rate.
+    """`piper`, `piper:PATH.onnx`, `kokoro:NAME`, `espeak:LANG` or `gtts:LANG[-ACCENT]` -> a Voice at that rate.
 
     Raises VoiceError naming the valid forms when `spec` is none of them, or the voice is
     missing or broken.
@@ -47,7 +50,15 @@ def open_voice(spec: str, speech_rate: float = 1.0) -> Voice:
         from .gtts import GttsEngine
 
         return GttsEngine(argument or "en", speech_rate)
-    raise VoiceError(f"unknown voice '{spec}' (valid forms: {VOICE_FORMS})")
+    if engine == "kokoro":
+        from .kokoro import KokoroEngine
+
+        return KokoroEngine(argument, speech_rate)
+    if engine == "espeak":
+        from .espeak import EspeakEngine
+
+        return EspeakEngine(argument, speech_rate)
+    raise unknown_voice(spec)
 
 
 @dataclass(frozen=True)
