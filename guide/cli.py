@@ -43,7 +43,20 @@ RoutineArg = Annotated[
     ),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="MP3 path.", show_default="output/TITLE.mp3")]
-VoiceOpt = Annotated[str, typer.Option("--voice", help="piper | piper:PATH.onnx | gtts:LANG[-ACCENT]")]
+VoiceOpt = Annotated[
+    str,
+    typer.Option(
+        "--voice", help="piper | piper:PATH.onnx | kokoro:NAME | espeak:LANG | gtts:LANG[-ACCENT] (see `guide voices`)"
+    ),
+]
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="The coach's language: en, es, fr, it, pt-BR, de.",
+        show_default="the voice's language",
+    ),
+]
 PaceOpt = Annotated[PaceName, typer.Option("--pace", help="Speech rate and default rep/rest/setup times.")]
 RateOpt = Annotated[
     float | None, typer.Option("--speech-rate", help="1.0 = the voice's natural speed.", show_default=False)
@@ -118,6 +131,7 @@ def _options(
     bitrate: int = DEFAULT_BITRATE,
     cache_dir: Path | None = None,
     force: bool = False,
+    language: str | None = None,
 ) -> BuildOptions:
     if bitrate not in MP3_BITRATES:
         raise GuideError(
@@ -127,8 +141,9 @@ def _options(
         chosen = choose_pace(pace, speech_rate, rep_seconds, rest_seconds)
     except SettingError as error:
         raise GuideError(f"--{error.setting.replace('_', '-')} {error}") from None
-    return BuildOptions(
+    options = BuildOptions(
         voice=voice,
+        language=language,
         pace=chosen,
         ranges=ranges,
         verbosity=verbosity,
@@ -136,6 +151,11 @@ def _options(
         cache_dir=cache_dir,
         force=force,
     )
+    try:
+        options.phrasebook  # noqa: B018 - checks --language and --voice before any work
+    except SettingError as error:
+        raise GuideError(f"--language {error}") from None
+    return options
 
 
 class TerminalProgress:
@@ -204,6 +224,7 @@ def build_command(
     routine: RoutineArg = None,
     output: OutputOpt = None,
     voice: VoiceOpt = DEFAULT_VOICE,
+    language: LanguageOpt = None,
     pace: PaceOpt = PaceName.NORMAL,
     speech_rate: RateOpt = None,
     rep_seconds: RepOpt = None,
@@ -221,7 +242,7 @@ def build_command(
 
     def action() -> Any:
         options = _options(
-            voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate, cache_dir, force
+            voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate, cache_dir, force, language
         )
         return build_file(_routine_path(routine), Outputs(output, timeline, subtitles), options, _progress(quiet))
 
@@ -232,6 +253,8 @@ def build_command(
 def plan_command(
     routine: RoutineArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    voice: VoiceOpt = DEFAULT_VOICE,
+    language: LanguageOpt = None,
     pace: PaceOpt = PaceName.NORMAL,
     speech_rate: RateOpt = None,
     rep_seconds: RepOpt = None,
@@ -243,7 +266,7 @@ def plan_command(
     from .report import plan_json, plan_table
 
     def action() -> Any:
-        options = _options(DEFAULT_VOICE, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity)
+        options = _options(voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, language=language)
         return plan_file(_routine_path(routine), options)
 
     parsed, script = _run(action)
@@ -260,6 +283,7 @@ def watch_command(
     routine: Annotated[Path, typer.Argument(help="Routine file to rebuild whenever it is saved.")],
     output: OutputOpt = None,
     voice: VoiceOpt = DEFAULT_VOICE,
+    language: LanguageOpt = None,
     pace: PaceOpt = PaceName.NORMAL,
     speech_rate: RateOpt = None,
     rep_seconds: RepOpt = None,
@@ -280,7 +304,7 @@ def watch_command(
 
     options = _run(
         lambda: _options(
-            voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate, cache_dir, force
+            voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate, cache_dir, force, language
         )
     )
     try:
@@ -361,21 +385,37 @@ def voices_command(
     search: Annotated[
         list[Path] | None, typer.Option("--search", help="Folder with Piper .onnx voices to list.", show_default=False)
     ] = None,
+    sample: Annotated[
+        str | None,
+        typer.Option("--sample", help="Write a short MP3 of this voice saying typical cues.", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Where --sample writes.", show_default="output/sample-NAME.mp3"),
+    ] = None,
+    cache_dir: CacheOpt = None,
 ) -> None:
-    """List the voices usable here, and which need the network."""
-    from .voices import available_voices
+    """List every voice: language, gender, engine, offline or online, installed, licence."""
+    from .voices.listing import voice_rows
+
+    if sample is not None:
+        from .build import build_sample
+
+        result = _run(lambda: build_sample(sample, output, BuildOptions(voice=sample, cache_dir=cache_dir)))
+        _echo(f"wrote {result.path} ({result.duration:.0f} s, {result.voice_label})")
+        return
 
     def action() -> Any:
         for folder in search or ():
             if not folder.is_dir():
                 raise GuideError(f"--search {folder}: not a folder; give the folder that holds the .onnx voices")
-        return available_voices(tuple(search or ()))
+        return voice_rows(tuple(search or ()))
 
-    for info in _run(action):
-        status = "network" if info.needs_network else "offline"
-        if not info.usable:
-            status = "unusable"
-        _echo(f"{info.spec:<24} {status:<8} {info.description}")
+    rows = _run(action)
+    header = ("voice", "language", "accent", "gender", "engine", "where", "status", "licence")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        _echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
 
 
 @cache_app.command("info")

@@ -38,6 +38,9 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
+ENGLISH_ONLY = "doses are read from English prose only; in other languages give them as keys (reps:, hold:, sets:)"
+
+
 def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
     """The `guide plan --json` object."""
     exercises = []
@@ -81,6 +84,7 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
         "skipped": [{"heading": s.heading, "reason": s.reason, "line": s.line} for s in routine.skipped],
         "notes": list(routine.notes),
         "warnings": list(script.warnings),
+        "language": script.language,
     }
 
 
@@ -130,6 +134,8 @@ def plan_table(routine: Routine, script: Script) -> str:
                 f"({', '.join(block.exercises)})"
             )
     lines += ["", "where each value came from:", *notes]
+    if not script.english:
+        lines += ["", f"language: {script.language} ({ENGLISH_ONLY})"]
     if routine.notes:
         lines += ["", "unsure:", *[f"  {note}" for note in routine.notes]]
     if routine.skipped:

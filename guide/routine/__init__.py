@@ -38,6 +38,7 @@ __all__ = [
     "Sides",
     "Skipped",
     "Sourced",
+    "builtin_name_for",
     "builtin_routines",
     "builtin_text",
     "load_routine",
@@ -54,6 +55,15 @@ def builtin_routines() -> list[tuple[str, str]]:
             first = entry.read_text(encoding="utf-8").lstrip().splitlines()[0]
             found.append((entry.name, first.lstrip("# ").strip()))
     return found
+
+
+def builtin_name_for(language: str) -> str:
+    """The built-in routine in `language` ("es", "pt-BR"): the post-run hip routine in its own words."""
+    code = language.strip().lower()
+    if code in ("", "en"):
+        return BUILTIN_NAME
+    name = f"{BUILTIN_NAME.removesuffix('.md')}-{code}.md"
+    return name if name in [known for known, _ in builtin_routines()] else BUILTIN_NAME
 
 
 def builtin_text(name: str = BUILTIN_NAME) -> str:
@@ -118,14 +128,15 @@ def _checked(routine: Routine, source: str, fix: str) -> Routine:
     return routine
 
 
-def load_routine(path: Path | str | None) -> Routine:
-    """Read a routine file (or the built-in routine when `path` is None).
+def load_routine(path: Path | str | None, language: str = "en") -> Routine:
+    """Read a routine file (or, when `path` is None, the built-in routine in `language`).
 
     Never blocks on a FIFO, never reads a device or more than the size cap. Raises
     RoutineError naming the file (and line) for anything unreadable or senseless.
     """
     if path is None:
-        return parse_routine(builtin_text(), f"(built-in) {BUILTIN_NAME}")
+        name = builtin_name_for(language)
+        return parse_routine(builtin_text(name), f"(built-in) {name}")
     if isinstance(path, str) and is_address(path):
         from .web import fetch
 

@@ -230,6 +230,7 @@ def _build(routine: Routine, options: ScriptOptions, measure: Measure, book: Phr
         duration=duration,
         warnings=tuple(layout.warnings.values()),
         blocks=tuple(_block_plan(block, options) for block in routine.blocks if not block.is_plain),
+        language=book.code,
     )
 
 
