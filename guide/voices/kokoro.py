@@ -152,7 +152,8 @@ class KokoroEngine:
         with _session_lock:
             if self._styles is None:
                 self._styles = np.frombuffer(self._vector, dtype="<f4").reshape(STYLE_ROWS, 1, STYLE_DIM)
-        return self._styles[min(tokens, STYLE_ROWS - 1)]
+        style: np.ndarray[Any, Any] = self._styles[min(tokens, STYLE_ROWS - 1)]
+        return style
 
     def _pieces(self, text: str) -> list[list[int]]:
         from kokoro_onnx.chunker import split_phonemes
