@@ -19,7 +19,6 @@ from guide.script import CueKind
 from .test_e2e import _decoded, _onset
 
 pytestmark = pytest.mark.e2e
-RATE = 24000  # Kokoro's
 
 ENGLISH = """# Quick Test
 
@@ -52,6 +51,22 @@ setup: 2s
 """
 
 
+GERMAN = """# Schnelltest
+
+## Beinschwingen
+sides: each
+reps: 3
+tempo: 2s
+setup: 2s
+
+Schwing ein Bein vor und zurück.
+
+## Wandsitz
+hold: 8s
+setup: 2s
+"""
+
+
 @pytest.fixture
 def offline(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
@@ -63,28 +78,33 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("offline")
 @pytest.mark.parametrize(
-    ("voice", "text", "welcome", "first_count"),
-    [("kokoro:af_heart", ENGLISH, "Welcome", "One!"), ("kokoro:ef_dora", SPANISH, "Bienvenida", "¡Uno!")],
+    ("voice", "text", "welcome", "first_count", "rate"),
+    [
+        ("kokoro:af_heart", ENGLISH, "Welcome", "One!", 24000),
+        ("kokoro:ef_dora", SPANISH, "Bienvenida", "¡Uno!", 24000),
+        ("espeak:de", GERMAN, "Willkommen", "Eins!", 22050),
+    ],
 )
-def test_kokoro_build_keeps_every_promise(
-    tmp_path: Path, voice: str, text: str, welcome: str, first_count: str
+def test_offline_voices_keep_every_promise(
+    tmp_path: Path, voice: str, text: str, welcome: str, first_count: str, rate: int
 ) -> None:
     routine = parse_routine(text, "quick.md")
     options = BuildOptions(voice=voice, cache_dir=tmp_path / "cache")
     result = build(routine, Outputs(tmp_path / "quick.mp3"), options)
-    audio = _decoded(tmp_path / "quick.mp3", RATE)
+    assert result.script.cues[0].text.startswith(routine.title)
+    audio = _decoded(tmp_path / "quick.mp3", rate)
     cues = result.script.cues
     # timing: every cue where the timeline says, silence before it, reps a tempo apart, the hold exact
-    errors = [abs(_onset(audio, cue.start, RATE) - cue.start) for cue in cues]
+    errors = [abs(_onset(audio, cue.start, rate) - cue.start) for cue in cues]
     assert max(errors) <= 0.020, max(errors)
-    reps = [_onset(audio, c.start, RATE) for c in cues if c.kind is CueKind.REP][:3]
+    reps = [_onset(audio, c.start, rate) for c in cues if c.kind is CueKind.REP][:3]
     assert cues[[c.kind for c in cues].index(CueKind.REP)].text == first_count
     assert np.allclose(np.diff(reps), 2.0, atol=0.02)
     hold = next(c for c in cues if c.kind is CueKind.HOLD)
     release = next(c for c in cues if c.kind is CueKind.RELEASE)
-    assert abs(_onset(audio, release.start, RATE) - _onset(audio, hold.start, RATE) - 8.0) <= 0.02
+    assert abs(_onset(audio, release.start, rate) - _onset(audio, hold.start, rate) - 8.0) <= 0.02
     # level
-    assert integrated_loudness(audio, RATE) == pytest.approx(-16.0, abs=1.0)
+    assert integrated_loudness(audio, rate) == pytest.approx(-16.0, abs=1.0)
     assert true_peak_db(audio) <= -1.0
     # chapters in time order, covering the file, named in the coach's language
     chapters = ID3(tmp_path / "quick.mp3").getall("CHAP")
