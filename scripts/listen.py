@@ -736,6 +736,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--per-cue", action=argparse.BooleanOptionalAction, default=True, help="also transcribe each cue alone"
     )
     parser.add_argument("--vad", choices=("off", "on", "both"), default="off", help="VAD for the whole-file pass")
+    parser.add_argument(
+        "--whole",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the whole-file pass (--no-whole: per cue only)",
+    )
     parser.add_argument("--top", type=int, default=15, help="misheard cues to list per pass")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument(
@@ -772,6 +778,7 @@ def listen(args: argparse.Namespace, ear: Ear, header: list[str]) -> None:
     passes = [
         whole_file_pass(ear, audio, cues, vad, args.top)
         for vad in {"off": [False], "on": [True], "both": [False, True]}[args.vad]
+        if args.whole
     ]
     if args.per_cue:
         passes.append(per_cue_pass(ear, audio, cues, args.top))

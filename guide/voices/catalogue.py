@@ -117,6 +117,8 @@ def voice_language(spec: str) -> str:
         return _piper_language(Path(argument).expanduser()) if argument else "en"
     if engine == "kokoro":
         return kokoro_voice(argument).language
+    if engine == "espeak" and not argument.strip():
+        raise VoiceError(f"'{spec}': espeak needs a language, e.g. espeak:de (valid forms: {VOICE_FORMS})")
     if engine in ("espeak", "gtts"):
         return argument.strip() or "en"
     raise unknown_voice(spec)

@@ -52,6 +52,16 @@ class KokoroSettings:
 KOKORO = KokoroSettings()
 
 
+def spoken_text(text: str) -> str:
+    """What Kokoro is given to say. It runs a list of single words together ("Three, two,
+    one." is heard as "321"); with ellipses between them ("Three... two... one.") each word
+    stands apart and the phrase keeps its length (scripts/listen.py, Whisper base)."""
+    items = text.split(", ")
+    if len(items) >= 3 and all(len(item.strip(".!?¡¿").split()) == 1 for item in items):
+        return "... ".join(items)
+    return text
+
+
 def _concurrency() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -160,7 +170,7 @@ class KokoroEngine:
 
         tokenizer = _tokenizer()
         try:
-            phonemes = " ".join(tokenizer.phonemize(text, self.voice.espeak).split())
+            phonemes = " ".join(tokenizer.phonemize(spoken_text(text), self.voice.espeak).split())
         except Exception as error:  # phonemizer and espeak-ng raise their own types
             raise VoiceError(f"espeak-ng could not read {text[:40]!r} for Kokoro: {error}") from None
         pieces = [tokenizer.tokenize(piece, limit=None) for piece in split_phonemes(phonemes, MAX_TOKENS)]
