@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .audio.ffmpeg import DEFAULT_BITRATE
-from .errors import GuideError
-from .files import check_targets, make_folder, remove_empty_folders
+from .audio.ffmpeg import DEFAULT_BITRATE, MP3_BITRATES
+from .errors import GuideError, OutputError, Role, SettingError
+from .files import check_targets, make_folder, remove_empty_folders, write_new_file
 from .fingerprint import fingerprint
 from .progress import SILENT, Progress
-from .routine import RangeChoice, Routine, load_routine
+from .routine import BUILTIN_NAME, RangeChoice, Routine, builtin_text, load_routine
 from .script import (
     ENGLISH,
     PACES,
@@ -55,6 +55,13 @@ class BuildOptions:
     cache_dir: Path | None = None
     retry: Retry = field(default_factory=Retry)
 
+    def __post_init__(self) -> None:
+        if self.bitrate_kbps not in MP3_BITRATES:
+            choices = ", ".join(map(str, MP3_BITRATES))
+            raise SettingError(
+                Role.BITRATE, f" {self.bitrate_kbps} is not an MP3 bitrate (choose one of {choices} kbps)"
+            )
+
     @property
     def script_options(self) -> ScriptOptions:
         return ScriptOptions(self.pace, self.ranges, self.verbosity)
@@ -78,8 +85,9 @@ class Outputs:
     timeline: Path | None = None
     subtitles: Path | None = None
 
-    def options(self) -> dict[str, Path | None]:
-        return {"-o": self.mp3, "--timeline": self.timeline, "--subtitles": self.subtitles}
+    def targets(self) -> dict[Role, Path | None]:
+        """Each output by its role, for checks and messages that name it."""
+        return {Role.MP3: self.mp3, Role.TIMELINE: self.timeline, Role.SUBTITLES: self.subtitles}
 
 
 @dataclass(frozen=True)
@@ -210,10 +218,10 @@ def build(
 
     started = time.perf_counter()
     target = outputs.mp3 or default_output(routine)
-    chosen = {**outputs.options(), "-o": target}
+    chosen = {**outputs.targets(), Role.MP3: target}
     check_targets(chosen, inputs)
     if target.suffix.lower() != ".mp3":
-        raise GuideError(f"-o {target}: guide writes MP3 audio; give the file an .mp3 name")
+        raise OutputError(Role.MP3, f" {target}: guide writes MP3 audio; give the file an .mp3 name")
     if outputs.subtitles is not None:
         check_subtitle_path(outputs.subtitles)
     created: list[Path] = []
@@ -294,9 +302,18 @@ def build_file(
     built-in routine) and build it. Outputs that would replace the routine are refused
     before it is read. Raises any GuideError of `load_routine` and `build`."""
     inputs = (Path(path),) if isinstance(path, Path) else ()
-    check_targets(outputs.options(), inputs)
+    check_targets(outputs.targets(), inputs)
     routine = load_routine(path, options.phrasebook.code)
     return build(routine, outputs, options, progress, inputs)
+
+
+def write_builtin(path: Path, name: str | None = None, force: bool = False) -> str:
+    """Write built-in routine `name` (None: the default one) to `path`, ready to edit, and
+    return its name. Nothing there is replaced unless `force`; a folder or device never is.
+    Raises RoutineError for an unknown name, OutputError when `path` must not be written."""
+    text = builtin_text(name or BUILTIN_NAME)
+    write_new_file(path, (text.rstrip("\n") + "\n").encode("utf-8"), Role.ROUTINE_COPY, force)
+    return (name or BUILTIN_NAME).removesuffix(".md")
 
 
 __all__ = [
@@ -315,4 +332,5 @@ __all__ = [
     "plan_file",
     "prepare",
     "slug",
+    "write_builtin",
 ]

@@ -3,22 +3,62 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, get_type_hints
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
-from .audio.ffmpeg import MP3_BITRATES
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
-from .errors import GuideError, SettingError
+from .errors import GuideError, Role, RoleError
 from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
+
+
+class GuideCommand(TyperCommand):
+    """A command whose arguments read as a newcomer expects: `ROUTINE` when required,
+    `[ROUTINE]` when not, and no type label beside them in the help. (typer writes `{ROUTINE}`
+    and `ROUTINE <path>`; its click may be its own copy, so parameters are told apart by
+    click's `param_type_name`.)"""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for name, required, _ in _arguments(self, ctx):
+            pieces.append(name if required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments = [(name, help) for name, _, help in _arguments(self, ctx)]
+        options = [
+            record
+            for param in self.get_params(ctx)
+            if param.param_type_name == "option" and (record := param.get_help_record(ctx)) is not None
+        ]
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        if options:
+            with formatter.section("Options"):
+                formatter.write_dl(options)
+
+
+def _arguments(command: TyperCommand, ctx: Any) -> list[tuple[str, bool, str]]:
+    """(shown name, required, help) of each argument of `command`."""
+    return [
+        (param.metavar or (param.name or "").upper(), bool(param.required), getattr(param, "help", None) or "")
+        for param in command.get_params(ctx)
+        if param.param_type_name == "argument"
+    ]
+
 
 app = typer.Typer(
     help="Turn an exercise routine written as text into one voice-only MP3 coach.",
@@ -28,6 +68,7 @@ app = typer.Typer(
 )
 cache_app = typer.Typer(
     help="Inspect, prune or empty the phrase cache (GUIDE_CACHE_DIR sets where it is).",
+    short_help="Inspect, prune or empty the phrase cache.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -40,49 +81,149 @@ RoutineArg = Annotated[
     typer.Argument(
         help="Routine: a .md or .txt file, an .html page or an http(s) address. Omit for the built-in routine.",
         show_default=False,
+        metavar="ROUTINE",
     ),
 ]
-OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="MP3 path.", show_default="output/TITLE.mp3")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("-o", "--output", help="MP3 path.", show_default="output/TITLE.mp3", metavar="FILE"),
+]
 VoiceOpt = Annotated[
     str,
     typer.Option(
-        "--voice", help="piper | piper:PATH.onnx | kokoro:NAME | espeak:LANG | gtts:LANG[-ACCENT] (see `guide voices`)"
+        "--voice",
+        help="piper, piper:PATH.onnx, kokoro:NAME, espeak:LANG or gtts:LANG[-ACCENT]; `guide voices` lists them.",
+        metavar="VOICE",
     ),
 ]
 LanguageOpt = Annotated[
     str | None,
     typer.Option(
         "--language",
-        help="The coach's language: en, es, fr, it, pt-BR, de.",
-        show_default="the voice's language",
+        help="The coach's language: en, es, fr, it, pt-BR or de.",
+        show_default="the voice's",
+        metavar="LANG",
     ),
 ]
 PaceOpt = Annotated[PaceName, typer.Option("--pace", help="Speech rate and default rep/rest/setup times.")]
 RateOpt = Annotated[
-    float | None, typer.Option("--speech-rate", help="1.0 = the voice's natural speed.", show_default=False)
+    float | None,
+    typer.Option(
+        "--speech-rate", help="0.5 to 2; 1.0 is the voice's natural speed.", show_default=False, metavar="RATE"
+    ),
 ]
 RepOpt = Annotated[
-    float | None, typer.Option("--rep-seconds", help="Seconds per rep when the routine gives none.", show_default=False)
+    float | None,
+    typer.Option(
+        "--rep-seconds", help="Seconds per rep when the routine gives none.", show_default=False, metavar="SECONDS"
+    ),
 ]
 RestOpt = Annotated[
     float | None,
-    typer.Option("--rest-seconds", help="Rest between sets when the routine gives none.", show_default=False),
+    typer.Option(
+        "--rest-seconds", help="Rest between sets when the routine gives none.", show_default=False, metavar="SECONDS"
+    ),
 ]
 RangeOpt = Annotated[RangeChoice, typer.Option("--range", help="How a range like 4-5 resolves.")]
 VerbosityOpt = Annotated[Verbosity, typer.Option("--verbosity", help="brief: leave out the instructions.")]
-BitrateOpt = Annotated[int, typer.Option("--bitrate", help="MP3 bitrate in kbps.")]
+BitrateOpt = Annotated[int, typer.Option("--bitrate", help="MP3 bitrate in kbps.", metavar="KBPS")]
 TimelineOpt = Annotated[
-    Path | None, typer.Option("--timeline", help="Also write every cue's timing as JSON.", show_default=False)
+    Path | None,
+    typer.Option("--timeline", help="Also write every cue's timing as JSON.", show_default=False, metavar="FILE"),
 ]
 SubtitlesOpt = Annotated[
-    Path | None, typer.Option("--subtitles", help="Also write .srt, .vtt or .lrc.", show_default=False)
+    Path | None,
+    typer.Option("--subtitles", help="Also write .srt, .vtt or .lrc.", show_default=False, metavar="FILE"),
 ]
 CacheOpt = Annotated[
     Path | None,
-    typer.Option("--cache-dir", help="Phrase cache folder.", show_default="GUIDE_CACHE_DIR or the user cache"),
+    typer.Option(
+        "--cache-dir", help="Phrase cache folder.", show_default="GUIDE_CACHE_DIR or the user cache", metavar="FOLDER"
+    ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Re-encode even if the MP3 is up to date.")]
+
+# How this CLI names what the library calls by role (click's param_hint, kept in one place).
+FLAGS: dict[Role, str] = {
+    Role.MP3: "-o",
+    Role.TIMELINE: "--timeline",
+    Role.SUBTITLES: "--subtitles",
+    Role.ROUTINE_COPY: "FILE",
+    Role.ROUTINE_NAME: "--routine",
+    Role.CACHE_DIR: "--cache-dir",
+    Role.CACHE_LIMIT: "--max-mb",
+    Role.FORCE: "--force",
+    Role.SPEECH_RATE: "--speech-rate",
+    Role.REP_SECONDS: "--rep-seconds",
+    Role.REST_SECONDS: "--rest-seconds",
+    Role.BITRATE: "--bitrate",
+    Role.LANGUAGE: "--language",
+}
+
+
+@dataclass(frozen=True)
+class BuildArgs:
+    """The options `build` and `watch` share, defined once: typer reads them from these fields
+    (see `with_build_args`)."""
+
+    output: OutputOpt = None
+    voice: VoiceOpt = DEFAULT_VOICE
+    language: LanguageOpt = None
+    pace: PaceOpt = PaceName.NORMAL
+    speech_rate: RateOpt = None
+    rep_seconds: RepOpt = None
+    rest_seconds: RestOpt = None
+    ranges: RangeOpt = RangeChoice.LOW
+    verbosity: VerbosityOpt = Verbosity.FULL
+    bitrate: BitrateOpt = DEFAULT_BITRATE
+    timeline: TimelineOpt = None
+    subtitles: SubtitlesOpt = None
+    cache_dir: CacheOpt = None
+    quiet: QuietOpt = False
+    force: ForceOpt = False
+
+    def options(self) -> BuildOptions:
+        """Raises SettingError for a value out of bounds."""
+        return _options(
+            self.voice,
+            self.pace,
+            self.speech_rate,
+            self.rep_seconds,
+            self.rest_seconds,
+            self.ranges,
+            self.verbosity,
+            self.bitrate,
+            self.cache_dir,
+            self.force,
+            self.language,
+        )
+
+    @property
+    def outputs(self) -> Outputs:
+        return Outputs(self.output, self.timeline, self.subtitles)
+
+
+def with_build_args(command: Callable[..., None]) -> Callable[..., None]:
+    """`command(..., args: BuildArgs)` as typer sees it: its own parameters, then one option
+    per field of BuildArgs. typer reads a command's options from its signature."""
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "args"]
+    hints = get_type_hints(BuildArgs, include_extras=True)
+    shared = [
+        inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
+        for f in fields(BuildArgs)
+    ]
+
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        args = BuildArgs(**{f.name: values.pop(f.name) for f in fields(BuildArgs)})
+        command(**values, args=args)
+
+    parameters = own + shared
+    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    return run
+
 
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -99,6 +240,9 @@ def _echo(text: str, err: bool = False) -> None:
 def _run(action: Callable[[], T]) -> T:
     try:
         return action()
+    except RoleError as error:
+        _echo(f"error: {error.worded(lambda role: FLAGS.get(role, role))}", err=True)
+        raise typer.Exit(2) from None
     except GuideError as error:
         _echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
@@ -133,28 +277,17 @@ def _options(
     force: bool = False,
     language: str | None = None,
 ) -> BuildOptions:
-    if bitrate not in MP3_BITRATES:
-        raise GuideError(
-            f"--bitrate {bitrate} is not an MP3 bitrate (choose one of {', '.join(map(str, MP3_BITRATES))})"
-        )
-    try:
-        chosen = choose_pace(pace, speech_rate, rep_seconds, rest_seconds)
-    except SettingError as error:
-        raise GuideError(f"--{error.setting.replace('_', '-')} {error}") from None
     options = BuildOptions(
         voice=voice,
         language=language,
-        pace=chosen,
+        pace=choose_pace(pace, speech_rate, rep_seconds, rest_seconds),
         ranges=ranges,
         verbosity=verbosity,
         bitrate_kbps=bitrate,
         cache_dir=cache_dir,
         force=force,
     )
-    try:
-        options.phrasebook  # noqa: B018 - checks --language and --voice before any work
-    except SettingError as error:
-        raise GuideError(f"--language {error}") from None
+    options.phrasebook  # noqa: B018 - a --language or --voice guide does not know fails before any work
     return options
 
 
@@ -195,14 +328,15 @@ def _progress(quiet: bool) -> Any:
     return SILENT if quiet or not sys.stderr.isatty() else TerminalProgress()
 
 
-def _report_build(result: Any) -> None:
+def _report_build(result: Any, stamp: str = "") -> None:
+    """Warnings, then the summary line; `stamp` (a time, in watch) starts every line."""
     from .report import summary
 
     for warning in result.script.warnings:
-        _echo(f"warning: {warning}", err=True)
+        _echo(f"{stamp}warning: {warning}", err=True)
     if result.replaced_source:
-        _echo(f"note: replaced {result.path}, which was made from {result.replaced_source}", err=True)
-    _echo(summary(result))
+        _echo(f"{stamp}note: replaced {result.path}, which was made from {result.replaced_source}", err=True)
+    _echo(f"{stamp}{summary(result)}")
 
 
 @app.callback(invoke_without_command=True)
@@ -219,37 +353,18 @@ def main_callback(
         raise typer.Exit(0)
 
 
-@app.command("build")
-def build_command(
-    routine: RoutineArg = None,
-    output: OutputOpt = None,
-    voice: VoiceOpt = DEFAULT_VOICE,
-    language: LanguageOpt = None,
-    pace: PaceOpt = PaceName.NORMAL,
-    speech_rate: RateOpt = None,
-    rep_seconds: RepOpt = None,
-    rest_seconds: RestOpt = None,
-    ranges: RangeOpt = RangeChoice.LOW,
-    verbosity: VerbosityOpt = Verbosity.FULL,
-    bitrate: BitrateOpt = DEFAULT_BITRATE,
-    timeline: TimelineOpt = None,
-    subtitles: SubtitlesOpt = None,
-    cache_dir: CacheOpt = None,
-    quiet: QuietOpt = False,
-    force: ForceOpt = False,
-) -> None:
+@app.command("build", cls=GuideCommand)
+@with_build_args
+def build_command(routine: RoutineArg = None, *, args: BuildArgs) -> None:
     """Synthesize the routine and write one MP3 with chapters."""
 
     def action() -> Any:
-        options = _options(
-            voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate, cache_dir, force, language
-        )
-        return build_file(_routine_path(routine), Outputs(output, timeline, subtitles), options, _progress(quiet))
+        return build_file(_routine_path(routine), args.outputs, args.options(), _progress(args.quiet))
 
     _report_build(_run(action))
 
 
-@app.command("plan")
+@app.command("plan", cls=GuideCommand, short_help="Show what was understood, without synthesizing anything.")
 def plan_command(
     routine: RoutineArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
@@ -278,35 +393,22 @@ def plan_command(
         _echo(f"warning: {warning}", err=True)
 
 
-@app.command("watch")
+@app.command("watch", cls=GuideCommand, short_help="Rebuild the MP3 each time the routine is saved.")
+@with_build_args
 def watch_command(
-    routine: Annotated[Path, typer.Argument(help="Routine file to rebuild whenever it is saved.")],
-    output: OutputOpt = None,
-    voice: VoiceOpt = DEFAULT_VOICE,
-    language: LanguageOpt = None,
-    pace: PaceOpt = PaceName.NORMAL,
-    speech_rate: RateOpt = None,
-    rep_seconds: RepOpt = None,
-    rest_seconds: RestOpt = None,
-    ranges: RangeOpt = RangeChoice.LOW,
-    verbosity: VerbosityOpt = Verbosity.FULL,
-    bitrate: BitrateOpt = DEFAULT_BITRATE,
-    timeline: TimelineOpt = None,
-    subtitles: SubtitlesOpt = None,
-    cache_dir: CacheOpt = None,
-    quiet: QuietOpt = False,
-    force: ForceOpt = False,
+    routine: Annotated[
+        Path,
+        typer.Argument(help="Routine file to rebuild whenever it is saved.", metavar="ROUTINE", show_default=False),
+    ],
+    *,
+    args: BuildArgs,
 ) -> None:
     """Rebuild the MP3 on every save; mistakes are reported and watching goes on."""
     from datetime import datetime
 
     from .watch import watch_routine
 
-    options = _run(
-        lambda: _options(
-            voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, bitrate, cache_dir, force, language
-        )
-    )
+    options = _run(args.options)
     try:
         readable = routine.is_file()
     except OSError:  # a name too long to look up: plan_file words it
@@ -325,53 +427,49 @@ def watch_command(
         _echo(f"{now()} error: {error}", err=True)
 
     def on_result(result: Any) -> None:
-        _echo(f"{now()} ", err=True)
-        _report_build(result)
+        _report_build(result, stamp=f"{now()} ")
 
     try:
         watch_routine(
             routine,
-            Outputs(output, timeline, subtitles),
+            args.outputs,
             options,
             on_result,
             on_error,
             on_start=on_start,
-            progress=_progress(quiet),
+            progress=_progress(args.quiet),
         )
     except KeyboardInterrupt:
         _echo("stopped watching", err=True)
 
 
-@app.command("init")
+@app.command("init", cls=GuideCommand)
 def init_command(
-    file: Annotated[Path, typer.Argument(help="Where to write an editable copy of a built-in routine.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Where to write an editable copy of a built-in routine.", metavar="FILE", show_default=False
+        ),
+    ],
     routine: Annotated[
         str | None,
         typer.Option(
-            "--routine", help="Which built-in routine (see --list).", show_default="the post-run hip mobility routine"
+            "--routine",
+            help="Which built-in routine; `guide routines` lists them.",
+            show_default="post-run-hip-mobility",
+            metavar="NAME",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a built-in routine to FILE, ready to edit and build."""
-    from .files import check_target, lexists, write_atomically
-    from .routine import BUILTIN_NAME, builtin_text
+    from .build import write_builtin
 
-    def action() -> str:
-        name = routine or BUILTIN_NAME
-        text = builtin_text(name)
-        # What is there decides first: a folder or device is refused even with --force.
-        check_target(file, "FILE")
-        if lexists(file, "FILE") and not force:
-            raise GuideError(f"{file} already exists; pass --force to overwrite it")
-        write_atomically(file, (text.rstrip("\n") + "\n").encode("utf-8"), option="FILE")
-        return name
-
-    name = _run(action)
+    name = _run(lambda: write_builtin(file, routine, force))
     _echo(f"wrote {file} (from {name}); edit it, then: guide build {file}")
 
 
-@app.command("routines")
+@app.command("routines", cls=GuideCommand)
 def routines_command() -> None:
     """List the built-in routines (for `guide init --routine NAME`)."""
     from .routine import builtin_routines
@@ -380,18 +478,28 @@ def routines_command() -> None:
         _echo(f"{name:<32} {title}")
 
 
-@app.command("voices")
+@app.command("voices", cls=GuideCommand)
 def voices_command(
     search: Annotated[
-        list[Path] | None, typer.Option("--search", help="Folder with Piper .onnx voices to list.", show_default=False)
+        list[Path] | None,
+        typer.Option(
+            "--search",
+            help="Folder with Piper .onnx voices to list (may be repeated).",
+            show_default=False,
+            metavar="FOLDER",
+        ),
     ] = None,
     sample: Annotated[
         str | None,
-        typer.Option("--sample", help="Write a short MP3 of this voice saying typical cues.", show_default=False),
+        typer.Option(
+            "--sample", help="Write a short MP3 of this voice saying typical cues.", show_default=False, metavar="VOICE"
+        ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Where --sample writes.", show_default="output/sample-NAME.mp3"),
+        typer.Option(
+            "-o", "--output", help="Where --sample writes.", show_default="output/sample-VOICE.mp3", metavar="FILE"
+        ),
     ] = None,
     cache_dir: CacheOpt = None,
 ) -> None:
@@ -418,7 +526,7 @@ def voices_command(
         _echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=GuideCommand)
 def cache_info(cache_dir: CacheOpt = None) -> None:
     """Where the phrase cache is and how big."""
     from .voices.cache import PhraseCache, default_cache_dir
@@ -427,7 +535,7 @@ def cache_info(cache_dir: CacheOpt = None) -> None:
     _echo(f"{info.path}  {info.entries} phrases  {info.bytes / 1e6:.1f} MB")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=GuideCommand)
 def cache_clear(cache_dir: CacheOpt = None) -> None:
     """Delete every cached phrase."""
     from .voices.cache import PhraseCache, default_cache_dir
@@ -436,23 +544,20 @@ def cache_clear(cache_dir: CacheOpt = None) -> None:
     _echo(f"removed {info.entries} phrases ({info.bytes / 1e6:.1f} MB) from {info.path}")
 
 
-@cache_app.command("prune")
+@cache_app.command("prune", cls=GuideCommand)
 def cache_prune(
     max_mb: Annotated[
         float,
-        typer.Option("--max-mb", help="Keep at most this many MB, dropping the least recently used phrases first."),
+        typer.Option(
+            "--max-mb", help="Keep at most this many MB, dropping the least recently used phrases first.", metavar="MB"
+        ),
     ] = 200.0,
     cache_dir: CacheOpt = None,
 ) -> None:
     """Shrink the cache to a size, least recently used phrases first."""
     from .voices.cache import PhraseCache, default_cache_dir
 
-    def action() -> Any:
-        if not max_mb >= 0:
-            raise GuideError(f"--max-mb {max_mb:g} must be 0 or more")
-        return PhraseCache(cache_dir or default_cache_dir()).prune(int(max_mb * 1e6))
-
-    info = _run(action)
+    info = _run(lambda: PhraseCache(cache_dir or default_cache_dir()).prune(max_mb * 1e6))
     _echo(f"removed {info.entries} phrases ({info.bytes / 1e6:.1f} MB) from {info.path}")
 
 

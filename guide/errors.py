@@ -6,6 +6,8 @@ else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -49,16 +51,46 @@ class SynthesisIncomplete(VoiceError):
         super().__init__(f"{missing} of {total} phrases are still missing: {cause}; {resume}")
 
 
-class SettingError(GuideError):
-    """A build setting is out of bounds; `setting` names it (e.g. "rep_seconds") so a front end
-    can say which of its own options that is."""
+class Role(StrEnum):
+    """Something the caller chose, named in the library's words ("the MP3", "speech rate").
+    The library never spells a command-line flag: a front end names each role its own way
+    (the CLI maps it to a flag, as click's param_hint does) through `RoleError.worded`."""
 
-    def __init__(self, setting: str, message: str) -> None:
-        self.setting = setting
-        super().__init__(message)
+    MP3 = "the MP3"
+    TIMELINE = "the timeline"
+    SUBTITLES = "the subtitles"
+    ROUTINE_COPY = "the routine copy"  # where `write_builtin` puts an editable built-in routine
+    ROUTINE_NAME = "the routine name"  # which built-in routine
+    CACHE_DIR = "the cache folder"
+    CACHE_LIMIT = "the size to keep"  # what pruning leaves in the cache
+    FORCE = "force=True"  # the choice to replace a file that is there
+    SPEECH_RATE = "speech rate"
+    REP_SECONDS = "seconds per rep"
+    REST_SECONDS = "seconds of rest"
+    BITRATE = "bitrate"
+    LANGUAGE = "the language"  # the coach's, when it is not the voice's
 
 
-class OutputError(GuideError):
+class RoleError(GuideError):
+    """A mistake in something the caller chose. The message is built from text and roles so a
+    front end can word it with its own names for them; `role` is the first role named (the
+    choice at fault)."""
+
+    def __init__(self, *parts: str | Role) -> None:
+        self.parts = parts
+        self.role = next((part for part in parts if isinstance(part, Role)), None)
+        super().__init__(self.worded(str))
+
+    def worded(self, name: Callable[[Role], str]) -> str:
+        """The message with each role named by `name` (`str` gives the library's own words)."""
+        return "".join(name(part) if isinstance(part, Role) else part for part in self.parts)
+
+
+class SettingError(RoleError):
+    """A build setting is out of bounds, or names nothing there is (a built-in routine)."""
+
+
+class OutputError(RoleError):
     """The MP3 or a sidecar cannot be written where asked."""
 
 

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, Role
 
 TEMP_SUFFIX = ".part"
 
@@ -50,54 +50,60 @@ def _identity(path: Path) -> tuple[int, int] | str:
         return os.path.normcase(os.path.abspath(path))
 
 
-def check_targets(targets: Mapping[str, Path | None], inputs: Iterable[Path] = ()) -> None:
+def check_targets(targets: Mapping[Role, Path | None], inputs: Iterable[Path] = ()) -> None:
     """Refuse, before any work, outputs that would replace an input, each other, or a non-file.
 
-    `targets` maps how the user named each output ("-o", "--timeline") to its path.
-    Raises OutputError naming the option and the path.
+    `targets` maps each output's role (the MP3, the timeline) to its path.
+    Raises OutputError naming the role and the path.
     """
-    chosen = {option: path for option, path in targets.items() if path is not None}
-    seen: dict[tuple[int, int] | str, str] = {}
+    chosen = {role: path for role, path in targets.items() if path is not None}
+    seen: dict[tuple[int, int] | str, Role | None] = {}
     for path in inputs:
-        seen[_identity(path)] = "the routine"
-    for option, path in chosen.items():
+        seen[_identity(path)] = None  # the routine
+    for role, path in chosen.items():
         identity = _identity(path)
         if identity in seen:
             other = seen[identity]
-            what = "the routine itself" if other == "the routine" else f"the same file as {other}"
-            raise OutputError(f"{option} {path} is {what}; choose another file name")
-        seen[identity] = option
-        check_target(path, option)
+            if other is None:
+                raise OutputError(role, f" {path} is the routine itself; choose another file name")
+            raise OutputError(role, f" {path} is the same file as ", other, "; choose another file name")
+        seen[identity] = role
+        check_target(path, role)
 
 
-# What a file name for each option looks like, for the hint when a folder is given.
-EXAMPLE_NAMES = {"-o": "guide.mp3", "--timeline": "timeline.json", "--subtitles": "guide.srt", "FILE": "routine.md"}
+# What a file name for each output looks like, for the hint when a folder is given.
+EXAMPLE_NAMES = {
+    Role.MP3: "guide.mp3",
+    Role.TIMELINE: "timeline.json",
+    Role.SUBTITLES: "guide.srt",
+    Role.ROUTINE_COPY: "routine.md",
+}
 
 
-def lexists(path: Path, option: str) -> bool:
+def lexists(path: Path, role: Role) -> bool:
     """Whether anything (even a dangling link) is at `path`. Raises OutputError when the
-    path cannot even be looked at (a name too long, a link loop), naming `option`."""
+    path cannot even be looked at (a name too long, a link loop), naming `role`."""
     try:
         path.lstat()
     except (FileNotFoundError, NotADirectoryError):
         return False
     except OSError as error:
-        raise OutputError(f"{option} {path}: {describe_os_error(error)}") from None
+        raise OutputError(role, f" {path}: {describe_os_error(error)}") from None
     return True
 
 
-def check_target(path: Path, option: str = "-o") -> None:
+def check_target(path: Path, role: Role = Role.MP3) -> None:
     """`path` may be written: a regular file or nothing yet, in a folder we can write to."""
     if len(path.name.encode()) > 255 - len(TEMP_SUFFIX) - 24:  # the temp file beside it needs room too
-        raise OutputError(f"{option} {path}: the file name is too long; choose a shorter one")
+        raise OutputError(role, f" {path}: the file name is too long; choose a shorter one")
     try:
         mode = path.lstat().st_mode
     except FileNotFoundError:
         mode = None
     except NotADirectoryError:
-        raise OutputError(f"{option} {path}: {_blocking_file(path)} is not a folder") from None
+        raise OutputError(role, f" {path}: {_blocking_file(path)} is not a folder") from None
     except OSError as error:
-        raise OutputError(f"{option} {path}: {describe_os_error(error)}") from None
+        raise OutputError(role, f" {path}: {describe_os_error(error)}") from None
     if mode is not None and stat.S_ISLNK(mode):
         try:
             mode = path.stat().st_mode
@@ -105,20 +111,20 @@ def check_target(path: Path, option: str = "-o") -> None:
             mode = None  # a dangling link: writing replaces the link, not what it named
     if mode is not None and not stat.S_ISREG(mode):
         kind = file_kind(mode)
-        example = EXAMPLE_NAMES.get(option)
+        example = EXAMPLE_NAMES.get(role)
         hint = f"; give a file name such as {path / example}" if stat.S_ISDIR(mode) and example else ""
-        raise OutputError(f"{option} {path} is {kind}, which guide never replaces{hint}")
+        raise OutputError(role, f" {path} is {kind}, which guide never replaces{hint}")
     folder = path.parent
     try:
         folder_mode = folder.stat().st_mode
         if not stat.S_ISDIR(folder_mode):
-            raise OutputError(f"{option} {path}: {folder} is not a folder")
+            raise OutputError(role, f" {path}: {folder} is not a folder")
     except FileNotFoundError:
         pass  # created when written
     except OSError as error:
-        raise OutputError(f"{option} {path}: {describe_os_error(error)}") from None
+        raise OutputError(role, f" {path}: {describe_os_error(error)}") from None
     if folder.exists() and not os.access(folder, os.W_OK):
-        raise OutputError(f"{option} {path}: cannot write to {folder} (permission denied); choose another place")
+        raise OutputError(role, f" {path}: cannot write to {folder} (permission denied); choose another place")
 
 
 def _blocking_file(path: Path) -> Path:
@@ -177,39 +183,49 @@ def remove_stale_temps(path: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def produce_atomically(path: Path, make: Callable[[Path], None], option: str = "-o") -> None:
+def produce_atomically(path: Path, make: Callable[[Path], None], role: Role = Role.MP3) -> None:
     """Run `make(temp)` on a temp file beside `path`, then rename it over `path`.
 
     On any failure (or Ctrl-C) the temp file is removed and `path` is untouched.
     Raises OutputError when the folder or file cannot be written.
     """
-    check_target(path, option)
+    check_target(path, role)
     make_folder(path.parent)
     remove_stale_temps(path)
     try:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     except OSError as error:
-        raise OutputError(f"{option} {path}: cannot write to {path.parent} ({describe_os_error(error)})") from None
+        raise OutputError(role, f" {path}: cannot write to {path.parent} ({describe_os_error(error)})") from None
     os.close(fd)
     temp = Path(name)
     try:
         make(temp)
         os.chmod(temp, 0o644)
-        check_target(path, option)  # it may have become something else while we worked
+        check_target(path, role)  # it may have become something else while we worked
         os.replace(temp, path)
     except OSError as error:
-        raise OutputError(f"{option} {path}: cannot write it ({describe_os_error(error)})") from None
+        raise OutputError(role, f" {path}: cannot write it ({describe_os_error(error)})") from None
     finally:
         temp.unlink(missing_ok=True)
 
 
-def write_atomically(path: Path, data: bytes, option: str = "-o") -> None:
+def write_atomically(path: Path, data: bytes, role: Role = Role.MP3) -> None:
     """`data` at `path`, whole or not at all. Raises OutputError."""
 
     def write(temp: Path) -> None:
         temp.write_bytes(data)
 
-    produce_atomically(path, write, option)
+    produce_atomically(path, write, role)
+
+
+def write_new_file(path: Path, data: bytes, role: Role, force: bool = False) -> None:
+    """`data` at `path`, whole or not at all, where nothing is yet (or, with `force`, over a
+    regular file). What is there decides first: a folder or device is refused even with `force`.
+    Raises OutputError."""
+    check_target(path, role)
+    if lexists(path, role) and not force:
+        raise OutputError(role, f" {path} already exists; pass ", Role.FORCE, " to overwrite it")
+    write_atomically(path, data, role)
 
 
 def read_regular_file(path: Path, limit: int) -> bytes:

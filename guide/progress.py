@@ -17,7 +17,7 @@ class Progress(Protocol):
 
 
 class Silent:
-    """Progress that shows nothing (tests, --quiet, output that is not a terminal)."""
+    """Progress that shows nothing (tests, a quiet build, output that is not a terminal)."""
 
     def stage(self, name: str, total: int) -> None:
         pass

@@ -1,6 +1,6 @@
 """What guide tells people, as text or JSON: the plan of a routine and the summary of a build.
 
-Callable without the CLI: `plan_json` is the `guide plan --json` contract (DESIGN.md).
+Callable without the CLI: `plan_json` is the plan's JSON contract (docs/contracts.md#plan-json).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .routine import DOSE_FIELDS, Routine
 from .routine.infer import SECONDS_PER_BREATH
-from .script import Script
+from .script import BlockPlan, ExercisePlan, Script
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -42,7 +42,7 @@ ENGLISH_ONLY = "doses are read from English prose only; in other languages give 
 
 
 def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
-    """The `guide plan --json` object."""
+    """The plan as one JSON object (docs/contracts.md#plan-json)."""
     exercises = []
     for item in script.exercises:
         dose = item.dose
@@ -61,8 +61,11 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
                 "rounds": item.rounds,
                 "total_reps": item.total_reps,
                 "total_hold_seconds": item.total_hold_seconds,
-                "start_seconds": round(item.start, 2),
-                "duration_seconds": round(item.duration, 2),
+                "start_seconds": round(item.start, 2),  # of its first round
+                "duration_seconds": round(item.duration, 2),  # all its rounds
+                "round_seconds": [round(length, 2) for length in item.round_durations],
+                "equipment": item.equipment,
+                "muscles": item.muscles,
                 "sources": {field: getattr(dose, field).describe() for field in DOSE_FIELDS},
             }
         )
@@ -78,6 +81,8 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
                 "rest_seconds": block.rest_seconds,
                 "every_seconds": block.every_seconds,
                 "exercises": list(block.exercises),
+                "start_seconds": round(block.start, 2),
+                "duration_seconds": round(block.duration, 2),
             }
             for block in script.blocks
         ],
@@ -89,50 +94,32 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
 
 
 def plan_table(routine: Routine, script: Script) -> str:
-    """`guide plan`: a table of exercises, where each value came from, blocks, what was skipped."""
+    """`guide plan`: a table of exercises, where each value came from, and what was skipped.
+
+    A block with rounds has a row of its own (its rounds, the rest between them, its start and
+    its length over all rounds); its exercises are indented under it, each with its first
+    round's start and that round's length, so no two rows claim the same time."""
     header = ("exercise", "sides", "sets", "reps/hold", "rest", "start", "length")
     rows: list[tuple[str, ...]] = []
     notes: list[str] = []
-    for item in script.exercises:
-        dose = item.dose
-        reps = f"{dose.reps.value} reps" if dose.reps.value is not None else ""
-        hold = f"{dose.hold_seconds.value:g}s hold" if dose.hold_seconds.value is not None else ""
-        work = f"{dose.work_seconds.value:g}s work" if dose.work_seconds.value is not None else ""
-        rest = f"{dose.rest_seconds.value:g}s" if dose.sets.value > 1 else "-"
-        rounds = f" (x{item.rounds})" if item.rounds > 1 else ""
-        rows.append(
-            (
-                item.name + rounds,
-                dose.sides.value.value,
-                str(dose.sets.value),
-                " x ".join(filter(None, [reps, hold, work])),
-                rest,
-                clock(item.start),
-                clock(item.duration),
-            )
-        )
-        said = [
-            f"{name} {getattr(dose, field).describe()}"
-            for name, field in _SHOWN
-            if getattr(dose, field).value is not None
-        ]
-        notes.append(f"  {item.name}: " + "; ".join(said))
+    blocks = {block.first_exercise: block for block in script.blocks}
+    inside = 0  # exercises of the current block still to list under it
+    for index, item in enumerate(script.exercises):
+        block = blocks.get(index)
+        if block is not None:
+            rows.append(_block_row(block))
+            inside = len(block.exercises)
+        rows.append(_exercise_row(item, indent="  " if inside > 0 else ""))
+        inside -= 1
+        notes.append(_sources(item))
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [f"{routine.title}  ({routine.source})", ""]
     lines += [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
     ]
-    lines += ["", f"total {clock(script.duration)} ({script.duration:.0f} s), {plural(len(rows), 'exercise')}"]
-    if script.blocks:
-        lines += ["", "blocks:"]
-        for block in script.blocks:
-            rest = f", {block.rest_seconds:g}s rest between rounds" if block.rest_seconds else ""
-            every = f", every {block.every_seconds:g}s" if block.every_seconds else ""
-            lines.append(
-                f"  {block.name or block.exercises[0]}: {plural(block.rounds, 'round')}{rest}{every} "
-                f"({', '.join(block.exercises)})"
-            )
+    count = len(script.exercises)
+    lines += ["", f"total {clock(script.duration)} ({script.duration:.0f} s), {plural(count, 'exercise')}"]
     lines += ["", "where each value came from:", *notes]
     if not script.english:
         lines += ["", f"language: {script.language} ({ENGLISH_ONLY})"]
@@ -141,6 +128,60 @@ def plan_table(routine: Routine, script: Script) -> str:
     if routine.skipped:
         lines += ["", "skipped:", *[f"  line {s.line}: '{s.heading}' ({s.reason})" for s in routine.skipped]]
     return "\n".join(lines)
+
+
+def _block_row(block: BlockPlan) -> tuple[str, ...]:
+    if block.every_seconds:
+        rest = f"every {block.every_seconds:g}s"
+    elif block.rest_seconds:
+        rest = f"{block.rest_seconds:g}s between rounds"
+    else:
+        rest = "none between rounds" if block.rounds > 1 else "-"
+    label = " all rounds" if block.rounds > 1 else ""
+    name = block.name or block.exercises[0]
+    return (
+        f"{name} ({plural(block.rounds, 'round')})",
+        "",
+        "",
+        "",
+        rest,
+        clock(block.start),
+        f"{clock(block.duration)}{label}",
+    )
+
+
+def _exercise_row(item: ExercisePlan, indent: str) -> tuple[str, ...]:
+    dose = item.dose
+    reps = f"{dose.reps.value} reps" if dose.reps.value is not None else ""
+    hold = f"{dose.hold_seconds.value:g}s hold" if dose.hold_seconds.value is not None else ""
+    work = f"{dose.work_seconds.value:g}s work" if dose.work_seconds.value is not None else ""
+    rests = []
+    if dose.sets.value > 1:
+        rests.append(f"{dose.rest_seconds.value:g}s")
+    if dose.after_seconds.value:
+        rests.append(f"{dose.after_seconds.value:g}s after")
+    if item.rounds > 1 and item.round_durations:
+        length = f"{clock(item.round_durations[0])} round 1"
+    else:
+        length = clock(item.duration)
+    return (
+        indent + item.name,
+        dose.sides.value.value,
+        str(dose.sets.value),
+        " x ".join(filter(None, [reps, hold, work])),
+        ", ".join(rests) or "-",
+        clock(item.start),
+        length,
+    )
+
+
+def _sources(item: ExercisePlan) -> str:
+    dose = item.dose
+    said = [
+        f"{name} {getattr(dose, field).describe()}" for name, field in _SHOWN if getattr(dose, field).value is not None
+    ]
+    said += [f"{name} {value}" for name, value in (("equipment", item.equipment), ("muscles", item.muscles)) if value]
+    return f"  {item.name}: " + "; ".join(said)
 
 
 def summary(result: BuildResult) -> str:

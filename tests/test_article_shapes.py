@@ -1,4 +1,5 @@
-"""Article shapes: small inline articles for each reading rule (blocks, sides, comments, bounds)."""
+"""Article shapes: small inline articles for each reading rule (blocks, sides, comments, bounds)
+(docs/routine-format.md#articles)."""
 
 from __future__ import annotations
 

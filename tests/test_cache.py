@@ -1,4 +1,5 @@
-"""The phrase cache: verified on read, atomic on write, shared safely between builds."""
+"""The phrase cache: verified on read, atomic on write, shared safely between builds
+(docs/contracts.md#caches)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Real builds with Piper: decode the MP3 and check where the sound is."""
+"""Real builds with Piper: decode the MP3 and check where the sound is (docs/contracts.md#timing,
+docs/contracts.md#output, docs/contracts.md#timeline-json)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from mutagen.id3 import ID3
 
 from guide.audio.ffmpeg import decode_to_pcm, ffmpeg_exe, run_ffmpeg
 from guide.audio.loudness import integrated_loudness, true_peak_db
-from guide.build import BuildOptions, BuildResult, Outputs, build
+from guide.build import BuildOptions, BuildResult, Outputs, build, plan
 from guide.errors import VoiceError
 from guide.routine import parse_routine
 from guide.script import ENGLISH, CueKind
@@ -207,3 +208,33 @@ def test_interval_grid_in_the_decoded_audio(intervals) -> None:  # type: ignore[
     assert np.allclose(np.array(stops[: len(work)]) - np.array(work), 8.0, atol=0.02)
     firsts = [_onset(audio, c.start) for c in cues if c.kind is CueKind.REP and c.text == ENGLISH.count(1)]
     assert len(firsts) == 2 and abs(firsts[1] - firsts[0] - 20.0) <= 0.02
+
+
+KNEES_TABATA = """# Knees Tabata
+
+## Tabata
+rounds: 8
+rest: 10s
+
+### High Knees
+work: 20s
+
+Run on the spot and bring each knee up as high as you can.
+"""
+
+
+def test_descriptive_words_keep_a_tabata_exact_and_plan_equals_the_mp3(tmp_path: Path) -> None:
+    """'bring each knee up' describes the movement: the Tabata stays one-sided, its work cues
+    exactly 30 s apart in the decoded MP3, and `plan`'s total is the MP3's length within 1 %
+    (docs/contracts.md#plan-json)."""
+    routine = parse_routine(KNEES_TABATA, "knees.md")
+    options = BuildOptions(cache_dir=tmp_path / "cache")
+    result = build(routine, Outputs(tmp_path / "knees.mp3"), options)
+    audio = _decoded(tmp_path / "knees.mp3")
+    work = [_onset(audio, c.start) for c in result.script.cues if c.kind is CueKind.WORK]
+    assert len(work) == 8
+    assert np.allclose(np.diff(work), 30.0, atol=0.02)
+    assert not [c for c in result.script.cues if c.kind is CueKind.SWITCH]
+    planned = plan(routine, options).duration
+    decoded = len(audio) / 22050
+    assert abs(planned - decoded) <= 0.01 * decoded, (planned, decoded)

@@ -1,4 +1,4 @@
-"""No text and no option combination makes guide show a traceback."""
+"""No text and no option combination makes guide show a traceback (docs/contracts.md#errors)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Edit, save, listen: only new phrases are synthesized; unchanged builds touch nothing."""
+"""Edit, save, listen: only new phrases are synthesized; unchanged builds touch nothing
+(docs/contracts.md#caches)."""
 
 from __future__ import annotations
 

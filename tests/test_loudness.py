@@ -1,3 +1,6 @@
+"""guide's own loudness meter and levelling against pyloudnorm: -16 LUFS, true peak under -1 dBTP
+(docs/contracts.md#output)."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,5 @@
-"""The script builder: cue order and exact times for each dose shape, with a fake measure."""
+"""The script builder: cue order and exact times for each dose shape, with a fake measure
+(docs/contracts.md#timing)."""
 
 from __future__ import annotations
 

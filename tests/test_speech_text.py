@@ -1,4 +1,5 @@
-"""What is spoken is speech: routine text turned into what a coach would say (table-driven)."""
+"""What is spoken is speech: routine text turned into what a coach would say (table-driven)
+(docs/routine-format.md#what-is-spoken)."""
 
 from __future__ import annotations
 

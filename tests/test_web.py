@@ -1,4 +1,4 @@
-"""Web pages: a local HTTP server only, never the internet."""
+"""Web pages (docs/routine-format.md#web-pages): a local HTTP server only, never the internet."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..audio import splice
+from ..errors import Role
 from ..files import write_atomically
 from ..fingerprint import fingerprint
 
@@ -104,7 +105,7 @@ class SegmentCache:
 
     def put(self, key: str, data: bytes) -> None:
         with contextlib.suppress(OSError, Exception):  # a read-only cache only costs speed
-            write_atomically(self._path(key), data, option="cache")
+            write_atomically(self._path(key), data, Role.CACHE_DIR)
 
 
 def encode_segments(

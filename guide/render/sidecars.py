@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..errors import OutputError
+from ..errors import OutputError, Role
 from ..files import write_atomically
 from ..script import Script
 
@@ -68,16 +68,16 @@ def lrc(script: Script) -> str:
 def check_subtitle_path(path: Path) -> None:
     """Raises OutputError unless the suffix names a subtitle format."""
     if path.suffix.lower() not in SUBTITLE_FORMATS:
-        raise OutputError(f"--subtitles {path}: subtitles are .srt, .vtt or .lrc (the suffix picks the format)")
+        raise OutputError(Role.SUBTITLES, f" {path}: subtitles are .srt, .vtt or .lrc (the suffix picks the format)")
 
 
 def write_subtitles(path: Path, script: Script) -> None:
     """Write the cues as subtitles in the format the suffix names. Raises OutputError."""
     check_subtitle_path(path)
     writer = {".srt": srt, ".vtt": vtt, ".lrc": lrc}[path.suffix.lower()]
-    write_atomically(path, writer(script).encode("utf-8"), option="--subtitles")
+    write_atomically(path, writer(script).encode("utf-8"), Role.SUBTITLES)
 
 
 def write_timeline(path: Path, script: Script) -> None:
     """Write every cue's text, timing, chapter and kind as JSON. Raises OutputError."""
-    write_atomically(path, timeline_json(script).encode("utf-8"), option="--timeline")
+    write_atomically(path, timeline_json(script).encode("utf-8"), Role.TIMELINE)

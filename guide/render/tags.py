@@ -2,23 +2,26 @@
 a stamp saying what the audio was made from and how long it is.
 
 mutagen's `ID3.save` orders frames by size, which puts chapters out of time order (some
-players list CHAP frames in file order), so the tag is assembled here from mutagen's
-frames in the order we choose.
+players list CHAP frames in file order), so the tag is assembled here in the order we
+choose, from frames each serialized by mutagen's public API (a tag of one frame, saved
+without padding, less its header).
 """
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags, Frame, ID3NoHeaderError
-from mutagen.id3._tags import ID3SaveConfig, save_frame  # type: ignore[attr-defined]  # the serializer ID3.save uses
+from mutagen import MutagenError
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags, Frame
 
 from ..script import Script
 
 MAX_TAG_CHARS = 200
+ID3_HEADER_BYTES = 10
 KEY_DESC, BYTES_DESC, SOURCE_DESC = "guide render key", "guide audio bytes", "guide routine"
 
 
@@ -72,10 +75,18 @@ def tag_frames(script: Script, voice_label: str, stamp: RenderStamp) -> list[Fra
     return frames
 
 
+def frame_bytes(frame: Frame) -> bytes:
+    """One frame as ID3v2.4 bytes, exactly as `ID3.save` writes it among others."""
+    tag = ID3()
+    tag.add(frame)
+    buffer = io.BytesIO()
+    tag.save(buffer, v1=0, v2_version=4, padding=lambda _info: 0)
+    return buffer.getvalue()[ID3_HEADER_BYTES:]
+
+
 def write_tags(path: Path, script: Script, voice_label: str, stamp: RenderStamp) -> None:
     """Put the tag in front of the bare MP3 audio at `path` (which has no tag yet)."""
-    config = ID3SaveConfig(4)
-    body = b"".join(save_frame(frame, config=config) for frame in tag_frames(script, voice_label, stamp))
+    body = b"".join(frame_bytes(frame) for frame in tag_frames(script, voice_label, stamp))
     header = b"ID3" + struct.pack(">BBB", 4, 0, 0) + _syncsafe(len(body))
     audio = path.read_bytes()
     with path.open("wb") as handle:
@@ -90,7 +101,7 @@ def read_stamp(path: Path) -> RenderStamp | None:
             return None
         tags = ID3(path)
         size = path.stat().st_size
-    except (ID3NoHeaderError, OSError, ValueError, Exception):  # mutagen raises its own zoo on garbage
+    except (MutagenError, OSError):  # no tag, or one mutagen cannot read: not a guide MP3
         return None
 
     def text(desc: str) -> str:
@@ -98,7 +109,7 @@ def read_stamp(path: Path) -> RenderStamp | None:
         return str(frames[0].text[0]) if frames and frames[0].text else ""
 
     key, audio_bytes = text(KEY_DESC), text(BYTES_DESC)
-    if not key or not audio_bytes.isdigit():
+    if not key or not audio_bytes.isdecimal():
         return None
     whole = size - tags.size == int(audio_bytes)
     return RenderStamp(key, int(audio_bytes), text(SOURCE_DESC), whole)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from importlib.resources import files
 from pathlib import Path
 
-from ..errors import RoutineError
+from ..errors import Role, RoutineError, SettingError
 from ..files import describe_os_error, read_regular_file
 from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise
 from .markdown import looks_like_markdown, read_markdown
@@ -24,7 +25,7 @@ from .model import (
 )
 from .sniff import is_address, looks_like_html
 
-BUILTIN_NAME = "post-run-hip-mobility.md"
+BUILTIN_NAME = "post-run-hip-mobility"
 
 __all__ = [
     "DOSE_FIELDS",
@@ -48,12 +49,12 @@ __all__ = [
 
 
 def builtin_routines() -> list[tuple[str, str]]:
-    """(file name, title) of every built-in routine."""
+    """(name, title) of every built-in routine; the name is its file name without .md."""
     found = []
     for entry in sorted(files("guide.routine").joinpath("builtin").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".md"):
             first = entry.read_text(encoding="utf-8").lstrip().splitlines()[0]
-            found.append((entry.name, first.lstrip("# ").strip()))
+            found.append((entry.name.removesuffix(".md"), first.lstrip("# ").strip()))
     return found
 
 
@@ -62,17 +63,24 @@ def builtin_name_for(language: str) -> str:
     code = language.strip().lower()
     if code in ("", "en"):
         return BUILTIN_NAME
-    name = f"{BUILTIN_NAME.removesuffix('.md')}-{code}.md"
+    name = f"{BUILTIN_NAME}-{code}"
     return name if name in [known for known, _ in builtin_routines()] else BUILTIN_NAME
 
 
 def builtin_text(name: str = BUILTIN_NAME) -> str:
-    """The text of a built-in routine, by file name (with or without .md). Raises RoutineError."""
+    """The text of a built-in routine, by name (a trailing .md is allowed).
+
+    Raises SettingError (role ROUTINE_NAME) for a name that is none of them, with the closest."""
     names = [known for known, _ in builtin_routines()]
-    wanted = name if name.endswith(".md") else f"{name}.md"
+    wanted = name.removesuffix(".md")
     if wanted not in names:
-        raise RoutineError(name, None, "is not a built-in routine", f"choose one of: {', '.join(names)}")
-    return files("guide.routine").joinpath("builtin", wanted).read_text(encoding="utf-8")
+        close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+        guess = f"did you mean {close[0]}? " if close else ""
+        raise SettingError(
+            Role.ROUTINE_NAME,
+            f" {name}: there is no built-in routine by that name ({guess}choose one of: {', '.join(names)})",
+        )
+    return files("guide.routine").joinpath("builtin", f"{wanted}.md").read_text(encoding="utf-8")
 
 
 def parse_routine(text: str, source: str) -> Routine:
@@ -136,7 +144,7 @@ def load_routine(path: Path | str | None, language: str = "en") -> Routine:
     """
     if path is None:
         name = builtin_name_for(language)
-        return parse_routine(builtin_text(name), f"(built-in) {name}")
+        return parse_routine(builtin_text(name), f"(built-in) {name}.md")
     if isinstance(path, str) and is_address(path):
         from .web import fetch
 

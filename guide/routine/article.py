@@ -190,7 +190,8 @@ def read_article(text: str, source: str) -> Routine:
     title = clean_title(lines[title_index].text)
     body = [line for line in lines[title_index + 1 :] if line.text != lines[title_index].text]
     starts = _exercise_starts(body, title)
-    drafts, sections, loose, skipped = _group(body, starts)
+    drafts, sections, loose = _group(body, starts)
+    skipped: list[Skipped] = []
     notes: list[str] = []
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, int]] = []
@@ -432,7 +433,6 @@ def _numbered_drill(text: str, number: int) -> Line | None:
         return None
     if re.search(r"\b(?:you|your|yourself)\b", name, re.IGNORECASE) or not _mentions_dose(rest):
         return None  # "Lie on your front. Bend...": a name does not speak to the reader
-        return None
     common = {"numbered": True, "number_value": _number_value(numbering.group(0)), "name": name}
     if re.match(r"^[x\u00d7]?\s*\d", rest):
         return Line(number, text, Kind.HEADING, dose_tail=rest, **common)  # type: ignore[arg-type]
@@ -927,12 +927,11 @@ def _name_key(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
-def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Section], list[Line], list[Skipped]]:
+def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Section], list[Line]]:
     """Exercises (each with its lines), section headings between them, and the loose prose."""
     drafts: list[_Draft] = []
     sections: list[_Section] = []
     loose: list[Line] = []
-    skipped: list[Skipped] = []
     by_name: dict[str, _Draft] = {}
     current: _Draft | None = None
     for index, line in enumerate(lines):
@@ -972,7 +971,7 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
                 loose.append(line)
             continue
         _add_to(current, line)
-    return drafts, sections, loose, skipped
+    return drafts, sections, loose
 
 
 def _known(by_name: dict[str, _Draft], line: Line) -> _Draft | None:

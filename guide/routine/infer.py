@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from .model import DOSE_FIELDS, Amount, Dose, Origin, Sides, Sourced
 from .prose import for_inference
 
-SEVERAL_SECONDS = 5.0  # DESIGN.md: "several seconds" means 5 s
+SEVERAL_SECONDS = 5.0  # docs/routine-format.md#inference-from-prose: "several seconds" means 5 s
 SECONDS_PER_BREATH = 5.0  # a slow breath in and out, as yoga teachers count them
 LONG_WORK = 15.0  # timed work this long, repeated, is a set (shorter timed work repeated is reps of a hold)
 
@@ -247,12 +247,25 @@ _ALTERNATE_MOVES = (
     r"\bthen\s+(?:change|switch|swap)\s+(?:legs|sides|feet)\b[^.;]*[.;]\s*(?:do\s+(?:this|it)|repeat(?:\s+this)?)\s+"
     rf"{_NUM}\s+times\b",
 )
-# Each: all of one side, then the other. "The other leg" is a side change only when something is done on or
-# with it ("repeat on the other side", "then with the other leg"), not "bring the other foot up beside it".
+# Each: all of one side, then the other. Only words that *prescribe* sides count ("each side", "per leg",
+# "on both sides", "8 reps on each leg", "do each arm", "switch legs", "repeat on the other side"); words
+# that *describe* the movement never do ("drive each knee up", "landing softly on each leg", "squeeze each
+# glute", "both arms overhead", "a dumbbell in each hand"). A limb after "each" prescribes only right after
+# a count or a dose word ("10 times with each leg", "30 seconds each arm"). "The other leg" is a side change
+# only when something is done on or with it ("repeat on the other side"), not "bring the other foot up".
+_DOSE_WORD = (
+    r"(?:\d+|times|twice|reps?|repetitions?|sets?|rounds?|seconds?|secs?|minutes?|mins?|breaths?|holds?|do|repeat)"
+)
 _EACH = (
-    rf"(?<!\bin\s)\b(?:each|per|every)\s+{_LIMB}\b|\bon\s+each\s+{_LIMB}\b|\bboth\s+sides\b",
+    r"\b(?:each|per|every)\s+side\b(?!\s+of\b)|\b(?:on\s+)?both\s+sides\b(?!\s+of\b)",
+    rf"\bper\s+{_LIMB}\b",
+    rf"(?<![\w.]){_DOSE_WORD}(?:\s+[a-z-]+)?\s+(?:(?:on|with|for|to|using)\s+)?each\s+{_LIMB}\b",
+    # "Reps: 8. Each leg." - said as a sentence of its own, it is the dose's
+    rf"(?:^|(?<=[.;:!?|])|(?<=[.;:!?|]\s))(?:on\s+)?each\s+{_LIMB}(?=\s*(?:[.;!?|]|$))",
     rf"\b\d+\s+{_COUNTED}\s+(?:each|per)\s+(?:way|direction)\b",
-    r"\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b|\bthen\s+(?:switch|swap)\b(?=\s*(?:[.;!]|$))",
+    # "switch legs" prescribes; "switch legs in the air" (a jumping lunge) or "quickly" describes the movement
+    r"\b(?:switch|swap|change)\s+(?:legs|sides|arms|hands|feet|over)\b(?!\s+(?:in\s+(?:the\s+)?air|mid-?air|quickly|rapidly|explosively))"
+    r"|\bthen\s+(?:switch|swap)\b(?=\s*(?:[.;!]|$))",
     r"\bbefore\s+alternating\s+\w+",
     r"\b(?:on|with|to|for|using|then)\s+(?:the|your)\s+(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b"
     r"(?!\s+(?:on|of)\b)",

@@ -13,6 +13,9 @@ from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sou
 from .prose import sentences
 
 KEYS = ("sides", "sets", "reps", "hold", "work", "rest", "tempo", "setup", "after")
+# Said about an exercise, shown by `plan`, never spoken: what people write above the dose.
+NOTE_KEYS = ("equipment", "muscles")
+EXERCISE_KEYS = (*KEYS, *NOTE_KEYS)
 _DURATION_FIELDS = {
     "hold": "hold_seconds",
     "work": "work_seconds",
@@ -49,7 +52,9 @@ class _Section:
 _HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
 BLOCK_KEYS = ("rounds", "rest", "every")
 # In a ## section without ### exercises, these make it a one-exercise block.
-_ROUND_KEY_LINE = re.compile(r"^\s*(?P<key>rounds|every)\s*:", re.IGNORECASE)
+_ROUND_KEYS = ("rounds", "every")
+# "Tip: keep your back flat." is a sentence that starts with a word and a colon: prose, read aloud.
+_SENTENCE_END = re.compile(r"[.!?\u2026]\s*$")
 
 
 def _heading(line: str) -> tuple[int, str] | None:
@@ -105,16 +110,16 @@ def read_markdown(text: str, source: str) -> Routine:
 def _read_single(section: _Section, source: str, skipped: list[Skipped]) -> Block | None:
     """A ## section without ### exercises: one exercise, once, unless `rounds:`/`every:` lines
     make it a one-exercise block (then its `rest:` is the rest between rounds)."""
-    round_lines = [(n, t) for n, t in _key_lines(section.body) if _ROUND_KEY_LINE.match(t)]
-    if not round_lines:
+    keys, _prose = _split_keys(section.body, EXERCISE_KEYS, source, also=_ROUND_KEYS)
+    if not any(_key_of(t) in _ROUND_KEYS for _, t in keys):
         exercise = _read_section(section, source)
         if exercise is None:
             skipped.append(Skipped(section.heading, "no dose", section.line))
             return None
         return Block.single(exercise)
-    block_lines = [(n, t) for n, t in _key_lines(section.body) if _ROUND_KEY_LINE.match(t) or _key_of(t) == "rest"]
-    keys = _block_findings(block_lines, section.heading, source)
-    if any(_key_of(t) == "sets" for _, t in _key_lines(section.body)):
+    block_lines = [(n, t) for n, t in keys if _key_of(t) in BLOCK_KEYS]
+    block_keys = _block_findings(block_lines, section.heading, source)
+    if any(_key_of(t) == "sets" for _, t in keys):
         raise RoutineError(
             source,
             block_lines[0][0],
@@ -128,19 +133,14 @@ def _read_single(section: _Section, source: str, skipped: list[Skipped]) -> Bloc
     if exercise is None:
         skipped.append(Skipped(section.heading, "no dose", section.line))
         return None
-    return Block(None, (exercise,), keys.rounds, keys.rest, keys.every, section.line)
+    return Block(None, (exercise,), block_keys.rounds, block_keys.rest, block_keys.every, section.line)
 
 
 def _read_block(section: _Section, source: str, skipped: list[Skipped]) -> Block | None:
     """A ## section with ### exercises: `rounds`, `rest` (between rounds) and `every` lines
     under the ## heading, then its exercises in order. Prose under the ## heading is read out
     when the block starts."""
-    head = _key_lines(section.body)
-    after = next(((n, t) for n, t in section.body if n not in {m for m, _ in head} and t.strip()), None)
-    if after is not None and _KEY_LINE.match(after[1]) and difflib.get_close_matches(_key_of(after[1]), BLOCK_KEYS, 1):
-        raise RoutineError(
-            source, after[0], f"unknown block key '{_key_of(after[1])}'", f"block keys are: {', '.join(BLOCK_KEYS)}"
-        )
+    head, prose_lines = _split_keys(section.body, BLOCK_KEYS, source, also=EXERCISE_KEYS)
     keys = _block_findings(head, section.heading, source)
     exercises = []
     for child in section.children:
@@ -153,8 +153,7 @@ def _read_block(section: _Section, source: str, skipped: list[Skipped]) -> Block
             exercises.append(exercise)
     if not exercises:
         return None
-    held = {n for n, _ in head}
-    prose = " ".join(t.strip() for n, t in section.body if n not in held and t.strip())
+    prose = " ".join(t.strip() for _, t in prose_lines if t.strip())
     return Block(
         section.heading,
         tuple(exercises),
@@ -166,18 +165,70 @@ def _read_block(section: _Section, source: str, skipped: list[Skipped]) -> Block
     )
 
 
-def _key_lines(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The `key: value` lines at the top of a section body (blank lines before them skipped)."""
-    found: list[tuple[int, str]] = []
-    for number, line in body:
-        if not line.strip():
-            if found:
-                break
+def _split_keys(
+    body: list[tuple[int, str]], known: tuple[str, ...], source: str, also: tuple[str, ...] = ()
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """A section body as (key lines, prose lines). A key line is never prose, wherever it is.
+
+    The lines at the top that look like `word: value` are the section's keys, in any order;
+    further down, a line with a known key and a value it takes is a key too. A word the reader does not know is an
+    error naming the closest known key, unless the line reads as prose: a sentence ("Tip: keep
+    your back flat."), or a capitalised label after the keys ("Works: glutes and hamstrings").
+    `also`: keys of another level, kept as key lines so the caller can say where they belong.
+    """
+    recognised = (*known, *also)
+    head: list[tuple[int, str]] = []
+    rest = list(body)
+    while rest and not rest[0][1].strip():
+        rest.pop(0)
+    while rest and rest[0][1].strip() and _KEY_LINE.match(rest[0][1]):
+        head.append(rest.pop(0))
+    keys: list[tuple[int, str]] = []
+    prose: list[tuple[int, str]] = []
+    for index, (number, line) in enumerate(head):
+        key = _key_of(line)
+        if key in recognised:
+            keys.append((number, line))
             continue
-        if not _KEY_LINE.match(line) or _key_of(line) not in (*KEYS, *BLOCK_KEYS):
-            break
-        found.append((number, line))
-    return found
+        keys_follow = any(_key_of(t) in recognised for _, t in head[index + 1 :])
+        value = _value_of(line)
+        if not _mistyped(key, value, known) and _reads_as_prose(line, keys_follow):
+            prose.append((number, line))
+            continue
+        raise RoutineError(source, number, f"unknown key '{key}'", _suggest(key, known))
+    for number, line in rest:
+        # Below the prose, a known key with a value it takes ("hold: 40s"); "Rest: take a breath" is prose.
+        if _KEY_LINE.match(line) and _key_of(line) in recognised and _takes(_key_of(line), _value_of(line)):
+            keys.append((number, line))
+        else:
+            prose.append((number, line))
+    return keys, prose
+
+
+def _takes(key: str, value: str) -> bool:
+    """Whether `value` is a value of `key`, as a key line would write it."""
+    value = value.strip().lower()
+    if key == "sides":
+        return value in _SIDES
+    if key in ("sets", "reps", "rounds"):
+        return bool(_COUNT.match(value))
+    if key in NOTE_KEYS:
+        return bool(value)
+    return bool(_DURATION.match(value))
+
+
+def _reads_as_prose(line: str, keys_follow: bool) -> bool:
+    match = _KEY_LINE.match(line)
+    assert match is not None
+    value = match.group("value")
+    if _SENTENCE_END.search(value) or not value or value.startswith("//"):
+        return True  # "Tip: keep your back flat.", "Instructions:", "https://example.com/video"
+    return match.group("key")[0].isupper() and not keys_follow  # "Works: glutes and hamstrings"
+
+
+def _value_of(line: str) -> str:
+    match = _KEY_LINE.match(line)
+    return match.group("value") if match else ""
 
 
 def _key_of(line: str) -> str:
@@ -224,32 +275,25 @@ def _block_findings(lines: list[tuple[int, str]], heading: str, source: str) -> 
 
 def _read_section(section: _Section, source: str) -> Exercise | None:
     explicit = Findings()
+    notes: dict[str, str] = {}
     seen: set[str] = set()
-    body = list(section.body)
-    while body and not body[0][1].strip():
-        body.pop(0)
-    while body:
-        number, line = body[0]
-        match = _KEY_LINE.match(line)
-        if not match or not line.strip():
-            break
-        key = match.group("key").strip().lower()
-        if key in BLOCK_KEYS and key not in KEYS:
+    keys, body = _split_keys(section.body, EXERCISE_KEYS, source, also=BLOCK_KEYS)
+    for number, line in keys:
+        key, value = _key_of(line), _value_of(line)
+        if key not in EXERCISE_KEYS:
             raise RoutineError(
                 source,
                 number,
                 f"'{key}' is a block key, not an exercise key",
                 "put it right under the '## Block' heading that holds the '###' exercises",
             )
-        if key not in KEYS:
-            if _mistyped(key, match.group("value")):
-                raise RoutineError(source, number, f"unknown key '{key}'", _suggest(key))
-            break  # "Tip: ...", "Note: ...": prose that happens to start with a word and a colon
         if key in seen:
             raise RoutineError(source, number, f"'{key}' is set twice in '{section.heading}'", "keep one")
         seen.add(key)
-        explicit = _apply_key(explicit, key, match.group("value"), line.strip(), number, source)
-        body.pop(0)
+        if key in NOTE_KEYS:
+            notes[key] = value.strip()
+            continue
+        explicit = _apply_key(explicit, key, value, line.strip(), number, source)
     prose = " ".join(text.strip() for _, text in body if text.strip())
     prose_line = next((number for number, text in body if text.strip()), section.line)
     inferred = infer(prose, prose_line) if prose else Findings()
@@ -261,16 +305,18 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
         instructions=tuple(sentences(prose)) if prose else (),
         dose=complete(found),
         line=section.line,
+        equipment=notes.get("equipment") or None,
+        muscles=notes.get("muscles") or None,
     )
 
 
 MISTYPED_CUTOFF = 0.7  # "rep", "hodl", "sets " are typos of keys; "tip", "note", "cue" are words
 
 
-def _mistyped(key: str, value: str) -> bool:
+def _mistyped(key: str, value: str, known: tuple[str, ...] = KEYS) -> bool:
     """Close to a key and valued like one ("hodl: 30s"); "Works: glutes" is prose."""
     valued = bool(re.search(r"\d", value)) or value.strip().lower() in _SIDES
-    return valued and bool(difflib.get_close_matches(key, KEYS, n=1, cutoff=MISTYPED_CUTOFF))
+    return valued and bool(difflib.get_close_matches(key, known, n=1, cutoff=MISTYPED_CUTOFF))
 
 
 def _shorten(value: str, limit: int = 20) -> str:
@@ -278,10 +324,12 @@ def _shorten(value: str, limit: int = 20) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "\u2026"
 
 
-def _suggest(key: str) -> str:
-    close = difflib.get_close_matches(key, KEYS, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"{hint}keys are: {', '.join(KEYS)}"
+def _suggest(key: str, known: tuple[str, ...] = EXERCISE_KEYS) -> str:
+    """The closest known key, always named: "did you mean" only when it is close."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=MISTYPED_CUTOFF)
+    nearest = close or difflib.get_close_matches(key, known, n=1, cutoff=0.0)
+    hint = f"did you mean '{close[0]}'? " if close else f"the closest known key is '{nearest[0]}'; " if nearest else ""
+    return f"{hint}keys are: {', '.join(known)}"
 
 
 def _apply_key(found: Findings, key: str, value: str, words: str, line: int, source: str) -> Findings:

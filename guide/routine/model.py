@@ -106,8 +106,8 @@ class Dose:
     sides: Sourced[Sides]
     sets: Sourced[Amount]
     reps: Sourced[Amount | None]
-    hold_seconds: Sourced[Amount | None]  # a static hold: "Hold" ... "And release"
-    work_seconds: Sourced[Amount | None]  # timed work: "Begin" ... "And stop"
+    hold_seconds: Sourced[Amount | None]  # a static hold: "And hold." ... "And release."
+    work_seconds: Sourced[Amount | None]  # timed work: "Start now." ... "Stop there."
     rest_seconds: Sourced[Amount | None]  # between sets
     rep_seconds: Sourced[Amount | None]
     setup_seconds: Sourced[Amount | None]
@@ -139,6 +139,9 @@ class Exercise:
     instructions: tuple[str, ...]  # sentences, read aloud in order
     dose: Dose
     line: int  # where its heading is
+    # What the routine says about it besides the dose (`equipment:`, `muscles:`): plan shows it, nobody says it.
+    equipment: str | None = None
+    muscles: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 Timing promises (checked by tests against the decoded MP3):
 - rep counts start exactly one count apart; "Hold" to its release is exactly the hold;
-  "Begin"/"Go" to "And stop" is exactly the timed work;
+  "Start now."/"Go now." to "Stop there." (or "Stop, and rest.") is exactly the timed work;
 - a rest runs exactly its length from the onset of "Rest" to the onset of the next work cue
-  (first count, "Hold", "Go"): what is said in between (the next set, the next round, a
+  (first count, "And hold.", "Go now."): what is said in between (the next set, the next round, a
   3-2-1 countdown) is said inside the rest;
 - with `every` (EMOM), each exercise's first work cue lands exactly on the interval grid.
 Positions are computed from fixed anchors (t0 + i * tempo), never by adding up rounded
@@ -222,14 +222,15 @@ def _build(routine: Routine, options: ScriptOptions, measure: Measure, book: Phr
         Chapter(title, start, starts[i + 1] if i + 1 < len(starts) else duration)
         for i, (title, start) in enumerate(zip(layout.chapter_titles, starts, strict=True))
     )
+    exercise_plans = _plans(routine, options, chapters, spans)
     return Script(
         title=routine.title,
         cues=tuple(layout.cues),
         chapters=chapters,
-        exercises=_plans(routine, options, chapters, spans),
+        exercises=exercise_plans,
         duration=duration,
         warnings=tuple(layout.warnings.values()),
-        blocks=tuple(_block_plan(block, options) for block in routine.blocks if not block.is_plain),
+        blocks=_block_plans(routine, options, exercise_plans),
         language=book.code,
     )
 
@@ -242,53 +243,94 @@ def _plans(
     for block in routine.blocks:
         rounds = block.rounds.value.pick_count(options.ranges)
         for exercise in block.exercises:
-            covered = [chapters[i] for first, last in spans.get(index, []) for i in range(first, last + 1)]
-            start = covered[0].start if covered else 0.0
-            duration = sum(chapter.end - chapter.start for chapter in covered)
+            turns = [chapters[first : last + 1] for first, last in spans.get(index, [])]
+            lengths = tuple(sum(chapter.end - chapter.start for chapter in turn) for turn in turns)
             plans.append(
                 ExercisePlan(
                     exercise.name,
                     resolve(exercise, options),
-                    start,
-                    duration,
+                    turns[0][0].start if turns and turns[0] else 0.0,
+                    sum(lengths),
                     None if block.is_plain else block.name,
                     rounds,
+                    exercise.equipment,
+                    exercise.muscles,
+                    lengths,
                 )
             )
             index += 1
     return tuple(plans)
 
 
-def _block_plan(block: Block, options: ScriptOptions) -> BlockPlan:
-    rest, every = block.rest_seconds.value, block.every_seconds.value
-    return BlockPlan(
-        name=block.name,
-        rounds=block.rounds.value.pick_count(options.ranges),
-        rest_seconds=None if rest is None else rest.pick(options.ranges),
-        every_seconds=None if every is None else every.pick(options.ranges),
-        exercises=tuple(exercise.name for exercise in block.exercises),
-    )
+def _block_plans(routine: Routine, options: ScriptOptions, exercises: Sequence[ExercisePlan]) -> tuple[BlockPlan, ...]:
+    """Every block that is more than one exercise done once, with where it lies: its
+    exercises' chapters tile it, so its length is theirs added up."""
+    plans: list[BlockPlan] = []
+    index = 0
+    for block in routine.blocks:
+        items = exercises[index : index + len(block.exercises)]
+        index += len(block.exercises)
+        if block.is_plain:
+            continue
+        rest, every = block.rest_seconds.value, block.every_seconds.value
+        plans.append(
+            BlockPlan(
+                name=block.name,
+                rounds=block.rounds.value.pick_count(options.ranges),
+                rest_seconds=None if rest is None else rest.pick(options.ranges),
+                every_seconds=None if every is None else every.pick(options.ranges),
+                exercises=tuple(exercise.name for exercise in block.exercises),
+                first_exercise=index - len(block.exercises),
+                start=min(item.start for item in items),
+                duration=sum(item.duration for item in items),
+            )
+        )
+    return tuple(plans)
 
 
 def _introduce(layout: _Layout, turn: _Turn, total: int) -> None:
     """The first time an exercise comes up: its name, instructions, dose and side."""
+    _say_all(layout, _introduction(layout, turn, total, layout.options.verbosity is Verbosity.FULL))
+
+
+Phrases = list[tuple[str, CueKind, float]]  # (text, kind, silence after it)
+
+
+def _introduction(layout: _Layout, turn: _Turn, total: int, instructions: bool) -> Phrases:
     book, dose = layout.book, turn.dose
-    layout.say(book.exercise(turn.number, total, turn.exercise.name), CueKind.EXERCISE, AFTER_ANNOUNCE)
-    if layout.options.verbosity is Verbosity.FULL:
-        for sentence in turn.exercise.instructions:
-            layout.say(sentence, CueKind.INSTRUCTION, SENTENCE_GAP)
-    layout.say(
-        book.dose_summary(
-            dose.sets.value,
-            dose.reps.value,
-            dose.timed_seconds,
-            dose.sides.value,
-            dose.rest_seconds.value,
-            dose.timed_work,
-        ),
-        CueKind.DOSE,
-        SENTENCE_GAP,
+    said: Phrases = [(book.exercise(turn.number, total, turn.exercise.name), CueKind.EXERCISE, AFTER_ANNOUNCE)]
+    if instructions:
+        said += [(sentence, CueKind.INSTRUCTION, SENTENCE_GAP) for sentence in turn.exercise.instructions]
+    summary = book.dose_summary(
+        dose.sets.value,
+        dose.reps.value,
+        dose.timed_seconds,
+        dose.sides.value,
+        dose.rest_seconds.value,
+        dose.timed_work,
     )
+    said.append((summary, CueKind.DOSE, SENTENCE_GAP))
+    return said
+
+
+def _say_all(layout: _Layout, phrases: Phrases) -> None:
+    for text, kind, gap in phrases:
+        layout.say(text, kind, gap)
+
+
+def _spoken_length(layout: _Layout, phrases: Phrases) -> float:
+    """From the first phrase's onset to where the next phrase may start."""
+    return sum(layout.measure(text) + gap for text, _, gap in phrases)
+
+
+def _opening(book: Phrasebook, dose: ResolvedDose) -> list[tuple[str, CueKind]]:
+    """What is said before a turn's first work cue: the side to start on, and the first set."""
+    said: list[tuple[str, CueKind]] = []
+    if dose.sides.value is not Sides.ONE:
+        said.append((book.first_side(dose.sides.value is Sides.ALTERNATE), CueKind.SIDE))
+    if dose.sets.value > 1:
+        said.append((book.set_number(1, dose.sets.value), CueKind.SET))
+    return said
 
 
 def _perform(layout: _Layout, turn: _Turn, start_at: float | None = None, rest_after: bool = False) -> None:
@@ -298,10 +340,8 @@ def _perform(layout: _Layout, turn: _Turn, start_at: float | None = None, rest_a
     book, dose = layout.book, turn.dose
     sides, sets = dose.sides.value, dose.sets.value
     if start_at is None:
-        if sides is not Sides.ONE:
-            layout.say(book.first_side(sides is Sides.ALTERNATE), CueKind.SIDE)
-        if sets > 1:
-            layout.say(book.set_number(1, sets), CueKind.SET)
+        for text, kind in _opening(book, dose):
+            layout.say(text, kind)
         position = layout.say(book.get_into_position(), CueKind.SETUP)
         layout.slot(position, dose.setup_seconds.value, "setup")
     for side in range(2 if sides is Sides.EACH else 1):
@@ -545,6 +585,7 @@ def _between(
         layout.open_chapter(chapter)
         return None
     announce.append((book.exercise_again(upcoming.name), CueKind.EXERCISE))
+    announce += _opening(book, next_dose)  # every round says which side to start on
     return _rest(layout, seconds, announce, next_dose, rested, chapter)
 
 
@@ -558,45 +599,79 @@ def _emom(
     every: float,
     spans: dict[int, list[tuple[int, int]]],
 ) -> None:
-    """Every exercise starts exactly on the interval; what is left of each interval is rest."""
+    """Every exercise starts exactly on the interval; what is left of each interval is rest.
+    Each exercise is introduced just before its own first interval: the first before the
+    clock starts, the others in the rest before theirs."""
     book = layout.book
-    for exercise, dose in zip(block.exercises, doses, strict=True):
-        _introduce(layout, _Turn(exercise, dose, numbers[id(exercise)]), total)
+    turns = [
+        _Turn(exercise, dose, numbers[id(exercise)]) for exercise, dose in zip(block.exercises, doses, strict=True)
+    ]
+    _introduce(layout, turns[0], total)
+    for text, kind in _opening(book, doses[0]):
+        layout.say(text, kind)
     position = layout.say(book.get_into_position(), CueKind.SETUP)
     grid = _work_start(
         layout, position.start, max(doses[0].setup_seconds.value, COUNTDOWN_REST_FROM), doses[0], "setup"
     )
     slot = 0
     for round_number in range(1, rounds + 1):
-        for index, (exercise, dose) in enumerate(zip(block.exercises, doses, strict=True)):
-            layout.exercise = exercise.name
+        for index, turn in enumerate(turns):
+            layout.exercise = turn.exercise.name
             first_chapter = len(layout.chapter_titles) if layout.has_pending_chapter else layout.chapter
             at = grid + slot * every
             if layout.free > at + 1e-9:
                 layout.warn(f"the work overruns the {every:g}s interval; later intervals start late")
                 grid += layout.free - at
                 at = layout.free
-            _perform(layout, _Turn(exercise, dose, numbers[id(exercise)]), at)
-            spans.setdefault(numbers[id(exercise)] - 1, []).append((first_chapter, layout.chapter))
+            _perform(layout, turn, at)
+            spans.setdefault(turn.number - 1, []).append((first_chapter, layout.chapter))
             slot += 1
-            if round_number == rounds and index + 1 == len(doses):
+            if round_number == rounds and index + 1 == len(turns):
                 return
-            upcoming_index = (index + 1) % len(doses)
+            upcoming_index = (index + 1) % len(turns)
             new_round = upcoming_index == 0
-            upcoming = block.exercises[upcoming_index]
+            upcoming = turns[upcoming_index]
             next_at = grid + slot * every
-            announce = [(book.round_number(round_number + 1, rounds), CueKind.ROUND)] if new_round else []
-            announce.append((book.exercise_again(upcoming.name), CueKind.EXERCISE))
             if layout.cues[-1].kind is not CueKind.REST:
                 layout.say(book.rest(), CueKind.REST)
             rest_onset = layout.cues[-1].start
             layout.open_chapter(
-                _chapter_title(layout.book, block, upcoming, round_number + (1 if new_round else 0), rounds)
+                _chapter_title(layout.book, block, upcoming.exercise, round_number + (1 if new_round else 0), rounds)
             )
-            for text, kind in announce:
-                layout.say(text, kind)
-            if next_at - rest_onset >= COUNTDOWN_REST_FROM:
-                _work_start(layout, rest_onset, next_at - rest_onset, doses[upcoming_index], "rest")
+            countdown = next_at - rest_onset >= COUNTDOWN_REST_FROM
+            deadline = next_at - (_countdown_lead(layout, upcoming.dose) if countdown else 0.0)
+            said = _emom_announcement(layout, upcoming, total, round_number, rounds, new_round, deadline)
+            if next_at - rest_onset >= LATE_ANNOUNCE_FROM:
+                # As in any long rest, what comes next is said near its end, where it is still remembered.
+                layout.free = max(layout.free, deadline - 1.0 - _spoken_length(layout, said))
+            _say_all(layout, said)
+            if countdown:
+                _work_start(layout, rest_onset, next_at - rest_onset, upcoming.dose, "rest")
+
+
+def _emom_announcement(
+    layout: _Layout, upcoming: _Turn, total: int, round_number: int, rounds: int, new_round: bool, deadline: float
+) -> Phrases:
+    """What the rest before an EMOM turn says: the round, then the exercise (introduced in full
+    the first time it comes up, by name after that) and the side to start on."""
+    book = layout.book
+    opening: Phrases = [(text, kind, GAP) for text, kind in _opening(book, upcoming.dose)]
+    if new_round:
+        return [
+            (book.round_number(round_number + 1, rounds), CueKind.ROUND, GAP),
+            (book.exercise_again(upcoming.exercise.name), CueKind.EXERCISE, GAP),
+            *opening,
+        ]
+    if round_number > 1:
+        return [(book.exercise_again(upcoming.exercise.name), CueKind.EXERCISE, GAP), *opening]
+    full = layout.options.verbosity is Verbosity.FULL and bool(upcoming.exercise.instructions)
+    said = _introduction(layout, upcoming, total, full) + opening
+    if full and layout.free + _spoken_length(layout, said) > deadline:
+        # The interval grid is the promise: instructions that do not fit in the rest are left out.
+        layout.exercise = upcoming.exercise.name
+        layout.warn("its instructions do not fit in the rest before its first interval; they are left out")
+        said = _introduction(layout, upcoming, total, False) + opening
+    return said
 
 
 def _chapter_title(book: Phrasebook, block: Block, exercise: Exercise, round_number: int, rounds: int) -> str:

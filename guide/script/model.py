@@ -94,7 +94,8 @@ class ResolvedDose:
 
 @dataclass(frozen=True)
 class ExercisePlan:
-    """One exercise as laid out: its first start, and its time summed over all rounds."""
+    """One exercise as laid out: its first start, and its time summed over all rounds
+    (each round's time in `round_durations`). Its chapters, so rests after it are its own."""
 
     name: str
     dose: ResolvedDose
@@ -102,6 +103,9 @@ class ExercisePlan:
     duration: float
     block: str | None = None  # its block's name; None for a one-exercise block
     rounds: int = 1
+    equipment: str | None = None  # as the routine says it; shown, never spoken
+    muscles: str | None = None
+    round_durations: tuple[float, ...] = ()
 
     @property
     def total_reps(self) -> int:
@@ -119,6 +123,9 @@ class BlockPlan:
     rest_seconds: float | None  # between rounds
     every_seconds: float | None
     exercises: tuple[str, ...]
+    first_exercise: int = 0  # index of its first exercise in Script.exercises
+    start: float = 0.0  # its introduction's first word
+    duration: float = 0.0  # every round, and the rests between them
 
 
 class Verbosity(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from ..errors import SettingError
+from ..errors import Role, SettingError
 from ..routine.limits import MAX_REP_SECONDS, MAX_REST_SECONDS, MIN_REP_SECONDS
 
 MIN_SPEECH_RATE, MAX_SPEECH_RATE = 0.5, 2.0
@@ -40,7 +40,7 @@ def choose_pace(
     rep_seconds: float | None = None,
     rest_seconds: float | None = None,
 ) -> Pace:
-    """A preset pace with any fine-tuning applied. Raises SettingError (naming the setting) for a value out of bounds."""
+    """A preset pace with any fine-tuning applied. Raises SettingError (naming the setting by its role) for a value out of bounds."""
     pace = PACES[name]
     checks = (
         (
@@ -48,16 +48,16 @@ def choose_pace(
             speech_rate,
             MIN_SPEECH_RATE,
             MAX_SPEECH_RATE,
-            "speech rate",
+            Role.SPEECH_RATE,
             " (1.0 is the voice's natural speed)",
         ),
-        ("rep_seconds", rep_seconds, MIN_REP_SECONDS, MAX_REP_SECONDS, "seconds per rep", ""),
-        ("rest_seconds", rest_seconds, 0.0, MAX_REST_SECONDS, "seconds of rest", ""),
+        ("rep_seconds", rep_seconds, MIN_REP_SECONDS, MAX_REP_SECONDS, Role.REP_SECONDS, ""),
+        ("rest_seconds", rest_seconds, 0.0, MAX_REST_SECONDS, Role.REST_SECONDS, ""),
     )
-    for field, value, low, high, what, note in checks:
+    for field, value, low, high, role, note in checks:
         if value is None:
             continue
         if not low <= value <= high:
-            raise SettingError(field, f"{what} {value:g} is outside {low:g}-{high:g}{note}")
+            raise SettingError(role, f" {value:g} is outside {low:g}-{high:g}{note}")
         pace = replace(pace, **{field: float(value)})  # type: ignore[arg-type]  # field names are Pace's float fields
     return pace

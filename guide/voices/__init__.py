@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import VoiceError
@@ -23,8 +22,6 @@ __all__ = [
     "Retry",
     "SynthesisReport",
     "Voice",
-    "VoiceInfo",
-    "available_voices",
     "default_cache_dir",
     "open_voice",
     "synthesize_phrases",
@@ -59,36 +56,3 @@ def open_voice(spec: str, speech_rate: float = 1.0) -> Voice:
 
         return EspeakEngine(argument, speech_rate)
     raise unknown_voice(spec)
-
-
-@dataclass(frozen=True)
-class VoiceInfo:
-    spec: str
-    description: str
-    needs_network: bool
-    usable: bool
-
-
-def available_voices(search: tuple[Path, ...] = ()) -> list[VoiceInfo]:
-    """What `--voice` can be here and now: the bundled Piper voice, Piper voices found in
-    `search` folders, and gTTS accents (which need the network; guide's cues are English,
-    so other languages only suit routines written in them)."""
-    from .gtts import ACCENTS
-    from .piper import bundled_model, looks_like_piper_voice
-
-    voices: list[VoiceInfo] = []
-    try:
-        model = bundled_model()
-        voices.append(VoiceInfo("piper", f"Piper {model.stem} (bundled, offline, default)", False, model.is_file()))
-    except ImportError:
-        voices.append(VoiceInfo("piper", "Piper bundled voice (not installed)", False, False))
-    for folder in search:
-        for model in sorted(folder.glob("*.onnx")) if folder.is_dir() else []:
-            problem = looks_like_piper_voice(model)
-            note = f" ({problem})" if problem else " (offline)"
-            voices.append(VoiceInfo(f"piper:{model}", f"Piper {model.stem}{note}", False, problem is None))
-    for accent, (lang, tld) in ACCENTS.items():
-        english = lang == "en"
-        note = "" if english else "; guide's own cues stay English"
-        voices.append(VoiceInfo(f"gtts:{accent}", f"Google TTS {lang}, translate.google.{tld}{note}", True, True))
-    return voices

@@ -18,14 +18,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import GuideError
+from ..errors import GuideError, OutputError, Role, SettingError
 from ..files import describe_os_error, read_regular_file, write_atomically
 from ..fingerprint import code_digest, fingerprint
 
 _MAGIC = b"guide-clip\n"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # 20 minutes of 24 kHz speech; anything bigger is not ours
 SAMPLE_RATES = range(8000, 192001)
-DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 
 
 def default_cache_dir() -> Path:
@@ -97,12 +96,13 @@ class PhraseCache:
         try:
             if shard.is_symlink() or (shard.exists() and not shard.is_dir()):
                 shard.unlink()  # a stray file where a shard folder belongs
-            write_atomically(path, _encode(entry), option="cache")
+            write_atomically(path, _encode(entry), Role.CACHE_DIR)
         except (OSError, GuideError) as error:
             reason = describe_os_error(error) if isinstance(error, OSError) else str(error)
-            raise GuideError(
-                f"cannot write the phrase cache at {self.root} ({reason}); "
-                "set GUIDE_CACHE_DIR or --cache-dir to put it elsewhere"
+            raise OutputError(
+                f"cannot write the phrase cache at {self.root} ({reason}); set GUIDE_CACHE_DIR or ",
+                Role.CACHE_DIR,
+                " to put it elsewhere",
             ) from None
 
     def entries(self) -> list[tuple[Path, os.stat_result]]:
@@ -133,8 +133,11 @@ class PhraseCache:
         Raises GuideError if some could not be removed (a read-only cache)."""
         return self._remove([path for path, _ in self.entries()], strays=True)
 
-    def prune(self, max_bytes: int) -> CacheInfo:
-        """Remove the least recently used entries until the cache holds at most `max_bytes`."""
+    def prune(self, max_bytes: float) -> CacheInfo:
+        """Remove the least recently used entries until the cache holds at most `max_bytes`.
+        Raises SettingError (role CACHE_LIMIT) unless `max_bytes` is 0 or more."""
+        if not max_bytes >= 0:  # also refuses NaN
+            raise SettingError(Role.CACHE_LIMIT, f" {max_bytes / 1e6:g} MB must be 0 or more")
         entries = sorted(self.entries(), key=lambda item: item[1].st_mtime)
         total = sum(info.st_size for _, info in entries)
         doomed: list[Path] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...errors import SettingError
+from ...errors import Role, SettingError
 from ..phrasebook import Phrasebook
 from .english import English
 from .french import French
@@ -31,7 +31,7 @@ def phrasebook_for(language: str) -> Phrasebook:
     book = find_phrasebook(language)
     if book is None:
         codes = ", ".join(b.code for b in PHRASEBOOKS.values())
-        raise SettingError("language", f"'{language}': guide speaks {codes}")
+        raise SettingError(Role.LANGUAGE, f" '{language}': guide speaks {codes}")
     return book
 
 
