@@ -212,7 +212,7 @@ def test_plan_says_doses_are_read_from_english_prose_only() -> None:
 def test_each_language_has_its_built_in_routine(tmp_path: Path) -> None:
     names = {name for name, _ in builtin_routines()}
     for code in ("es", "fr", "it", "pt-br", "de"):
-        assert f"post-run-hip-mobility-{code}.md" in names
+        assert f"post-run-hip-mobility-{code}" in names
     target = tmp_path / "mia.md"
     made = CliRunner().invoke(app, ["init", str(target), "--routine", "post-run-hip-mobility-it"])
     assert made.exit_code == 0 and target.read_text(encoding="utf-8").startswith("# Mobilità delle anche")
