@@ -11,7 +11,9 @@ from pathlib import Path
 from ..errors import VoiceError
 
 KOKORO_LICENCE = "Apache-2.0 (Kokoro-82M model and voices)"
-PIPER_LICENCE = "joe is fine-tuned from lessac, whose Blizzard-2013 data licence restricts commercial use; piper-tts is GPL-3.0"
+PIPER_LICENCE = (
+    "joe is fine-tuned from lessac, whose Blizzard-2013 data licence restricts commercial use; piper-tts is GPL-3.0"
+)
 ESPEAK_LICENCE = "GPL-3.0-or-later (espeak-ng)"
 GTTS_LICENCE = "Google's terms of service (gTTS is MIT)"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ...routine import Sides
 from ..phrasebook import Phrasebook, bare, sentence
-from .numbers import Gender, Unit, duration, spell
+from .numbers import Gender, Unit, duration, ordinal, spell
 
 LOCALE = "fr"
 SECOND = Unit("seconde", "secondes", Gender.FEMININE)
@@ -43,7 +43,8 @@ class French(Phrasebook):
         return "Bienvenue"
 
     def exercise(self, number: int, total: int, name: str) -> str:
-        return f"Exercice {self.number(number)} sur {self.number(total)} : {bare(name)}."
+        # "Exercice deux" is heard as "exercices de"; "numéro deux" keeps the number.
+        return f"Exercice numéro {self.number(number)}, sur {self.number(total)} : {bare(name)}."
 
     def dose_summary(
         self, sets: int, reps: int | None, hold: float | None, sides: Sides, rest: float, timed: bool
@@ -69,7 +70,7 @@ class French(Phrasebook):
         return sentence(body)
 
     def get_into_position(self) -> str:
-        return "Mets-toi en position."
+        return "En position."  # "Mets-toi" is heard as "mettre"
 
     def first_side(self, alternate: bool) -> str:
         return "Commence par le côté droit, puis alterne." if alternate else "Côté droit."
@@ -78,7 +79,10 @@ class French(Phrasebook):
         return "Passe au côté gauche."
 
     def set_number(self, number: int, total: int) -> str:
-        return "Dernière série." if number == total else f"Série {self.number(number)} sur {self.number(total)}."
+        # "Série un" is heard as "C'est rien"; "Première série" is heard right.
+        if number == total:
+            return "Dernière série."
+        return f"{ordinal(number, LOCALE, feminine=True).capitalize()} série sur {self.number(total)}."
 
     def round_number(self, number: int, total: int) -> str:
         return "Dernier tour." if number == total else f"Tour {self.number(number)} sur {self.number(total)}."
@@ -103,10 +107,11 @@ class French(Phrasebook):
     def hold(self, timed: bool, after_countdown: bool = False) -> str:
         if timed:
             return "C'est parti !" if after_countdown else "Commence maintenant."
-        return "Et tiens la position."
+        return "Tiens la position."  # "Et tiens" is heard as "et tient"
 
     def rep_hold(self, number: int, side: str | None) -> str:
-        return sentence(f"{side}, tiens" if side else f"{self.number(number)}, tiens")
+        # "Droite, tiens" is heard as "droit de tiens"; "À droite, tiens bon" is heard right.
+        return sentence(f"à {side}, tiens bon" if side else f"{self.number(number)}, tiens bon")
 
     def halfway(self) -> str:
         return "Tu es à la moitié."

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ...routine import Sides
 from ..phrasebook import Phrasebook, bare, sentence
-from .numbers import Gender, Unit, duration, spell
+from .numbers import Gender, Unit, duration, ordinal, spell
 
 LOCALE = "de"
 SECOND = Unit("Sekunde", "Sekunden", Gender.FEMININE)
@@ -80,7 +80,10 @@ class German(Phrasebook):
         return "Wechsle auf die linke Seite."
 
     def set_number(self, number: int, total: int) -> str:
-        return "Letzter Satz." if number == total else f"Satz {self.number(number)} von {self.number(total)}."
+        # "Satz eins von drei" is lost in espeak's voice; "Erster Satz von drei" less so.
+        if number == total:
+            return "Letzter Satz."
+        return f"{ordinal(number, LOCALE).capitalize()}r Satz von {self.number(total)}."
 
     def round_number(self, number: int, total: int) -> str:
         return "Letzte Runde." if number == total else f"Runde {self.number(number)} von {self.number(total)}."
@@ -128,7 +131,7 @@ class German(Phrasebook):
         return "Stopp, und Pause."
 
     def release(self, timed: bool) -> str:
-        return "Und Stopp." if timed else "Und lösen."
+        return "Und Stopp." if timed else "Und entspannen."  # "Und lösen" is heard as "und rösen"
 
     def rest(self) -> str:
         return "Pause."

@@ -48,7 +48,8 @@ class Italian(Phrasebook):
         return "Benvenuto"
 
     def exercise(self, number: int, total: int, name: str) -> str:
-        return f"Esercizio {self.number(number)} di {self.number(total)}: {bare(name)}."
+        # "Esercizio tre di cinque" is heard as "esercizio 35": the comma and "su" keep them apart.
+        return f"Esercizio {self.number(number)}, su {self.number(total)}: {bare(name)}."
 
     def dose_summary(
         self, sets: int, reps: int | None, hold: float | None, sides: Sides, rest: float, timed: bool
@@ -74,7 +75,7 @@ class Italian(Phrasebook):
         return sentence(body)
 
     def get_into_position(self) -> str:
-        return "Mettiti in posizione."
+        return "Prendi posizione."  # "Mettiti" is heard as "Metit"
 
     def first_side(self, alternate: bool) -> str:
         return "Inizia dal lato destro, poi alterna." if alternate else "Lato destro."
@@ -111,7 +112,8 @@ class Italian(Phrasebook):
         return "E tieni la posizione."
 
     def rep_hold(self, number: int, side: str | None) -> str:
-        return sentence(f"{side}, tieni" if side else f"{self.number(number)}, tieni")
+        # "Sinistra, tieni" runs together ("Sinistratiani"); "tieni fermo" stands apart.
+        return sentence(f"{side}, tieni fermo" if side else f"{self.number(number)}, tieni fermo")
 
     def halfway(self) -> str:
         return "Sei a metà."

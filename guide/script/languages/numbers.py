@@ -33,6 +33,15 @@ def spell(n: int, locale: str, gender: Gender = Gender.NUMBERING) -> str:
     return said.get(gender.value) or said.get(Gender.NUMBERING.value) or result.text
 
 
+def ordinal(n: int, locale: str, feminine: bool = False) -> str:
+    """`n` as an ordinal word: ordinal(2, "es", feminine=True) == "segunda"."""
+    from unicode_rbnf import FormatPurpose
+
+    said = _engine(locale).format_number(n, purpose=FormatPurpose.ORDINAL).text_by_ruleset
+    wanted = "spellout-ordinal-feminine" if feminine else "spellout-ordinal-masculine"
+    return said.get(wanted) or said.get("spellout-ordinal") or next(iter(said.values()))
+
+
 @dataclass(frozen=True)
 class Unit:
     """A counted noun: Unit("serie", "series", FEMININE).said(1, "es") == "una serie"."""

@@ -69,7 +69,7 @@ class Portuguese(Phrasebook):
         return sentence(body)
 
     def get_into_position(self) -> str:
-        return "Entre na posição."
+        return "Fique em posição."  # "Entre na posição" is heard as "Entra-me na posição"
 
     def first_side(self, alternate: bool) -> str:
         return "Comece pelo lado direito, depois alterne." if alternate else "Lado direito."
@@ -112,7 +112,7 @@ class Portuguese(Phrasebook):
         return "Chegou na metade."
 
     def ten_seconds_left(self) -> str:
-        return "Faltam dez segundos."
+        return "Só mais dez segundos."  # "Faltam dez segundos" is heard as "Falta um 10 segundos"
 
     def countdown(self) -> str:
         return "Três, dois, um."
@@ -127,7 +127,7 @@ class Portuguese(Phrasebook):
         return "E pare." if timed else "E solte."
 
     def rest(self) -> str:
-        return "Descanse."
+        return "Hora de descansar."  # "Descanse." alone is heard as "Desconsey"
 
     def next_up(self, name: str) -> str:
         return f"A seguir: {bare(name)}."

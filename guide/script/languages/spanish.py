@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ...routine import Sides
 from ..phrasebook import Phrasebook, bare, sentence
-from .numbers import Gender, Unit, duration, spell
+from .numbers import Gender, Unit, duration, ordinal, spell
 
 LOCALE = "es"
 SECOND = Unit("segundo", "segundos", Gender.MASCULINE)
@@ -80,7 +80,10 @@ class Spanish(Phrasebook):
         return "Cambia al lado izquierdo."
 
     def set_number(self, number: int, total: int) -> str:
-        return "Última serie." if number == total else f"Serie {self.number(number)} de {self.number(total)}."
+        # "Serie dos" is heard as "Sería dos"; "Segunda serie de cuatro" is heard right.
+        if number == total:
+            return "Última serie."
+        return f"{ordinal(number, LOCALE, feminine=True).capitalize()} serie de {self.number(total)}."
 
     def round_number(self, number: int, total: int) -> str:
         return "Última ronda." if number == total else f"Ronda {self.number(number)} de {self.number(total)}."
@@ -105,13 +108,14 @@ class Spanish(Phrasebook):
     def hold(self, timed: bool, after_countdown: bool = False) -> str:
         if timed:
             return "¡Vamos!" if after_countdown else "Empieza ya."
-        return "Y mantén."
+        return "Y aguanta."
 
     def rep_hold(self, number: int, side: str | None) -> str:
-        return sentence(f"{side}, mantén" if side else f"{self.number(number)}, mantén")
+        # "Derecha, mantén" is heard as "derecha a mantén"; "aguanta" stands apart.
+        return sentence(f"{side}, aguanta" if side else f"{self.number(number)}, aguanta")
 
     def halfway(self) -> str:
-        return "Vas por la mitad."
+        return "Ya llevas la mitad."  # "Vas por la mitad" is heard as "Bás"
 
     def ten_seconds_left(self) -> str:
         return "Quedan diez segundos."
@@ -129,7 +133,7 @@ class Spanish(Phrasebook):
         return "Y para." if timed else "Y suelta."
 
     def rest(self) -> str:
-        return "Descansa."
+        return "Descanso."  # "Descansa." alone is heard as "Discanza"
 
     def next_up(self, name: str) -> str:
         return f"Lo siguiente: {bare(name)}."
