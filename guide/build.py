@@ -68,7 +68,7 @@ class BuildOptions:
 
     @property
     def phrasebook(self) -> Phrasebook:
-        """What the coach says: in --language if given, else in the voice's language (English
+        """What the coach says: in the language chosen, if one was, else in the voice's language (English
         when guide has no phrasebook for it). Raises SettingError or VoiceError."""
         from .voices.catalogue import voice_language
 
@@ -287,7 +287,8 @@ def sample_routine(language: str) -> Routine:
 
 
 def build_sample(voice: str, target: Path | None, options: BuildOptions, progress: Progress = SILENT) -> BuildResult:
-    """`guide voices --sample`: a short MP3 of `voice` saying typical cues (output/sample-VOICE.mp3)."""
+    """A short MP3 of `voice` saying typical cues, to hear it before building a whole guide
+    (output/sample-VOICE.mp3 unless `target` is given)."""
     import dataclasses
 
     options = dataclasses.replace(options, voice=voice, verbosity=Verbosity.BRIEF)

@@ -478,7 +478,7 @@ def routines_command() -> None:
         _echo(f"{name:<32} {title}")
 
 
-@app.command("voices", cls=GuideCommand)
+@app.command("voices", cls=GuideCommand, short_help="List every voice, or write a sample of one.")
 def voices_command(
     search: Annotated[
         list[Path] | None,

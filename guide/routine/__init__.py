@@ -51,7 +51,7 @@ __all__ = [
 def builtin_routines() -> list[tuple[str, str]]:
     """(name, title) of every built-in routine; the name is its file name without .md."""
     found = []
-    for entry in sorted(files("guide.routine").joinpath("builtin").iterdir(), key=lambda e: e.name):
+    for entry in sorted(files("guide.routine").joinpath("builtin").iterdir(), key=lambda e: e.name.removesuffix(".md")):
         if entry.name.endswith(".md"):
             first = entry.read_text(encoding="utf-8").lstrip().splitlines()[0]
             found.append((entry.name.removesuffix(".md"), first.lstrip("# ").strip()))

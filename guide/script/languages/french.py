@@ -1,4 +1,4 @@
-"""French (tu, as coaches speak): chosen by ear with scripts/listen.py --language fr."""
+"""French (tu, as coaches speak): chosen by ear with scripts/listen.py in French."""
 
 from __future__ import annotations
 

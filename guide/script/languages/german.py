@@ -1,4 +1,4 @@
-"""German (du, as coaches speak): chosen by ear with scripts/listen.py --language de."""
+"""German (du, as coaches speak): chosen by ear with scripts/listen.py in German."""
 
 from __future__ import annotations
 

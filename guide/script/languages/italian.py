@@ -1,4 +1,4 @@
-"""Italian (tu, as coaches speak): chosen by ear with scripts/listen.py --language it."""
+"""Italian (tu, as coaches speak): chosen by ear with scripts/listen.py in Italian."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Brazilian Portuguese (você, as coaches speak): chosen by ear with scripts/listen.py --language pt-BR."""
+"""Brazilian Portuguese (você, as coaches speak): chosen by ear with scripts/listen.py in Portuguese."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Spanish (tú, as coaches speak): chosen by ear with scripts/listen.py --language es."""
+"""Spanish (tú, as coaches speak): chosen by ear with scripts/listen.py in Spanish."""
 
 from __future__ import annotations
 
