@@ -6,13 +6,26 @@ not a traceback.
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import sys
+import warnings
 
 INTERRUPTED = 130  # what shells report for a command stopped by Ctrl-C
+TERMINATED = 128 + 15  # ... and by SIGTERM
+
+
+def _terminate(_signal: int, _frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so every `finally` removes its temp files; quietly, as a
+    # terminated program does.
+    raise SystemExit(TERMINATED)
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
+    _quiet_libraries()
+    code: object = 0
     try:
         from .cli import app
 
@@ -20,13 +33,49 @@ def main() -> None:
     except KeyboardInterrupt:
         _interrupted("error: interrupted\n")
     except SystemExit as done:
-        if done.code != INTERRUPTED:
+        if done.code == INTERRUPTED:
+            _interrupted("")  # the CLI's front door has said what happened
+        code = done.code
+    except Exception as error:
+        # Ctrl-C while a C extension loads (numpy, onnxruntime) comes back as its ImportError.
+        if not _caused_by_interrupt(error):
             raise
-        # typer turns a Ctrl-C outside guide's own handler (while a command's imports load)
-        # into a silent exit 130; guide's handler has already said what happened.
-        typer_exit = done.__context__
-        said = typer_exit is None or not isinstance(typer_exit.__cause__, KeyboardInterrupt)
-        _interrupted("" if said else "error: interrupted\n")
+        _interrupted("error: interrupted\n")
+    _finish(code)
+
+
+def _quiet_libraries() -> None:
+    """What guide says is all the person running it reads: a library's log records (which
+    Python prints when nobody handles them) and warnings are not for them. onnxruntime's own
+    C++ log is turned down where the voice loads (guide.voices.piper)."""
+    logging.getLogger().addHandler(logging.NullHandler())
+    warnings.simplefilter("ignore")
+
+
+def _finish(code: object) -> None:
+    """Exit with `code` now: the work is done and every file is closed, and interpreter
+    teardown (joining threads, atexit hooks) is where a late Ctrl-C would print a traceback."""
+    try:
+        if isinstance(code, str):
+            sys.stderr.write(code + "\n")
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except KeyboardInterrupt:
+        _interrupted("error: interrupted\n")
+    except OSError:
+        pass  # a closed pipe: nothing more can be said
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _interrupted(message: str) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .audio.ffmpeg import DEFAULT_BITRATE, MP3_BITRATES
 from .errors import GuideError, OutputError, Role, SettingError
-from .files import check_targets, make_folder, remove_empty_folders, write_new_file
+from .files import Staged, check_targets, make_folder, remove_empty_folders, sweep_temps, write_new_file
 from .fingerprint import fingerprint
 from .progress import SILENT, Progress
 from .routine import BUILTIN_NAME, RangeChoice, Routine, builtin_text, load_routine
@@ -103,6 +103,7 @@ class BuildResult:
     chapters: int
     level: LevelReport | None  # None when the MP3 was already up to date
     replaced_source: str | None  # another routine whose MP3 this one replaced
+    routine: Routine | None = None  # what was read: `build` says where the reader was unsure
 
     @property
     def up_to_date(self) -> bool:
@@ -163,12 +164,14 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
     Raises VoiceError (or SynthesisIncomplete) when the voice fails, GuideError when the
     cache cannot be written, LimitError for a guide over the length limit.
     """
+    from .cachedir import claim
     from .voices import PhraseCache, default_cache_dir, open_voice, synthesize_phrases
     from .voices.synthesize import CLIP_RECIPE
 
     book = options.phrasebook
     voice = open_voice(options.voice, options.pace.speech_rate)
     cache_dir = options.cache_dir or default_cache_dir()
+    claim(cache_dir)  # a folder of other things is refused; killed builds' temp files are swept
     cache = PhraseCache(cache_dir)
     rate = options.pace.speech_rate
     clips: dict[str, bytes] = {}
@@ -208,13 +211,14 @@ def build(
 ) -> BuildResult:
     """Synthesize `routine` and write its MP3 (and the sidecars asked for).
 
-    Every target is checked before any work; an MP3 appears only when complete; folders
-    the build made are removed again if it fails. Raises OutputError for targets that
+    Every target is checked before any work; the outputs appear together and only when
+    complete (each is written to a temp file, then all are renamed), or none of them changes;
+    folders the build made are removed again if it fails. Raises OutputError for targets that
     cannot or must not be written, VoiceError/SynthesisIncomplete when the voice fails,
     FfmpegError when encoding fails, LimitError for an over-long guide.
     """
-    from .render import render_mp3, write_subtitles, write_timeline
-    from .render.sidecars import check_subtitle_path
+    from .render import render_mp3
+    from .render.sidecars import check_subtitle_path, subtitles_text, timeline_json
 
     started = time.perf_counter()
     target = outputs.mp3 or default_output(routine)
@@ -229,25 +233,31 @@ def build(
         for path in chosen.values():
             if path is not None:
                 make_folder(path.parent, created)
+                sweep_temps(path.parent)  # a killed build's leftovers, even when nothing is rewritten
         ready = prepare(routine, options, progress)
         script = ready.script
-        rendered = render_mp3(
-            script,
-            ready.pcm,
-            ready.sample_rate,
-            target,
-            ready.voice_label,
-            options.bitrate_kbps,
-            ready.voice_id,
-            options.force,
-            routine.source,
-            progress,
-            ready.cache_dir / "segments",
-        )
-        if outputs.timeline is not None:
-            write_timeline(outputs.timeline, script)
-        if outputs.subtitles is not None:
-            write_subtitles(outputs.subtitles, script)
+        with Staged() as staged:
+            rendered = render_mp3(
+                script,
+                ready.pcm,
+                ready.sample_rate,
+                target,
+                ready.voice_label,
+                options.bitrate_kbps,
+                ready.voice_id,
+                options.force,
+                routine.source,
+                progress,
+                ready.cache_dir,
+                staged,
+            )
+            if outputs.timeline is not None:
+                staged.write(outputs.timeline, timeline_json(script).encode("utf-8"), Role.TIMELINE)
+            if outputs.subtitles is not None:
+                staged.write(
+                    outputs.subtitles, subtitles_text(outputs.subtitles, script).encode("utf-8"), Role.SUBTITLES
+                )
+            staged.commit()
     except BaseException:
         remove_empty_folders(created)
         raise
@@ -265,6 +275,7 @@ def build(
         chapters=rendered.chapters,
         level=rendered.level,
         replaced_source=rendered.replaced_source,
+        routine=routine,
     )
 
 

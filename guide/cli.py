@@ -8,17 +8,18 @@ import inspect
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, get_type_hints
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
+from .audio.ffmpeg import MP3_BITRATES
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
-from .errors import GuideError, Role, RoleError
+from .errors import GuideError, NothingFoundError, Role, RoleError
 from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
@@ -60,7 +61,136 @@ def _arguments(command: TyperCommand, ctx: Any) -> list[tuple[str, bool, str]]:
     ]
 
 
+_said_interrupted = False  # guide's own handler printed the line (see _FrontDoor.main)
+
+
+def _interrupted_line() -> None:
+    global _said_interrupted
+    if not _said_interrupted:
+        _said_interrupted = True
+        _echo("error: interrupted; files are written whole or not at all, and the cache is intact", err=True)
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    """Whether Ctrl-C is behind `error` (a C extension's import turns it into ImportError)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _kinds(error: BaseException) -> set[str]:
+    """The class names `error` is an instance of. Typer vendors its own copy of click in some
+    versions and uses click in others, so click's exceptions are known by name."""
+    return {kind.__name__ for kind in type(error).__mro__}
+
+
+class _FrontDoor(TyperGroup):
+    """Every way a command line can be wrong is one `error:` line and exit 2, like guide's own
+    errors: click's Usage/Try/Error block is replaced here, once, for every command."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        global _said_interrupted
+        _said_interrupted = False
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except KeyboardInterrupt:
+            code = INTERRUPTED
+        except Exception as error:
+            kinds = _kinds(error)
+            if "NoArgsIsHelpError" in kinds:  # `guide cache` alone: its help, as --help gives it
+                typer.echo(error.ctx.get_help())  # type: ignore[attr-defined]
+                code = 0
+            elif "UsageError" in kinds:
+                _echo(f"error: {usage_line(error)}", err=True)
+                code = 2
+            elif "ClickException" in kinds:
+                _echo(f"error: {error.format_message()}", err=True)  # type: ignore[attr-defined]
+                code = error.exit_code  # type: ignore[attr-defined]
+            elif "Abort" in kinds or _caused_by_interrupt(error):
+                code = INTERRUPTED
+            else:
+                raise
+        if code == INTERRUPTED:
+            _interrupted_line()  # when Ctrl-C came outside guide's own handler (typer makes it 130)
+        code = code if isinstance(code, int) else 0
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+
+def _choices(values: Sequence[object]) -> str:
+    return "choose one of " + ", ".join(str(getattr(value, "value", value)) for value in values)
+
+
+# What each option takes, for the one line a wrong value gets: (what it is, how to fix it).
+VALID = {
+    "--pace": ("a pace", _choices(list(PaceName))),
+    "--range": ("a range choice", _choices(list(RangeChoice))),
+    "--verbosity": ("a verbosity", _choices(list(Verbosity))),
+    "--bitrate": ("an MP3 bitrate", _choices(MP3_BITRATES)),
+    "--speech-rate": ("a number", "such as 1.0 for the voice's natural speed"),
+    "--rep-seconds": ("a number of seconds", "such as 3"),
+    "--rest-seconds": ("a number of seconds", "such as 30"),
+    "--max-mb": ("a number of MB", "such as 200"),
+    "--voice": ("a voice", "piper, piper:PATH.onnx or gtts:LANG; see guide voices"),
+    "--routine": ("a built-in routine", "see guide routines"),
+    "--output": ("a file name", "such as guide.mp3"),
+    "--timeline": ("a file name", "such as timeline.json"),
+    "--subtitles": ("a file name", "such as guide.srt, .vtt or .lrc"),
+    "--cache-dir": ("a folder", "such as ~/.cache/guide"),
+    "--search": ("a folder", "the folder that holds .onnx voices"),
+}
+
+
+def usage_line(error: Exception) -> str:
+    """A usage mistake as guide words every mistake: what is wrong, then how to fix it. Built
+    from click's message, whose wording is stable across click and typer versions."""
+    context = getattr(error, "ctx", None)
+    command = getattr(context, "command_path", None) or "guide"
+    text = " ".join(error.format_message().split()).rstrip(".")  # type: ignore[attr-defined]
+    see = f"see {command} --help"
+    bad = re.match(r"Invalid value for ((?:'[^']*'(?: / )?)+): (?:Value error, )?(.*)$", text)
+    if bad:
+        name = re.findall(r"'([^']*)'", bad.group(1))[-1]
+        detail = bad.group(2)
+        value = re.match(r"'((?:[^']|'(?! is ))*)' is ", detail)
+        if name in VALID and value:
+            what, fix = VALID[name]
+            return f"{name} {value.group(1) or repr('')} is not {what} ({fix})"
+        if name in VALID:
+            what, fix = VALID[name]
+            return f"{name} takes {what} ({fix})"
+        return f"{name}: {_lower_first(detail)} ({see})"
+    needs = re.match(r"Option '([^']*)' requires an? argument", text)
+    if needs:
+        name = {"-o": "--output"}.get(needs.group(1), needs.group(1))
+        fix = f"{VALID[name][0]}, {VALID[name][1]}" if name in VALID else see
+        return f"{needs.group(1)} needs a value ({fix})"
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", text)
+    if extra:
+        return f"{command}: too many arguments: {extra.group(1)} (quote a name that has spaces; {see})"
+    text = re.sub(r" \(Possible options: ([^)]*)\)", r"; did you mean one of \1?", text)
+    return f"{command}: {_lower_first(text)} ({see})"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 app = typer.Typer(
+    cls=_FrontDoor,
     help="Turn an exercise routine written as text into one voice-only MP3 coach.",
     add_completion=False,
     rich_markup_mode=None,
@@ -75,6 +205,7 @@ cache_app = typer.Typer(
 app.add_typer(cache_app, name="cache")
 
 T = TypeVar("T")
+INTERRUPTED = 130  # what shells report for a command stopped by Ctrl-C
 
 RoutineArg = Annotated[
     str | None,
@@ -233,8 +364,19 @@ def safe(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """A message that must stay one line (a path may hold a newline): every control character
+    is shown escaped, as Python spells it, so nothing splits or colours the line."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
 def _echo(text: str, err: bool = False) -> None:
-    typer.echo(safe(text), err=err)
+    """One line of output: a summary, an error, a note."""
+    typer.echo(one_line(text), err=err)
 
 
 def _run(action: Callable[[], T]) -> T:
@@ -243,12 +385,19 @@ def _run(action: Callable[[], T]) -> T:
     except RoleError as error:
         _echo(f"error: {error.worded(lambda role: FLAGS.get(role, role))}", err=True)
         raise typer.Exit(2) from None
+    except NothingFoundError as error:
+        # The page has no exercises the reader can see: say how to write them out by hand, on the same line.
+        _echo(
+            f"error: {error}; to write the routine by hand: guide import {_quoted(error.source)} -o routine.md",
+            err=True,
+        )
+        raise typer.Exit(2) from None
     except GuideError as error:
         _echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        _echo("error: interrupted; files are written whole or not at all, and the cache is intact", err=True)
-        raise typer.Exit(130) from None
+        _interrupted_line()
+        raise typer.Exit(INTERRUPTED) from None
     except OSError as error:
         # The file system refusing a path the user gave (a name too long, a link loop, a full
         # disk) is their environment, not a bug: say which file and why, in one line.
@@ -256,6 +405,11 @@ def _run(action: Callable[[], T]) -> T:
             raise
         _echo(f"error: {error.filename}: {describe_os_error(error)}", err=True)
         raise typer.Exit(2) from None
+    except Exception as error:
+        if not _caused_by_interrupt(error):
+            raise
+        _interrupted_line()
+        raise typer.Exit(INTERRUPTED) from None
 
 
 def _routine_path(routine: str | None) -> Path | str | None:
@@ -330,13 +484,33 @@ def _progress(quiet: bool) -> Any:
 
 def _report_build(result: Any, stamp: str = "") -> None:
     """Warnings, then the summary line; `stamp` (a time, in watch) starts every line."""
-    from .report import summary
+    from .report import summary, unsure_report
 
     for warning in result.script.warnings:
         _echo(f"{stamp}warning: {warning}", err=True)
     if result.replaced_source:
         _echo(f"{stamp}note: replaced {result.path}, which was made from {result.replaced_source}", err=True)
     _echo(f"{stamp}{summary(result)}")
+    unsure = unsure_report(result.routine) if result.routine is not None else []
+    for line in unsure:
+        _echo(f"{stamp}{line}", err=True)
+    if unsure:
+        _echo(
+            f"{stamp}check them with 'guide plan', or write the routine by hand: {_import_command(result.routine)}",
+            err=True,
+        )
+
+
+def _import_command(routine: Any) -> str:
+    """`guide import PAGE -o NAME.md`: writes what was read as a Markdown routine to fix by hand."""
+    from .report import import_target
+
+    page, markdown = import_target(routine)
+    return f"guide import {_quoted(page)} -o {markdown}"
+
+
+def _quoted(path: str) -> str:
+    return path if re.fullmatch(r"[\w./:@%+=,-]+", path) else "'" + path.replace("'", "'\\''") + "'"
 
 
 @app.callback(invoke_without_command=True)
@@ -388,7 +562,9 @@ def plan_command(
     if as_json:
         typer.echo(json.dumps(plan_json(parsed, script), indent=2, ensure_ascii=True))
     else:
-        _echo(plan_table(parsed, script))
+        typer.echo(safe(plan_table(parsed, script)))
+        if parsed.reading and parsed.notes:
+            _echo(_import_command(parsed))  # the last line: the exact command to fix the guesses by hand
     for warning in script.warnings:
         _echo(f"warning: {warning}", err=True)
 
@@ -406,9 +582,11 @@ def watch_command(
     """Rebuild the MP3 on every save; mistakes are reported and watching goes on."""
     from datetime import datetime
 
+    from .files import check_targets
     from .watch import watch_routine
 
     options = _run(args.options)
+    _run(lambda: check_targets(args.outputs.targets(), (routine,)))  # as build does: before any work
     try:
         readable = routine.is_file()
     except OSError:  # a name too long to look up: plan_file words it
@@ -528,20 +706,22 @@ def voices_command(
 
 @cache_app.command("info", cls=GuideCommand)
 def cache_info(cache_dir: CacheOpt = None) -> None:
-    """Where the phrase cache is and how big."""
-    from .voices.cache import PhraseCache, default_cache_dir
+    """Where the cache is and what it holds."""
+    from .cachedir import info
+    from .voices.cache import default_cache_dir
 
-    info = PhraseCache(cache_dir or default_cache_dir()).info()
-    _echo(f"{info.path}  {info.entries} phrases  {info.bytes / 1e6:.1f} MB")
+    found = _run(lambda: info(cache_dir or default_cache_dir()))
+    _echo(f"{found.path}  {found.describe()}")
 
 
 @cache_app.command("clear", cls=GuideCommand)
 def cache_clear(cache_dir: CacheOpt = None) -> None:
-    """Delete every cached phrase."""
-    from .voices.cache import PhraseCache, default_cache_dir
+    """Delete every entry guide cached (and nothing else)."""
+    from .cachedir import clear
+    from .voices.cache import default_cache_dir
 
-    info = _run(lambda: PhraseCache(cache_dir or default_cache_dir()).clear())
-    _echo(f"removed {info.entries} phrases ({info.bytes / 1e6:.1f} MB) from {info.path}")
+    removed = _run(lambda: clear(cache_dir or default_cache_dir()))
+    _echo(f"removed {removed.describe()} from {removed.path}")
 
 
 @cache_app.command("prune", cls=GuideCommand)
@@ -549,16 +729,17 @@ def cache_prune(
     max_mb: Annotated[
         float,
         typer.Option(
-            "--max-mb", help="Keep at most this many MB, dropping the least recently used phrases first.", metavar="MB"
+            "--max-mb", help="Keep at most this many MB, dropping the least recently used entries first.", metavar="MB"
         ),
     ] = 200.0,
     cache_dir: CacheOpt = None,
 ) -> None:
-    """Shrink the cache to a size, least recently used phrases first."""
-    from .voices.cache import PhraseCache, default_cache_dir
+    """Shrink the cache to a size, least recently used entries first."""
+    from .cachedir import prune
+    from .voices.cache import default_cache_dir
 
-    info = _run(lambda: PhraseCache(cache_dir or default_cache_dir()).prune(max_mb * 1e6))
-    _echo(f"removed {info.entries} phrases ({info.bytes / 1e6:.1f} MB) from {info.path}")
+    removed = _run(lambda: prune(cache_dir or default_cache_dir(), max_mb * 1e6))  # inf keeps everything
+    _echo(f"removed {removed.describe()} from {removed.path}")
 
 
 __all__ = ["app", "safe"]

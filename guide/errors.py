@@ -30,6 +30,11 @@ class RoutineError(GuideError):
         super().__init__(_one_line(message))
 
 
+class NothingFoundError(RoutineError):
+    """An article or page where the reader found no exercises: a person can still write the routine by
+    hand from it (a front end says how, e.g. the CLI's `guide import`)."""
+
+
 class LimitError(GuideError):
     """A value is possible to write but absurd to render (reps 100000, a 10 h hold)."""
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import shutil
+import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import OutputError, Role
@@ -94,7 +98,7 @@ def lexists(path: Path, role: Role) -> bool:
 
 def check_target(path: Path, role: Role = Role.MP3) -> None:
     """`path` may be written: a regular file or nothing yet, in a folder we can write to."""
-    if len(path.name.encode()) > 255 - len(TEMP_SUFFIX) - 24:  # the temp file beside it needs room too
+    if len(path.name.encode()) > 255 - TEMP_NAME_ROOM:  # the temp file beside it needs room too
         raise OutputError(role, f" {path}: the file name is too long; choose a shorter one")
     try:
         mode = path.lstat().st_mode
@@ -157,30 +161,138 @@ def remove_empty_folders(folders: Iterable[Path]) -> None:
             folder.rmdir()
 
 
+# Every temp file or folder guide makes is named `.STEM.guide-PID-RANDOM.part`: hidden, stamped
+# with the process that made it, so any later run can tell a killed build's leftovers (their
+# process is gone) from a running build's, and remove them wherever they were made.
+TEMP_MARK = "guide"
+_TEMP_NAME = re.compile(r"^\..*\.guide-(\d+)-[a-z0-9_]+\.part$")
+# What earlier versions made beside an MP3 (`.NAME.PID.RANDOM.part`, and `.part.spliced`).
+_OLD_TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[a-z0-9_]{8}\.part(?:\.spliced)?$")
+TEMP_NAME_ROOM = 40  # what the temp name adds to its stem, with room to spare
+
+
+def _temp_prefix(stem: str) -> str:
+    return f".{stem}.{TEMP_MARK}-{os.getpid()}-"
+
+
+def new_temp_file(folder: Path, stem: str) -> Path:
+    """An empty temp file in `folder`, named so a later run can sweep it if this one is killed."""
+    fd, name = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(stem), suffix=TEMP_SUFFIX)
+    os.close(fd)
+    return Path(name)
+
+
+def new_temp_folder(folder: Path, stem: str) -> Path:
+    """An empty temp folder in `folder`, named like `new_temp_file`'s files."""
+    return Path(tempfile.mkdtemp(dir=folder, prefix=_temp_prefix(stem), suffix=TEMP_SUFFIX))
+
+
+def temp_owner(name: str) -> int | None:
+    """The process id in a guide temp name, or None if `name` is not one."""
+    match = _TEMP_NAME.match(name) or _OLD_TEMP_NAME.match(name)
+    return int(match.group(1)) if match else None
+
+
 def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except (PermissionError, OverflowError):
         return True
     return True
 
 
-def remove_stale_temps(path: Path) -> None:
-    """Temp files of `path` left by a killed build (their process is gone) are removed."""
-    prefix = f".{path.name}."
+def sweep_temps(folder: Path) -> None:
+    """Remove the temp files and folders in `folder` whose process is gone (a killed build)."""
     try:
-        entries = list(path.parent.iterdir())
+        entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        name = entry.name
-        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+        pid = temp_owner(entry.name)
+        if pid is None or _pid_alive(pid):
             continue
-        pid_text = name[len(prefix) :].split(".", 1)[0]
-        if pid_text.isdigit() and not _pid_alive(int(pid_text)):
-            entry.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+
+
+class Staged:
+    """Outputs written to temp files beside their targets, then renamed over them together:
+    all of them appear, or (on any failure, or Ctrl-C) none of them changes.
+
+    Use as a context manager; `commit()` renames. Leaving the block without committing
+    removes the temp files.
+    """
+
+    def __init__(self) -> None:
+        self._temps: list[tuple[Path, Path, Role]] = []  # (temp, target, role)
+
+    def __enter__(self) -> Staged:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.discard()
+
+    def produce(self, path: Path, make: Callable[[Path], None], role: Role = Role.MP3) -> None:
+        """Run `make(temp)` on a temp file beside `path`. Raises OutputError."""
+        check_target(path, role)
+        make_folder(path.parent)
+        sweep_temps(path.parent)
+        try:
+            temp = new_temp_file(path.parent, path.name)
+        except OSError as error:
+            raise OutputError(role, f" {path}: cannot write to {path.parent} ({describe_os_error(error)})") from None
+        self._temps.append((temp, path, role))
+        try:
+            make(temp)
+            os.chmod(temp, 0o644)
+        except OSError as error:
+            raise OutputError(role, f" {path}: cannot write it ({describe_os_error(error)})") from None
+
+    def write(self, path: Path, data: bytes, role: Role = Role.MP3) -> None:
+        def write(temp: Path) -> None:
+            temp.write_bytes(data)
+
+        self.produce(path, write, role)
+
+    def commit(self) -> None:
+        """Rename every temp over its target. Raises OutputError (nothing renamed) when a target
+        became something guide never replaces while the work went on."""
+        for _, path, role in self._temps:
+            check_target(path, role)
+        with _signals_held():  # Ctrl-C between two renames would leave some outputs new, some old
+            for temp, path, role in self._temps:
+                try:
+                    os.replace(temp, path)
+                except OSError as error:
+                    raise OutputError(role, f" {path}: cannot write it ({describe_os_error(error)})") from None
+            self._temps.clear()
+
+    def discard(self) -> None:
+        for temp, _, _ in self._temps:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+        self._temps.clear()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait (in the main thread) until the block is over."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def produce_atomically(path: Path, make: Callable[[Path], None], role: Role = Role.MP3) -> None:
@@ -189,33 +301,16 @@ def produce_atomically(path: Path, make: Callable[[Path], None], role: Role = Ro
     On any failure (or Ctrl-C) the temp file is removed and `path` is untouched.
     Raises OutputError when the folder or file cannot be written.
     """
-    check_target(path, role)
-    make_folder(path.parent)
-    remove_stale_temps(path)
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
-    except OSError as error:
-        raise OutputError(role, f" {path}: cannot write to {path.parent} ({describe_os_error(error)})") from None
-    os.close(fd)
-    temp = Path(name)
-    try:
-        make(temp)
-        os.chmod(temp, 0o644)
-        check_target(path, role)  # it may have become something else while we worked
-        os.replace(temp, path)
-    except OSError as error:
-        raise OutputError(role, f" {path}: cannot write it ({describe_os_error(error)})") from None
-    finally:
-        temp.unlink(missing_ok=True)
+    with Staged() as staged:
+        staged.produce(path, make, role)
+        staged.commit()
 
 
 def write_atomically(path: Path, data: bytes, role: Role = Role.MP3) -> None:
     """`data` at `path`, whole or not at all. Raises OutputError."""
-
-    def write(temp: Path) -> None:
-        temp.write_bytes(data)
-
-    produce_atomically(path, write, role)
+    with Staged() as staged:
+        staged.write(path, data, role)
+        staged.commit()
 
 
 def write_new_file(path: Path, data: bytes, role: Role, force: bool = False) -> None:
@@ -228,7 +323,7 @@ def write_new_file(path: Path, data: bytes, role: Role, force: bool = False) -> 
     write_atomically(path, data, role)
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
+def read_regular_file(path: Path, limit: int, what: str = "a routine") -> bytes:
     """The bytes of a regular file of at most `limit` bytes, never blocking on a FIFO or
     reading a device. Raises OSError subclasses for the caller to word, or ValueError
     with a reason when the file is not a regular file or is too large."""
@@ -237,16 +332,16 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ValueError(f"is {file_kind(info.st_mode)}, not a routine file")
+            raise ValueError(f"is {file_kind(info.st_mode)}, not {what} file")
         if info.st_size > limit:
-            raise ValueError(f"is {info.st_size:,} bytes; a routine is at most {limit:,}")
+            raise ValueError(f"is {info.st_size:,} bytes; {what} is at most {limit:,}")
         chunks: list[bytes] = []
         size = 0
         while chunk := os.read(fd, 1 << 16):
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:  # it grew while we read
-                raise ValueError(f"is over {limit:,} bytes; a routine is at most that")
+                raise ValueError(f"is over {limit:,} bytes; {what} is at most that")
         return b"".join(chunks)
     finally:
         os.close(fd)

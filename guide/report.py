@@ -5,6 +5,7 @@ Callable without the CLI: `plan_json` is the plan's JSON contract (docs/contract
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .routine import DOSE_FIELDS, Routine
@@ -71,6 +72,7 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
         )
     return {
         "title": routine.title,
+        "reading": routine.reading or None,  # how an article's layout was read; null for a Markdown routine
         "duration_seconds": round(script.duration, 2),
         "seconds_per_breath": SECONDS_PER_BREATH,  # how a hold counted in breaths was timed
         "exercises": exercises,
@@ -88,9 +90,28 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
         ],
         "skipped": [{"heading": s.heading, "reason": s.reason, "line": s.line} for s in routine.skipped],
         "notes": list(routine.notes),
+        "unsure": bool(routine.reading and routine.notes),
         "warnings": list(script.warnings),
         "language": script.language,
     }
+
+
+def import_target(routine: Routine) -> tuple[str, str]:
+    """(page, Markdown file) for writing what was read as an editable routine: the front end words the
+    command (the CLI: `guide import PAGE` with its output option)."""
+    from .build import slug
+
+    return routine.source, f"{slug(routine.title)}.md"
+
+
+def unsure_report(routine: Routine) -> list[str]:
+    """The lines an article's reader guessed at, in a few lines for `build` ([] when it was sure)."""
+    if not routine.reading or not routine.notes:
+        return []
+    return [
+        f"note: read {routine.source} as {routine.reading}; unsure of {plural(len(routine.notes), 'line')}:",
+        *[f"  {note}" for note in routine.notes],
+    ]
 
 
 def plan_table(routine: Routine, script: Script) -> str:
@@ -113,7 +134,9 @@ def plan_table(routine: Routine, script: Script) -> str:
         inside -= 1
         notes.append(_sources(item))
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [f"{routine.title}  ({routine.source})", ""]
+    lines = [f"{routine.title}  ({_one_line_path(routine.source)})", ""]
+    if routine.reading:
+        lines[1:1] = [f"read as: {routine.reading}"]
     lines += [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
@@ -127,6 +150,8 @@ def plan_table(routine: Routine, script: Script) -> str:
         lines += ["", "unsure:", *[f"  {note}" for note in routine.notes]]
     if routine.skipped:
         lines += ["", "skipped:", *[f"  line {s.line}: '{s.heading}' ({s.reason})" for s in routine.skipped]]
+    if routine.reading and routine.notes:
+        lines += ["", "the reader is unsure of the lines above; check them, or write the routine by hand:"]
     return "\n".join(lines)
 
 
@@ -192,3 +217,8 @@ def summary(result: BuildResult) -> str:
         f"{plural(result.chapters, 'chapter')}  {result.size / 1e6:.1f} MB  {loudness}  "
         f"({plural(result.synthesized, 'phrase')} synthesized, {result.cached} cached, {result.seconds:.1f} s)"
     )
+
+
+def _one_line_path(path: str) -> str:
+    """A path as one line: a newline or other control character in it is shown escaped."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda match: repr(match.group())[1:-1], path)

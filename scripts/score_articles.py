@@ -6,8 +6,13 @@ Each article `X.txt` / `X.html` (also `.htm`, `.md`) with an `X.expected.json` b
 is compared. Prints one line per article (and, with --verbose, every mismatch), then the totals: exercise
 recall, precision and per-field accuracy over matched exercises.
 
-Usage: python scripts/score_articles.py [FOLDER_OR_FILE ...] [--guide CMD] [--verbose] [--json]
-                                        [--min-recall R] [--min-precision P] [--min-field F] [--jobs N]
+Usage: python scripts/score_articles.py [FOLDER_OR_FILE ...] [--guide CMD | --in-process] [--verbose] [--json]
+                                        [--min-recall R] [--min-precision P] [--min-field F]
+                                        [--min-fully-right R] [--jobs N] [--write-score [--score-name NAME]]
+
+`--in-process` reads each article with this checkout's `guide` package instead of running the command (the
+same plan JSON, without a process per article). `--write-score` writes each folder's SCORE.txt (what the
+scorer printed for that folder's articles); SCORE files are only ever written this way.
 
 Expected JSON (beside the article):
   {"title": "...", "exercises": [{"name": "...", "sides": "one|each|alternate", "sets": 1, "reps": 10,
@@ -148,6 +153,7 @@ class Plan:
     title: str | None
     exercises: tuple[Found, ...]
     seconds_per_breath: float | None = None
+    reading: str | None = None  # the layout reading guide chose, when it says
 
 
 @dataclass
@@ -158,6 +164,8 @@ class ArticleScore:
     matched: int
     error: str | None = None
     title_ok: bool | None = None
+    reading: str | None = None
+    fully_right: int = 0  # matched exercises whose every checked field is right
     fields: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in FIELDS})
     mismatches: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
@@ -231,6 +239,7 @@ def parse_plan(data: dict[str, Any]) -> Plan:
         title=str(title) if title is not None else None,
         exercises=tuple(exercises),
         seconds_per_breath=_number(data.get("seconds_per_breath")),
+        reading=str(data["reading"]) if data.get("reading") else None,
     )
 
 
@@ -322,12 +331,15 @@ def score_article(article: str, expected: ExpectedArticle, plan: Plan | None, er
     found = plan.exercises if plan is not None else ()
     pairs = align(expected.exercises, found)
     score = ArticleScore(article, expected=len(expected.exercises), found=len(found), matched=len(pairs), error=error)
+    score.reading = plan.reading if plan is not None else None
     if expected.title is not None:
         score.title_ok = titles_match(expected.title, plan.title if plan else None)
     spb = plan.seconds_per_breath if plan is not None else None
     for i, j in pairs:
         want, got = expected.exercises[i], found[j]
-        for name, (ok, detail) in compare(want, got, spb).items():
+        compared = compare(want, got, spb)
+        score.fully_right += all(ok for ok, _ in compared.values())
+        for name, (ok, detail) in compared.items():
             score.fields[name][1] += 1
             if ok:
                 score.fields[name][0] += 1
@@ -348,6 +360,7 @@ class Totals:
     matched: int
     errors: int
     perfect: int
+    fully_right: int
     titles_right: int
     titles_checked: int
     fields: dict[str, tuple[int, int]]
@@ -362,6 +375,11 @@ class Totals:
             return self.matched / self.found
         return 1.0 if not self.expected else 0.0
 
+    @property
+    def fully_right_share(self) -> float:
+        """Expected exercises found with every checked field right."""
+        return self.fully_right / self.expected if self.expected else 1.0
+
     def accuracy(self) -> dict[str, float]:
         return {name: right / checked for name, (right, checked) in self.fields.items() if checked}
 
@@ -373,6 +391,7 @@ class Totals:
             "matched": self.matched,
             "errors": self.errors,
             "perfect_articles": self.perfect,
+            "fully_right": round(self.fully_right_share, 4),
             "recall": round(self.recall, 4),
             "precision": round(self.precision, 4),
             "fields": {name: round(value, 4) for name, value in self.accuracy().items()},
@@ -391,6 +410,7 @@ def total(scores: Iterable[ArticleScore]) -> Totals:
         matched=sum(s.matched for s in scores),
         errors=sum(1 for s in scores if s.error is not None),
         perfect=sum(1 for s in scores if s.perfect),
+        fully_right=sum(s.fully_right for s in scores),
         titles_right=sum(1 for s in scores if s.title_ok),
         titles_checked=sum(1 for s in scores if s.title_ok is not None),
         fields=fields,
@@ -398,9 +418,15 @@ def total(scores: Iterable[ArticleScore]) -> Totals:
 
 
 def failed_thresholds(
-    totals: Totals, min_recall: float | None, min_precision: float | None, min_field: float | None
+    totals: Totals,
+    min_recall: float | None,
+    min_precision: float | None,
+    min_field: float | None,
+    min_fully_right: float | None = None,
 ) -> list[str]:
     failures = []
+    if min_fully_right is not None and totals.fully_right_share < min_fully_right:
+        failures.append(f"fully right {totals.fully_right_share:.1%} < {min_fully_right:.1%}")
     if min_recall is not None and totals.recall < min_recall:
         failures.append(f"recall {totals.recall:.1%} < {min_recall:.1%}")
     if min_precision is not None and totals.precision < min_precision:
@@ -446,6 +472,19 @@ def run_plan(command: Sequence[str], article: Path) -> tuple[Plan | None, str | 
     return parse_plan(data), None
 
 
+def plan_in_process(article: Path) -> tuple[Plan | None, str | None]:
+    """(plan, None) or (None, the error line), read by this checkout's guide package."""
+    from guide.build import BuildOptions, plan_file
+    from guide.errors import GuideError
+    from guide.report import plan_json
+
+    try:
+        routine, script = plan_file(article, BuildOptions())
+    except GuideError as error:
+        return None, f"exit 2: error: {error}"
+    return parse_plan(json.loads(json.dumps(plan_json(routine, script)))), None
+
+
 def find_articles(paths: Sequence[Path]) -> list[tuple[Path, Path]]:
     """(article, expected JSON) pairs under the given folders/files, sorted by name."""
     found: list[tuple[Path, Path]] = []
@@ -458,9 +497,10 @@ def find_articles(paths: Sequence[Path]) -> list[tuple[Path, Path]]:
     return found
 
 
-def score_file(command: Sequence[str], article: Path, expected_path: Path) -> ArticleScore:
+def score_file(command: Sequence[str] | None, article: Path, expected_path: Path) -> ArticleScore:
+    """Score one article, through the `guide` command, or in this process when `command` is None."""
     expected = parse_expected(json.loads(expected_path.read_text(encoding="utf-8")))
-    plan, error = run_plan(command, article)
+    plan, error = run_plan(command, article) if command is not None else plan_in_process(article)
     return score_article(article.name, expected, plan, error)
 
 
@@ -484,6 +524,8 @@ def report(score: ArticleScore, verbose: bool, out: Callable[[str], None]) -> No
         out(f"      error: {score.error}")
     if not verbose:
         return
+    if score.reading:
+        out(f"      reading: {score.reading}")
     for line in score.mismatches:
         out(f"      ≠ {line}")
     for name in score.missing:
@@ -498,11 +540,31 @@ def summary(totals: Totals, out: Callable[[str], None]) -> None:
     out(f"exercises: expected {totals.expected}, found {totals.found}, matched {totals.matched}")
     out(f"recall    {totals.recall:.1%}")
     out(f"precision {totals.precision:.1%}")
+    out(f"fully right {totals.fully_right}/{totals.expected} ({totals.fully_right_share:.1%})")
     for name, (right, checked) in totals.fields.items():
         if checked:
             out(f"  {name:<13} {_ratio(right, checked)}")
     if totals.titles_checked:
         out(f"  {'title':<13} {_ratio(totals.titles_right, totals.titles_checked)}")
+
+
+SCORE_HEADER = "# Written by scripts/score_articles.py --write-score ({how}); regenerate it, never edit it.\n"
+
+
+def write_scores(
+    scores: Sequence[ArticleScore], pairs: Sequence[tuple[Path, Path]], name: str = "SCORE.txt", how: str = ""
+) -> None:
+    """Each folder's score file: the verbose report of that folder's articles and their totals."""
+    folders: dict[Path, list[ArticleScore]] = {}
+    for score, (article, _) in zip(scores, pairs, strict=True):
+        folders.setdefault(article.parent, []).append(score)
+    for folder, held in folders.items():
+        lines: list[str] = []
+        for score in held:
+            report(score, True, lines.append)
+        summary(total(held), lines.append)
+        header = SCORE_HEADER.format(how=how or "in process")
+        (folder / name).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -514,10 +576,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-recall", type=float, help="exit 1 when exercise recall is below this (0-1)")
     parser.add_argument("--min-precision", type=float, help="exit 1 when precision is below this (0-1)")
     parser.add_argument("--min-field", type=float, help="exit 1 when any field's accuracy is below this (0-1)")
+    parser.add_argument(
+        "--min-fully-right", type=float, help="exit 1 when fewer expected exercises are fully right (0-1)"
+    )
     parser.add_argument("--jobs", "-j", type=int, default=1, help="articles scored at once (default 1)")
+    parser.add_argument("--in-process", action="store_true", help="read articles with this checkout's guide package")
+    parser.add_argument("--write-score", action="store_true", help="write each folder's score file")
+    parser.add_argument("--score-name", default="SCORE.txt", help="the score file's name (default SCORE.txt)")
     args = parser.parse_args(argv)
 
-    command = shlex.split(args.guide) if args.guide else default_guide()
+    command = None if args.in_process else shlex.split(args.guide) if args.guide else default_guide()
     pairs = find_articles(args.paths or [DEFAULT_FOLDER])
     if not pairs:
         print("error: no article with an .expected.json beside it", file=sys.stderr)
@@ -530,7 +598,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     summary(totals, print)
     if args.json:
         print(json.dumps(totals.as_json(), sort_keys=False))
-    failures = failed_thresholds(totals, args.min_recall, args.min_precision, args.min_field)
+    if args.write_score:
+        write_scores(
+            scores, pairs, args.score_name, "in process" if command is None else f"--guide {' '.join(command)}"
+        )
+    failures = failed_thresholds(totals, args.min_recall, args.min_precision, args.min_field, args.min_fully_right)
     for failure in failures:
         print(f"below threshold: {failure}", file=sys.stderr)
     return 1 if failures else 0

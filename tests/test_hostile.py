@@ -80,6 +80,57 @@ def test_readers_raise_only_guide_errors(text: str) -> None:
     _read_and_plan(text)
 
 
+ARTICLE_LINES = st.sampled_from(
+    [
+        "A1 \u2013 Squat \u2013 60 seconds",
+        "4 Rounds",
+        "Rest 1 Min",
+        "Repeat three times.",
+        "- Calf Stretch: Stand tall. Hold for 20-30 seconds.",
+        "5 Rounds of 1 minute at each station",
+        "Box Jumps 24/20",
+        "Hold for 20-30 seconds",
+        "Repeat 3-5 times each leg.",
+        "Stretch: your hamstrings \u2022 Standing, step forward. \u2022 Hold for 20 seconds \u2022 swap",
+        "1. Head back (X5) 2. Ear to shoulder (X5). 3. Neck circles (X5)",
+        "Exercise 1: Calf Pumps Sets: 2 / Repetition:10",
+        "Score: total time",
+        "secondsand tofive untilyou",
+        "Repetitions | 20",
+        "| Frequency | Daily |",
+        "How'd you do?",
+    ]
+)
+JSON_LD = st.sampled_from(
+    [
+        '{"@type": "HowTo", "name": "X", "step": [{"@type": "HowToStep", "name": "Squat", "text": "Do 10 reps."},'
+        ' {"@type": "HowToStep", "text": "Hold for 30 seconds."}]}',
+        '{"@graph": [{"@type": "ExercisePlan", "name": "Plank", "repetitions": 3}]}',
+        '{"@type": "HowTo", "step": [{"@type": "HowToSection", "itemListElement": "x"}, 3, null, []]}',
+        "{not json",
+        "[]",
+    ]
+)
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """Web pages: headings, lists, tables and schema.org data, in any order and any state."""
+    parts = ["<html><head><title>" + draw(st.text(max_size=20)) + "</title>"]
+    parts += [f'<script type="application/ld+json">{data}</script>' for data in draw(st.lists(JSON_LD, max_size=2))]
+    parts.append("</head><body>")
+    for _ in range(draw(st.integers(0, 6))):
+        tag = draw(st.sampled_from(["h2", "p", "li", "td", "th", "strong"]))
+        parts.append(f"<{tag}>{draw(st.one_of(ARTICLE_LINES, PROSE, st.text(max_size=30)))}</{tag}>")
+    return "".join(parts) + "</body></html>"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(pages(), st.lists(st.one_of(ARTICLE_LINES, PROSE, st.text(max_size=40)), max_size=14).map("\n".join)))
+def test_pages_and_articles_raise_only_guide_errors(text: str) -> None:
+    _read_and_plan(text)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=300))
 def test_any_bytes_through_the_cli(tmp_path: Path, data: bytes) -> None:

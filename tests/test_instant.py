@@ -20,9 +20,16 @@ from .test_cache import CountingVoice
 HEAVY = ("scipy", "onnxruntime", "piper", "gtts", "pydub", "pyloudnorm", "numpy", "rich")
 
 _PROBE = """
-import contextlib, io, json, runpy, sys
+import contextlib, io, json, os, runpy, sys
 sys.argv = ["guide", *json.loads(sys.argv[1])]
 code = None
+
+
+def exit_here(status):  # guide ends with os._exit; the probe still has to report
+    raise SystemExit(status)
+
+
+os._exit = exit_here
 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
     try:
         runpy.run_module("guide", run_name="__main__")

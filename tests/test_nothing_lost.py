@@ -346,19 +346,30 @@ def test_a_half_second_hold_is_refused_with_a_true_reason(tmp_path: Path) -> Non
 
 
 @pytest.mark.e2e
-def test_ctrl_c_after_the_rename_does_not_deny_the_mp3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import guide.render
+def test_ctrl_c_before_the_outputs_are_renamed_changes_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import guide.render.sidecars
 
     routine, mp3 = built(tmp_path)
+    before = mp3.read_bytes()
 
-    def interrupted(*_args: object) -> None:
+    def interrupted(*_args: object) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(guide.render, "write_timeline", interrupted)  # Ctrl-C lands just after the MP3 rename
-    result = run("build", str(routine), "-o", str(mp3), "--timeline", str(tmp_path / "t.json"), "--force")
-    assert result.exit_code == 130
-    assert "no MP3 was written" not in result.output and "whole or not at all" in result.output
-    assert mp3.is_file() and "up to date" in run("build", str(routine), "-o", str(mp3)).output
+    monkeypatch.setattr(guide.render.sidecars, "srt", interrupted)  # Ctrl-C once the MP3 is encoded
+    result = run(
+        "build",
+        str(routine),
+        "-o",
+        str(mp3),
+        "--timeline",
+        str(tmp_path / "t.json"),
+        "--subtitles",
+        str(tmp_path / "s.srt"),
+        "--force",
+    )
+    assert result.exit_code == 130 and "whole or not at all" in result.output
+    assert mp3.read_bytes() == before and not (tmp_path / "t.json").exists() and not (tmp_path / "s.srt").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["r.md", "x.mp3"], "no temp file left"
 
 
 def test_gtts_without_network_never_claims_cached_phrases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -385,7 +396,7 @@ def test_cache_clear_on_a_read_only_cache_fails_honestly(tmp_path: Path) -> None
     cache = tmp_path / "cache"
     shard = cache / "ab"
     shard.mkdir(parents=True)
-    (shard / ("ab" + "0" * 62 + ".clip")).write_bytes(b"x")
+    (shard / ("ab" + "0" * 62 + ".clip")).write_bytes(_encode(Entry(b"\0\0", 24000)))
     with read_only(shard):
         one_error(run("cache", "clear", "--cache-dir", str(cache)), "not the rest")
     assert run("cache", "clear", "--cache-dir", str(cache)).exit_code == 0
@@ -405,7 +416,8 @@ def test_a_cache_shard_replaced_by_a_file_breaks_nothing(tmp_path: Path) -> None
     shutil.rmtree(shard)
     shard.write_text("not a folder")
     assert run("cache", "clear", "--cache-dir", str(cache)).exit_code == 0
-    assert not shard.exists()
+    assert shard.read_text() == "not a folder", "clear removes only what guide wrote"
+    assert not list(cache.glob("*/*.clip"))
 
 
 def test_an_mp3_under_another_name_is_refused(tmp_path: Path) -> None:

@@ -269,3 +269,24 @@ def test_every_expected_answer_in_the_corpus_is_well_formed() -> None:
             ), f"{path.name}: {ex.name} has no dose"
             assert not (ex.hold_seconds is not None and ex.hold_breaths is not None), raw
             assert tokens(ex.name) == tokens(ex.name, drop_numbering=False) or ex.unnamed, raw
+
+
+def test_write_score_writes_each_folders_report_in_process(tmp_path: Path) -> None:
+    from scripts.score_articles import SCORE_HEADER, main
+
+    for name in ("desk-break-yoga.txt", "desk-break-yoga.expected.json"):
+        (tmp_path / name).write_text((ARTICLES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    assert main([str(tmp_path), "--in-process", "--write-score", "--min-fully-right", "0.5"]) == 0
+    written = (tmp_path / "SCORE.txt").read_text(encoding="utf-8")
+    assert written.startswith(SCORE_HEADER.format(how="in process"))
+    assert "desk-break-yoga.txt" in written and "fully right" in written
+
+
+def test_fully_right_counts_exercises_with_every_field_right() -> None:
+    expected = ExpectedArticle(None, (Expected("Squat", reps=10), Expected("Lunge", reps=8, sides="each")))
+    plan = Plan(None, (Found("Squat", reps=10), Found("Lunge", reps=8)))
+    score = score_article("a.txt", expected, plan)
+    assert (score.matched, score.fully_right) == (2, 1)
+    totals = total([score])
+    assert totals.fully_right_share == 0.5
+    assert failed_thresholds(totals, None, None, None, 0.6) == ["fully right 50.0% < 60.0%"]

@@ -3,6 +3,7 @@ stamp read back from it (docs/contracts.md#output)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -60,11 +61,15 @@ def test_each_frame_is_serialized_as_id3_save_writes_it(tmp_path: Path, script: 
 
 
 def test_a_stamp_survives_the_round_trip_and_notices_truncation(tmp_path: Path, script: Script) -> None:
-    stamp = RenderStamp("abc", len(AUDIO), "circuit.md")
+    digest = hashlib.sha256(AUDIO).hexdigest()
+    stamp = RenderStamp("abc", len(AUDIO), "circuit.md", audio_sha256=digest)
     path = tagged(tmp_path / "g.mp3", script, stamp)
     assert read_stamp(path) == stamp
-    path.write_bytes(path.read_bytes()[:-10])
-    assert read_stamp(path) == RenderStamp("abc", len(AUDIO), "circuit.md", whole=False)
+    whole = path.read_bytes()
+    path.write_bytes(whole[:-10])
+    assert read_stamp(path) == RenderStamp("abc", len(AUDIO), "circuit.md", whole=False, audio_sha256=digest)
+    path.write_bytes(whole[:-20] + b"\x01" * 10 + whole[-10:])  # the same length, a damaged middle
+    assert read_stamp(path) == RenderStamp("abc", len(AUDIO), "circuit.md", whole=False, audio_sha256=digest)
 
 
 @settings(max_examples=150, deadline=None)

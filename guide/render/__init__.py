@@ -7,22 +7,22 @@ from __future__ import annotations
 
 import contextlib
 import math
+import shutil
 import sys
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..audio.ffmpeg import DEFAULT_BITRATE, MP3_BITRATES
-from ..files import produce_atomically
+from ..files import Staged, new_temp_file, new_temp_folder, produce_atomically
 from ..fingerprint import code_digest, fingerprint, package_version, source_digest
 from ..progress import SILENT, Progress
 from ..script import Script
 from . import tags as tags_module
 from .segments import Segment, SegmentCache, encode_segments, plan_segments, segment_key
 from .sidecars import SUBTITLE_FORMATS, check_subtitle_path, write_subtitles, write_timeline
-from .tags import RenderStamp, clean_tag_text, read_stamp, write_tags
+from .tags import clean_tag_text, read_stamp, stamp_of_audio, write_tags
 
 if TYPE_CHECKING:
     from ..audio.level import LevelReport
@@ -94,15 +94,17 @@ def render_mp3(
     source: str = "",
     progress: Progress = SILENT,
     segment_cache: Path | None = None,
+    staged: Staged | None = None,
 ) -> RenderResult:
     """Lay every cue's phrase (16-bit mono PCM) at its onset, level, encode, tag; `path`
     appears only when done.
 
-    When `path` already holds this exact render, whole (same key, same audio length), it
+    When `path` already holds this exact render, whole (same key, audio length and hash), it
     is left alone. The audio is encoded in segments that meet in silence at chapter starts;
-    each is kept in `segment_cache` (by content) and spliced, so an edit re-encodes only the
-    segments it touches. Raises OutputError when `path` cannot be written, FfmpegError when
-    encoding fails.
+    each is kept in the cache folder `segment_cache` (by content) and spliced, so an edit
+    re-encodes only the segments it touches. With `staged`, the MP3 is left as a temp file in
+    it for the caller to rename together with its sidecars (the returned size is the temp's).
+    Raises OutputError when `path` cannot be written, FfmpegError when encoding fails.
     """
     key = render_key(script, voice_id or voice_label, voice_label, bitrate_kbps)
     previous = read_stamp(path)
@@ -125,24 +127,42 @@ def render_mp3(
     cuts = [round(chapter.start * rate) for chapter in script.chapters[1:]]
     segments = plan_segments(placements, lengths, total, rate, cuts)
 
+    made: list[Path] = []
+
     def make(temp: Path) -> None:
         progress.stage("encoding", math.ceil(total / rate))
         with contextlib.ExitStack() as stack:
-            folder = segment_cache or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="guide-")))
+            # Without a cache, segments live in a temp folder beside the MP3 (swept if killed).
+            folder = segment_cache or stack.enter_context(_temp_folder(temp.parent))
             keys = [segment_key(recipe, s, report.gain_db, rate, bitrate_kbps) for s in segments]
             encoded = encode_segments(
                 segments,
                 keys,
-                SegmentCache(folder),
+                SegmentCache(folder, spare=temp.parent),
                 lambda s, to: _encode(s, pcm, rate, bitrate_kbps, to),
                 lambda s: progress.advance(round((s.end - s.start) / rate)),
             )
         _join(encoded, segments, rate, temp)
-        write_tags(temp, script, voice_label, RenderStamp(key, temp.stat().st_size, source))
+        write_tags(temp, script, voice_label, stamp_of_audio(temp, key, source))
+        made.append(temp)
 
-    produce_atomically(path, make)
+    if staged is None:
+        produce_atomically(path, make)
+        size = path.stat().st_size
+    else:
+        staged.produce(path, make)
+        size = made[0].stat().st_size
     replaced = previous.source if previous is not None and previous.source and previous.source != source else None
-    return RenderResult(path, script.duration, path.stat().st_size, len(script.chapters), report, replaced)
+    return RenderResult(path, script.duration, size, len(script.chapters), report, replaced)
+
+
+@contextlib.contextmanager
+def _temp_folder(beside: Path) -> Iterator[Path]:
+    folder = new_temp_folder(beside, "segments")
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _encode(segment: Segment, pcm: Mapping[str, bytes], rate: int, bitrate_kbps: int, target: Path) -> None:
@@ -160,7 +180,7 @@ def _join(encoded: list[bytes], segments: list[Segment], rate: int, target: Path
 
     info, frames = splice.splice([(data, s.end - s.start) for data, s in zip(encoded, segments, strict=True)], rate)
     encoded.clear()
-    spliced = target.with_name(target.name + ".spliced")
+    spliced = new_temp_file(target.parent, "spliced")  # swept by the next build if this one is killed
     try:
         with spliced.open("wb") as handle:  # a file, not one joined bytes object: memory stays flat
             handle.write(info)

@@ -12,18 +12,19 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import tempfile
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import cachedir
 from ..audio import splice
-from ..errors import Role
-from ..files import write_atomically
+from ..files import new_temp_folder, read_regular_file
 from ..fingerprint import fingerprint
 
 WORKERS = 2
+MAX_SEGMENT_BYTES = 256 * 1024 * 1024  # hours of audio at the highest bitrate; anything bigger is not ours
 
 
 @dataclass(frozen=True)
@@ -82,30 +83,43 @@ def segment_key(recipe: str, segment: Segment, gain_db: float, rate: int, bitrat
 
 
 class SegmentCache:
-    """Encoded segments by key, each file a bare MP3 stream (checked by parsing its frames)."""
+    """Encoded segments by key in the cache folder `root` (guide.cachedir), each file a bare MP3
+    stream (checked by parsing its frames). Temp files go where the cache sweeps them."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, spare: Path | None = None) -> None:
         self.root = root
+        self.spare = spare  # where encodes work when the cache cannot be written (swept there too)
 
     def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.mp3"
+        return cachedir.entry_path(self.root, cachedir.SEGMENT, key)
 
     def get(self, key: str) -> bytes | None:
         path = self._path(key)
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_SEGMENT_BYTES)
             splice.frames_of(data)
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
+                if path.is_symlink() or path.is_file():
+                    path.unlink()
             return None
         with contextlib.suppress(OSError):
             os.utime(path)
         return data
 
     def put(self, key: str, data: bytes) -> None:
-        with contextlib.suppress(OSError, Exception):  # a read-only cache only costs speed
-            write_atomically(self._path(key), data, Role.CACHE_DIR)
+        with contextlib.suppress(OSError):  # a read-only cache only costs speed
+            cachedir.store(self.root, self._path(key), data)
+
+    def work_folder(self) -> Path:
+        """A temp folder for one encode, swept by the next build if this one is killed."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            return new_temp_folder(self.root, "segment")
+        except OSError:
+            if self.spare is None:
+                raise
+            return new_temp_folder(self.spare, "segment")
 
 
 def encode_segments(
@@ -127,10 +141,13 @@ def encode_segments(
             done(segments[index])
 
     def make(index: int) -> tuple[int, bytes]:
-        with tempfile.TemporaryDirectory(prefix="guide-segment-") as folder:
-            temp = Path(folder) / "segment.mp3"
+        folder = cache.work_folder()
+        try:
+            temp = folder / "segment.mp3"
             encode(segments[index], temp)
             data = temp.read_bytes()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         cache.put(keys[index], data)
         return index, data
 

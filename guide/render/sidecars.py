@@ -72,11 +72,16 @@ def check_subtitle_path(path: Path) -> None:
         raise OutputError(Role.SUBTITLES, f" {path}: subtitles are .srt, .vtt or .lrc (the suffix picks the format)")
 
 
-def write_subtitles(path: Path, script: Script) -> None:
-    """Write the cues as subtitles in the format the suffix names. Raises OutputError."""
+def subtitles_text(path: Path, script: Script) -> str:
+    """The cues as subtitles in the format `path`'s suffix names. Raises OutputError."""
     check_subtitle_path(path)
     writer = {".srt": srt, ".vtt": vtt, ".lrc": lrc}[path.suffix.lower()]
-    write_atomically(path, writer(script).encode("utf-8"), Role.SUBTITLES)
+    return writer(script)
+
+
+def write_subtitles(path: Path, script: Script) -> None:
+    """Write the cues as subtitles in the format the suffix names. Raises OutputError."""
+    write_atomically(path, subtitles_text(path, script).encode("utf-8"), Role.SUBTITLES)
 
 
 def write_timeline(path: Path, script: Script) -> None:

@@ -9,6 +9,7 @@ without padding, less its header).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import struct
@@ -23,6 +24,7 @@ from ..script import Script
 MAX_TAG_CHARS = 200
 ID3_HEADER_BYTES = 10
 KEY_DESC, BYTES_DESC, SOURCE_DESC = "guide render key", "guide audio bytes", "guide routine"
+HASH_DESC = "guide audio sha256"
 
 
 def clean_tag_text(text: str) -> str:
@@ -36,7 +38,8 @@ class RenderStamp:
     key: str  # render_key: everything the audio depends on
     audio_bytes: int  # the MP3 audio after the tag, so a truncated file is never "up to date"
     source: str  # which routine it was made from
-    whole: bool = True
+    whole: bool = True  # the audio after the tag is exactly what guide wrote (length and hash)
+    audio_sha256: str = ""  # of the audio after the tag, so a damaged middle is never "up to date"
 
 
 def _syncsafe(size: int) -> bytes:
@@ -61,6 +64,8 @@ def tag_frames(script: Script, voice_label: str, stamp: RenderStamp) -> list[Fra
             sub_frames=[TIT2(encoding=3, text=[title])],
         ),
     ]
+    if stamp.audio_sha256:
+        frames.insert(7, TXXX(encoding=3, desc=HASH_DESC, text=[stamp.audio_sha256]))
     for element_id, chapter in zip(ids, script.chapters, strict=True):
         frames.append(
             CHAP(
@@ -84,11 +89,17 @@ def frame_bytes(frame: Frame) -> bytes:
     return buffer.getvalue()[ID3_HEADER_BYTES:]
 
 
+def stamp_of_audio(path: Path, key: str, source: str) -> RenderStamp:
+    """The stamp for the bare MP3 audio at `path`: its length and hash, so a file cut short or
+    damaged in the middle is never taken as up to date."""
+    return RenderStamp(key, path.stat().st_size, source, audio_sha256=_audio_digest(path, 0) or "")
+
+
 def write_tags(path: Path, script: Script, voice_label: str, stamp: RenderStamp) -> None:
     """Put the tag in front of the bare MP3 audio at `path` (which has no tag yet)."""
+    audio = path.read_bytes()
     body = b"".join(frame_bytes(frame) for frame in tag_frames(script, voice_label, stamp))
     header = b"ID3" + struct.pack(">BBB", 4, 0, 0) + _syncsafe(len(body))
-    audio = path.read_bytes()
     with path.open("wb") as handle:
         handle.write(header + body)
         handle.write(audio)
@@ -108,8 +119,21 @@ def read_stamp(path: Path) -> RenderStamp | None:
         frames = tags.getall(f"TXXX:{desc}")
         return str(frames[0].text[0]) if frames and frames[0].text else ""
 
-    key, audio_bytes = text(KEY_DESC), text(BYTES_DESC)
+    key, audio_bytes, digest = text(KEY_DESC), text(BYTES_DESC), text(HASH_DESC)
     if not key or not audio_bytes.isdecimal():
         return None
-    whole = size - tags.size == int(audio_bytes)
-    return RenderStamp(key, int(audio_bytes), text(SOURCE_DESC), whole)
+    whole = size - tags.size == int(audio_bytes) and bool(digest) and _audio_digest(path, tags.size) == digest
+    return RenderStamp(key, int(audio_bytes), text(SOURCE_DESC), whole, digest)
+
+
+def _audio_digest(path: Path, offset: int) -> str | None:
+    """The sha256 of everything after the tag (a 60-minute guide's 29 MB in a few tens of ms)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()

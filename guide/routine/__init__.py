@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
-from ..errors import Role, RoutineError, SettingError
+from ..errors import NothingFoundError, Role, RoutineError, SettingError
 from ..files import describe_os_error, read_regular_file
-from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise
+from .limits import MAX_ROUTINE_BYTES, check_block, check_exercise, shorten_names
 from .markdown import looks_like_markdown, read_markdown
 from .model import (
     DOSE_FIELDS,
@@ -113,13 +114,19 @@ _ARTICLE_SHAPE = (
 
 def parse_page(page: str, source: str) -> Routine:
     """A web page's main content, read as an article."""
+    from .article import read_article
+    from .schema import how_to_article
+
+    steps = how_to_article(page)  # the publisher's own list of steps, when the page has one
+    if steps:
+        routine = read_article(steps, source)
+        if routine.exercises:
+            return _checked(replace(routine, reading=f"schema.org steps, {routine.reading}"), source, _ARTICLE_SHAPE)
     from .web import html_to_article  # urllib, trafilatura: only for pages
 
     text = html_to_article(page)
     if not text.strip():
         raise RoutineError(source, None, "no article text found on this page", "save the routine's text as a .txt file")
-    from .article import read_article
-
     return _checked(read_article(text, source), source, _ARTICLE_SHAPE)
 
 
@@ -128,12 +135,14 @@ def _checked(routine: Routine, source: str, fix: str) -> Routine:
         skipped = ", ".join(f"'{s.heading}'" for s in routine.skipped[:6])
         more = f" and {len(routine.skipped) - 6} more" if len(routine.skipped) > 6 else ""
         detail = f" (skipped {skipped}{more}: no reps, holds, times or sets)" if skipped else ""
-        raise RoutineError(source, None, f"no exercises found{detail}", fix)
+        # An article or a page can still be written out by hand; a Markdown routine is already that.
+        error = NothingFoundError if fix == _ARTICLE_SHAPE else RoutineError
+        raise error(source, None, f"no exercises found{detail}", fix)
     for block in routine.blocks:
         check_block(block, source)
     for exercise in routine.exercises:
         check_exercise(exercise, source)
-    return routine
+    return shorten_names(routine)
 
 
 def load_routine(path: Path | str | None, language: str = "en") -> Routine:

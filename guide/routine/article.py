@@ -1,9 +1,13 @@
 """The plain-text article: a title, intro paragraphs, then the exercises in the shapes real pages use.
 
-Each line is classified by its shape (noise, heading, dose line, sub-label, step, prose), then
-exercises are found from the strongest structure the article has: numbered headings, then
+Several readings of the page's layout compete (`read_article`): the structure reader here and the
+readings in `readings.py`, each finished into exercises the same way (`_finish`), then compared on how
+much their items look like a coach's list (`_plausibility`); the best is used and named.
+
+The structure reader classifies each line by its shape (noise, heading, dose line, sub-label, step,
+prose), then finds exercises from the strongest structure the article has: numbered headings, then
 "Name: instructions" lines, then short heading lines followed by instructions, then numbered
-paragraphs. Headed sections with no dose are skipped; where the reader guesses, it notes it.
+paragraphs. A named move with no dose is kept and timed by default; where the reader guesses, it notes it.
 """
 
 from __future__ import annotations
@@ -12,10 +16,13 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from . import vocabulary as vocab
+from .features import LineFeatures, imperative, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
-from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences
+from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences, split_glued_words
+from .readings import READINGS, Item, unglue_lists
 from .tables import text_tables_to_lines
 
 MAX_HEADING_WORDS = 6
@@ -24,121 +31,6 @@ MIN_PARAGRAPH_WORDS = 8  # a heading is followed by real instructions, not "You'
 MAX_NAME_WORDS = 6
 UNNAMED_NAME_WORDS = 4
 MIN_NUMBERED_PARAGRAPH_WORDS = 18  # an unnamed numbered paragraph is named by its first words
-
-_NUMBER_WORDS = (
-    r"(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station|level|stage|rung)"
-)
-_NUMBERING = re.compile(
-    # "Step 1: ", "Min 1 — ", "Exercise 2 of 7: " (a position in a count is numbering too)
-    rf"^(?:(?:{_NUMBER_WORDS})\s*#?\d{{1,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:[.):\-\u2013\u2014|]\s*|\s+)"
-    r"|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*"  # "#1 Knee Hugs"
-    r"|(?:odd|even)\s+minutes?\s*[.):\-\u2013\u2014]\s*"  # "Odd minutes: Air Squats x 12" in an EMOM
-    r"|\d{1,2}\s*[.)\]:]\s*(?=\S)"  # "1. Name", "1) Name"
-    r"|\d{1,2}\s*[\-\u2013\u2014]\s+(?=[A-Za-z])"  # "1 - Name"
-    r"|\d{1,2}(?=[A-Z][a-z])"  # "1Heel Raise": the number glued on by a copy from the browser
-    r"|(?-i:[A-H][1-9]?[.)]\s+(?=[A-Z])))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
-    re.IGNORECASE,
-)
-_BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)])\s+")
-_SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
-# Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
-_SPOKEN_LABELS = re.compile(
-    r"^(?:how to(?: do it)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
-    r"notes?|form(?: tip| cue)?s?|make it (?:easier|harder)|easier|harder|progression|regression|modifications?|"
-    r"breathe|breathing|focus|do|position|start(?:ing position)?|movement|action|avoid|caution|safety)$",
-    re.IGNORECASE,
-)
-_SILENT_LABELS = re.compile(
-    r"^(?:muscles?(?: worked| used| targeted)?|works?|targets?|targeted|area|benefits?|why(?: [\w ]+)?|"
-    r"equipment|kit|you(?:'ll)? need|level|difficulty|good for|great for|what it does|photo|image|video|"
-    r"credit|source|category|type|goal)$",
-    re.IGNORECASE,
-)
-_DOSE_WORD = r"(?:reps?|repetitions?|sets?|hold|rest|repeat|rounds?|time|duration|work|tempo|dose)"
-# "Reps: 10", and labels naming the dose's parts together: "Sets/reps: 3 x 10", "Sets & time: 3 x 30 s".
-_DOSE_LABELS = re.compile(
-    rf"^{_DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{_DOSE_WORD})*$"
-    # labels that ask or name the amount: "How many: 3 x 12", "Prescription: 2 x 15", "Do: 10 each side"
-    r"|^(?:how\s+(?:many|much|long|often)(?:\s+\w+)?|dose|dosage|prescription|volume|amount|quantity|do|target|"
-    r"aim(?:\s+for)?|you(?:'ll)?\s+do|what\s+to\s+do)$",
-    re.IGNORECASE,
-)
-_NOISE = re.compile(
-    r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d|fig\.|credit|"
-    r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
-    r"by\s+[A-Z]|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
-    r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
-    r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
-    r"drop your|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read\b)",
-    re.IGNORECASE,
-)
-_PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
-_MOVING = re.compile(
-    r"\b(?:jog|jogging|march|marching|run|running|jump|jumping|jacks?|skip|skipping|climbers?|knees|kicks|hops?|"
-    r"shuffle|sprint|swing|swings|burpees?|skaters?|cycle|cycling|bike|biking|row|rowing|walk|walking|stepping|dance|punch|punches|"
-    r"circles?|rolls?|traverse|traversing|feet|steps?|bounce|pendulum|swimming|crawl|shadow|flutter|scissors)\b",
-    re.IGNORECASE,
-)
-_STILL = re.compile(
-    r"\b(?:stretch|pose|hold|plank|balance|stand|position|stay|sit|lie|lying|wall sit|bridge)\b", re.IGNORECASE
-)
-_DEFAULT_SCOPE = re.compile(
-    r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+)?(?:stretch|stretches|pose|poses|exercise|exercises|"
-    r"move|moves|movement|movements|drill|drills|position|positions)\b|\bunless\b|\botherwise\b|\bof each\b",
-    re.IGNORECASE,
-)
-# "Repeat 20 times" alone repeats one move; the routine goes round again only when the words are about the
-# whole ("the circuit", "all the exercises", "the lot", "from the top") or say rounds.
-_WHOLE = (
-    r"(?:circuit|workout|sequence|whole|routine|all|list|lot|everything|series|block|session|them|"
-    r"from\s+the\s+top|(?:these|the|all)\s+(?:\w+\s+)?(?:exercises|moves|stretches|drills))"
-)
-_N_TIMES = r"(?P<{0}>\d+)(?:\s*(?:-|to|or)\s*(?P<{0}hi>\d+))?\s*"
-_ROUTINE_ROUNDS = re.compile(
-    rf"\b(?:repeat|do|complete|perform|go|run|work|cycle)\b[^.;]*?\b{_WHOLE}\b[^.;]*?\b{_N_TIMES.format('n')}times\b"
-    rf"|\b(?:repeat|do|complete|perform|go|run|work)\b[^.;]*?\b{_N_TIMES.format('n1')}rounds\b"
-    r"|\bfor\s+(?P<n2>\d+)\s+rounds\b|\b(?P<n3>\d+)\s+rounds\s+(?:in\s+)?total\b"
-    # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
-    r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)",
-)
-_ROUND_REST = re.compile(
-    r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
-    r"[^.;]*?\bbetween\s+(?:rounds|circuits|blocks|sets of the circuit)"
-)
-_ON_OFF = re.compile(
-    r"\b(?P<on>\d+)\s*(?:seconds?|secs?|s)\s+(?:on|work|of work)\b[^.;]*?\b(?P<off>\d+)\s*(?:seconds?|secs?|s)\s+"
-    r"(?:of\s+)?(?:off|rest)\b"
-)
-# Words that name a part of a session, not a move: "WARM-UP (5 minutes)", "Main circuit", "Part 2: Finisher".
-_SECTION_NAME = re.compile(
-    r"\b(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|emom|tabata|amrap|intervals?|part|"
-    r"block|phase|round|stage|section)\b",
-    re.IGNORECASE,
-)
-# A heading that labels a part of a page of moves: "Stage 1", "Balance exercises", "Level 2".
-_SECTION_LABEL = re.compile(
-    rf"{_SECTION_NAME.pattern}|\b(?:exercises|stretches|moves|level|week)\b|\d\s*$", re.IGNORECASE
-)
-_EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
-
-
-_COMMENTS_HEADING = re.compile(
-    r"^#*\s*(?:\d+\s+|reader\s+|readers'?\s+)?(?:comments?|responses?|replies|reviews)\s*(?:\(\d+\))?\s*:?$"
-    r"|^#*\s*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b|^#*\s*reply\s*$"
-    r"|^#*\s*(?:join|start)\s+the\s+(?:discussion|conversation)\b",
-    re.IGNORECASE,
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
-_MONTH_DAY = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-_DATE = rf"(?:{_DAY_MONTH}|{_MONTH_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-# "Sarah K. · 3 February 2024 at 7:02 am", "Mike on March 3, 2024 said:": a comment's byline, the whole line.
-_COMMENTER = re.compile(
-    rf"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}\s*(?:[\u00b7|,\u2013\u2014-]|\bon\b)\s*{_DATE}"
-    r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:says|said|wrote)?\s*:?\s*$",
-    re.IGNORECASE,
-)
 
 
 class Kind(Enum):
@@ -183,12 +75,82 @@ class _Section:
 
 
 def read_article(text: str, source: str) -> Routine:
-    lines = _classify_all(text_tables_to_lines(text))
+    """The best of the competing readings of the page's layout (the structure reader's among them)."""
+    text = split_glued_words(unglue_lists(text_tables_to_lines(text)))
+    lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
     title_index = _title_index(lines)
     title = clean_title(lines[title_index].text)
     body = [line for line in lines[title_index + 1 :] if line.text != lines[title_index].text]
+    candidates = [_read_structure(body, title, source)]
+    noise = {line.number for line in lines if line.kind is Kind.NOISE}
+    last = lines[-1].number  # readers' comments below it are not the routine
+    features = [
+        f for f in line_features(text) if lines[title_index].number < f.number <= last and f.number not in noise
+    ]
+    for name, reader in READINGS:
+        items = reader(features)
+        if items:
+            candidates.append(_items_routine(items, features, title, source, name))
+    return drop_inferred_out_of_bounds(_best(candidates))
+
+
+# A reading other than the structure reader's wins only by this much: the structure reader knows more shapes.
+MARGIN_POINTS = 1.0
+MARGIN_SHARE = 1.25
+
+
+def _best(candidates: list[Routine]) -> Routine:
+    structure, *others = candidates
+    best, best_score = structure, _plausibility(structure)
+    for other in others:
+        score = _plausibility(other)
+        if score > best_score + MARGIN_POINTS and score > best_score * MARGIN_SHARE:
+            best, best_score = other, score
+    return best
+
+
+def _plausibility(routine: Routine) -> float:
+    """How much a reading's exercises look like a coach's list: named like moves, each with a dose of its own,
+    and nothing that is commentary. A reading that would make a session of many hours has misread a number."""
+    return sum(
+        _likeness(exercise) if _rough_seconds(exercise) * block.rounds.value.low <= MAX_PLAUSIBLE_SECONDS else -1.0
+        for block in routine.blocks
+        for exercise in block.exercises
+    )
+
+
+MAX_PLAUSIBLE_SECONDS = 45 * 60.0  # one exercise longer than this has had a number misread
+ROUGH_REP_SECONDS = 2.0
+
+
+def _rough_seconds(exercise: Exercise) -> float:
+    """An exercise's length near enough to tell a dose from a misreading (the script times it exactly)."""
+    dose = exercise.dose
+    reps = dose.reps.value.low if dose.reps.value is not None else 1.0
+    timed = dose.timed.value.low if dose.timed.value is not None else ROUGH_REP_SECONDS
+    sides = 2.0 if dose.sides.value is not Sides.ONE else 1.0
+    return dose.sets.value.low * reps * max(timed, ROUGH_REP_SECONDS) * sides
+
+
+def _likeness(exercise: Exercise) -> float:
+    name = exercise.name
+    if not re.search(r"[A-Za-z]{2,}", name) or vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name):
+        return -1.0
+    dose = exercise.dose
+    own = any(getattr(dose, f).origin is not Origin.DEFAULT for f in ("reps", "hold_seconds", "work_seconds", "sets"))
+    score = 0.5 + (0.5 if own else 0.0)
+    if vocab.EXERCISE_WORDS.search(name):
+        score += 0.3
+    if len(name.split()) > MAX_NAME_WORDS:
+        score -= 0.3
+    return score
+
+
+def _read_structure(body: list[Line], title: str, source: str) -> Routine:
+    """The structure reader: exercises from the strongest structure the page has (numbered headings, "Name:
+    instructions" lines, short headings over paragraphs, numbered paragraphs)."""
     starts = _exercise_starts(body, title)
     drafts, sections, loose = _group(body, starts)
     skipped: list[Skipped] = []
@@ -196,22 +158,160 @@ def read_article(text: str, source: str) -> Routine:
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, int]] = []
     for draft in drafts:
+        if _not_a_move(draft.name, dosed=bool(draft.strong)):
+            skipped.append(Skipped(draft.name, "not an exercise", draft.start.number))
+            continue
         exercise = _finish(draft, default, notes)
         if exercise is None:
             skipped.append(Skipped(draft.name, "no dose", draft.start.number))
         else:
             exercises.append((exercise, draft.section))
+    if not exercises:
+        # Nothing with a dose: rather than "no exercises found", the moves the page names are kept, each
+        # timed by default and said to be a guess (plan and build point to writing them by hand).
+        for draft in drafts:
+            if not _not_a_move(draft.name) and _undosed_move(draft, lenient=True):
+                exercise = _finish(draft, default, notes, lenient=True)
+                if exercise is not None:
+                    exercises.append((exercise, draft.section))
+                    skipped = [s for s in skipped if s.line != draft.start.number]
+    kept = _without_repeats(exercises)
+    dropped = [f"line {e.line}: {e.name}:" for e, _ in exercises if (e, _) not in kept]
+    notes = [note for note in notes if not note.startswith(tuple(dropped))] if dropped else notes
+    exercises = kept
     skipped.sort(key=lambda s: s.line)
     blocks = _blocks(exercises, sections, loose)
-    routine = Routine(
+    return Routine(
         title=title,
         intro=(),  # an article's intro is an essay, not something to hear before exercising
         blocks=blocks,
         source=source,
         skipped=tuple(skipped),
         notes=tuple(notes),
+        reading=_structure_name([body[i] for i in sorted(starts)]),
     )
-    return drop_inferred_out_of_bounds(routine)
+
+
+def _without_repeats(exercises: list[tuple[Exercise, int]]) -> list[tuple[Exercise, int]]:
+    """A move named again with no dose ("Form cues" / "Squat: stand on the band...") is the instructions
+    for one already listed, not another exercise."""
+    keys = [_name_key(exercise.name) for exercise, _ in exercises]
+
+    def undosed(index: int) -> bool:
+        work = exercises[index][0].dose.work_seconds
+        return work.value is not None and work.origin is Origin.DEFAULT
+
+    def repeated(index: int) -> bool:
+        key = keys[index]
+        return undosed(index) and any(
+            j != index and not undosed(j) and key and other and (key in other or other in key)
+            for j, other in enumerate(keys)
+        )
+
+    return [pair for index, pair in enumerate(exercises) if not repeated(index)]
+
+
+def _not_a_move(name: str, *, dosed: bool = False) -> bool:
+    """A rest, a score, a date, a section's label or only a dose ("15 seconds on") is never a move; a warm-up
+    or cool-down given its own time ("5 min" / "Cool down, easy spin") is one."""
+    words = re.findall(r"[A-Za-z]{2,}", name)
+    return (
+        not words
+        or vocab.NOT_A_MOVE.match(name) is not None
+        or (vocab.SECTION_ONLY.match(name) is not None and not (dosed and vocab.WARM_OR_COOL.search(name)))
+        or (bool(re.search(r"\d", name)) and _is_dose_line(name))
+        or (len(words) == 1 and len(words[0]) <= 3 and not vocab.EXERCISE_WORDS.search(name))
+    )
+
+
+def _list_rounds(said: str, moves: int) -> _Rounds | None:
+    """The rounds a line above a list says: "4 Rounds", "5 Rounds of 1 minute at each station"."""
+    rounds = _rounds(f"{said}.", moves)
+    if rounds is not None:
+        return rounds
+    count = re.search(r"\b(\d+)(?:\s*(?:-|to)\s*(\d+))?\s+(?:rounds?|sets|circuits|times)\b", for_inference(said))
+    if count is None:
+        return None
+    low, high = float(count.group(1)), float(count.group(2) or count.group(1))
+    unset: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
+    return _Rounds(
+        Sourced(Amount(low, max(low, high)), Origin.INFERRED, count.group(0), None), unset, unset, None, None
+    )
+
+
+def _merged_repeats(items: list[Item]) -> list[Item]:
+    """A move named again further down ("Form cues" / "Squat: stand on the band...") is more about the
+    move already listed ("Band squat"), not another exercise: its words join the first."""
+    kept: list[Item] = []
+    keys: list[str] = []
+    for item in items:
+        key = _name_key(clean_name(item.name))
+        earlier = next((k for k, known in enumerate(keys) if key and (key == known or f" {key}" in f" {known}")), None)
+        if earlier is None or item.dose:
+            kept.append(item)
+            keys.append(key)
+            continue
+        kept[earlier].prose.extend(item.prose)
+        kept[earlier].numbers.extend([item.line, *item.numbers])
+    return kept
+
+
+def _structure_name(starts: list[Line]) -> str:
+    """What the structure reader found the exercises to be, by the most common shape of their first lines."""
+    if not starts:
+        return "headings with paragraphs"
+    shapes = [
+        "numbered paragraphs without names"
+        if line.kind is Kind.STEP
+        else "numbered list"
+        if line.numbered
+        else "name: instructions lines"
+        if line.kind is Kind.NAMED
+        else "name and dose lines"
+        if line.dose_tail
+        else "headings with paragraphs"
+        for line in starts
+    ]
+    return max(dict.fromkeys(shapes), key=shapes.count)
+
+
+def _items_routine(items: list[Item], features: list[LineFeatures], title: str, source: str, reading: str) -> Routine:
+    """A reading's items finished into exercises exactly as the structure reader's are."""
+    taken = {number for item in items for number in (item.line, *item.numbers)}
+    loose = [Line(f.number, f.text, Kind.PROSE) for f in features if f.number not in taken]
+    notes: list[str] = []
+    default = _routine_default(loose, notes)
+    exercises: list[tuple[Exercise, Item]] = []
+    skipped: list[Skipped] = []
+    items = _merged_repeats(items)
+    for item in items:
+        start = Line(item.line, item.name, Kind.HEADING, name=item.name)
+        name = clean_name(item.name) or item.name
+        if _not_a_move(name, dosed=bool(item.dose)):
+            skipped.append(Skipped(name, "not an exercise", item.line))
+            continue
+        exercise = _finish(_Draft(start, name, strong=list(item.dose), prose=list(item.prose)), default, notes)
+        if exercise is None:
+            skipped.append(Skipped(name, "no dose", item.line))
+        else:
+            exercises.append((exercise, item))
+    blocks: list[Block] = []
+    said = ". ".join(line.text for line in loose)
+    whole = _rounds(said, len(exercises)) if exercises and not any(item.rounds for _, item in exercises) else None
+    if whole is not None:
+        blocks = _rounds_blocks([e for e, _ in exercises], whole, None)
+    index = 0
+    while whole is None and index < len(exercises):
+        exercise, item = exercises[index]
+        group = [e for e, i in exercises[index:] if i.rounds == item.rounds] if item.rounds else [exercise]
+        rounds = _list_rounds(item.rounds, len(group)) if item.rounds else None
+        if rounds is not None:
+            blocks.extend(_rounds_blocks(group, rounds, None))
+            index += len(group)
+            continue
+        blocks.append(Block.single(exercise))
+        index += 1
+    return Routine(title, (), tuple(blocks), source, tuple(skipped), tuple(notes), reading=reading)
 
 
 # ---------------------------------------------------------------- title
@@ -225,7 +325,9 @@ def _title_index(lines: list[Line]) -> int:
     """The headline: the first early line that is neither site navigation ("Home | Blog", "Wellbeing › Hub")
     nor a short label standing above a longer headline ("Patient information", "HEALTH & WELLNESS")."""
     early = [i for i, line in enumerate(lines) if line.kind is not Kind.NOISE][:TITLE_SEARCH_LINES]
-    byline = next((i for i, line in enumerate(lines[: early[-1] + 2] if early else []) if _BYLINE.match(line.text)), -1)
+    byline = next(
+        (i for i, line in enumerate(lines[: early[-1] + 2] if early else []) if vocab.BYLINE.match(line.text)), -1
+    )
     above = [i for i in early if i < byline and not _is_navigation(lines[i].text) and "\u00b7" not in lines[i].text]
     if above and _is_headline(lines[above[-1]].text):
         return above[-1]  # the headline stands right above its byline, under any site name or kicker
@@ -238,9 +340,6 @@ def _title_index(lines: list[Line]) -> int:
             continue
         return index
     return early[0] if early else 0
-
-
-_BYLINE = re.compile(r"^(?:by|written by|posted by|reviewed by|words by)\s+[A-Z]", re.IGNORECASE)
 
 
 def _is_navigation(text: str) -> bool:
@@ -286,10 +385,6 @@ def _classify_all(text: str) -> list[Line]:
     return _inherit_list_doses(lines)
 
 
-_PER_MOVE_TIME = re.compile(
-    r"(?<![\w.])(\d+)\s*(seconds?|secs?|s|minutes?|mins?)\b(?!\s*(?:off|rest|recovery|break)\b)"
-)
-_PER_MOVE_REPS = re.compile(r"(?<![\w.])(\d+)\s*(?:reps?|repetitions?)\b")
 MAX_LISTED_NAME_WORDS = 8
 
 
@@ -310,7 +405,7 @@ def _inherit_list_doses(lines: list[Line]) -> list[Line]:
             for k in range(index, end):
                 name = out[k].text
                 words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name.split(",")[0]))
-                still = bool(words) and _STILL.fullmatch(words[-1]) is not None
+                still = bool(words) and vocab.STILL.fullmatch(words[-1]) is not None
                 # a time for every move of a circuit is timed work; for a position (a plank) it is a hold
                 tail = dose if dose.endswith("reps") else f"hold for {dose}" if still else f"for {dose}"
                 out[k] = replace(out[k], kind=Kind.HEADING, name=name, dose_tail=tail)
@@ -340,17 +435,17 @@ def _heading_dose(lines: list[Line], start: int) -> str:
     if above < 0 or lines[above].kind is not Kind.HEADING:
         return ""
     said = for_inference(lines[above].dose_tail or lines[above].text)
-    reps = _PER_MOVE_REPS.search(said)
+    reps = vocab.PER_MOVE_REPS.search(said)
     if reps:
         return f"{reps.group(1)} reps"
-    time = _PER_MOVE_TIME.search(said)
+    time = vocab.PER_MOVE_TIME.search(said)
     return f"{time.group(1)} {time.group(2)}" if time else ""
 
 
 def _starts_comments(text: str) -> bool:
     """A comments heading ("6 Comments", "Leave a reply") or a commenter's name-and-date line."""
     # "By Sam Ortiz · 5 May 2024" is the article's byline, not a commenter's
-    return bool(_COMMENTS_HEADING.match(text) or (_COMMENTER.match(text) and not _BYLINE.match(text)))
+    return bool(vocab.COMMENTS_HEADING.match(text) or (vocab.COMMENTER.match(text) and not vocab.BYLINE.match(text)))
 
 
 def _strip_markup(text: str) -> str:
@@ -363,25 +458,28 @@ def _classify(text: str, number: int) -> Line:
     if _is_noise(text):
         return Line(number, text, Kind.NOISE)
     bulleted = re.match(r"^[-*\u2022+]\s+(?=[A-Za-z])", text)
-    if bulleted and _LABEL.match(text[bulleted.end() :]):
+    if bulleted and vocab.LABEL.match(text[bulleted.end() :]):
         inner = _classify(text[bulleted.end() :], number)  # "- Sets: 3", "- Tip: ..." in a list
         if inner.kind in (Kind.DOSE, Kind.LABEL):
             return inner
     counted = _count_first(_unnumbered(text), "")
     if counted[1] and _heading_shaped(counted[0]):
         return _as_heading(text, number)  # "10 air squats", ":30 hollow hold": a move, not only a dose
+    if vocab.ROUNDS_LINE.match(text):
+        # "4 rounds for time", "3 sets:": how often the list under it is done, not a move's dose
+        return Line(number, text, Kind.HEADING, name=text.rstrip(":"))
     if _is_dose_line(_unnumbered(text)):
         return Line(number, text, Kind.DOSE)
-    label = _LABEL.match(text)
-    if label and not _NUMBERING.match(text):
+    label = vocab.LABEL.match(text)
+    if label and not vocab.NUMBERING.match(text):
         word = label.group("label").strip().lower()
-        if _DOSE_LABELS.match(word) and _has_number(label.group("rest")):
+        if vocab.DOSE_LABELS.match(word) and _has_number(label.group("rest")):
             return Line(number, text, Kind.DOSE)
-        if _SPOKEN_LABELS.match(word) or _SILENT_LABELS.match(word):
-            silent = bool(_SILENT_LABELS.match(word))
+        if vocab.SPOKEN_LABELS.match(word) or vocab.SILENT_LABELS.match(word):
+            silent = bool(vocab.SILENT_LABELS.match(word))
             return Line(number, text, Kind.LABEL, rest=label.group("rest"), silent=silent)
-    bullet = _BULLET.match(text)
-    numbering = _NUMBERING.match(text)
+    bullet = vocab.BULLET.match(text)
+    numbering = vocab.NUMBERING.match(text)
     if bullet and numbering and _as_heading(text, number).kind is Kind.NAMED:
         return _as_heading(text, number)  # "1) Ankle pumps — point your toes..."
     if bullet and not numbering:
@@ -408,24 +506,18 @@ def _classify(text: str, number: int) -> Line:
 
 def _unnumbered(text: str) -> str:
     """A list item without its number: "12. Side plank - 15 s" names a move, it is not only a dose."""
-    numbering = _NUMBERING.match(text)
+    numbering = vocab.NUMBERING.match(text)
     return text[numbering.end() :] if numbering and numbering.end() < len(text) else text
-
-
-_DRILL = re.compile(
-    r"^(?P<name>[A-Z][^.,:;()\u2013\u2014\u00d7]*?)"
-    r"(?:\s*[:.,;]\s+|\s+[\u2013\u2014-]+\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d))(?P<rest>.+)$"
-)
 
 
 def _numbered_drill(text: str, number: int) -> Line | None:
     """ "2. Side stepping × 10 m, 3 × 1 min" / "4. Heel dig. Lie on your back...": a numbered line that opens
     with a short capitalised name, ended by a colon, dash, full stop, comma or a "×" dose, names a drill;
     what follows is its dose when it starts with a count, else its instructions."""
-    numbering = _NUMBERING.match(text)
+    numbering = vocab.NUMBERING.match(text)
     if numbering is None:
         return None
-    match = _DRILL.match(text[numbering.end() :])
+    match = vocab.DRILL.match(text[numbering.end() :])
     if match is None:
         return None
     name, rest = match.group("name").strip(), match.group("rest").strip()
@@ -453,7 +545,7 @@ def _numbered_item(text: str, number: int) -> Line | None:
     """ "5. Step-ups onto a chair, leading with alternate legs": in a numbered list an item without a full
     stop is a name, and the words before its first comma name the move (with a full stop it is a step,
     "3. Breathe in at the top, then breathe out.")."""
-    numbering = _NUMBERING.match(text)
+    numbering = vocab.NUMBERING.match(text)
     if numbering is None or numbering.end() >= len(text) or text.rstrip().endswith((".", "!", "?")):
         return None
     name, comma, clause = text[numbering.end() :].partition(", ")
@@ -480,7 +572,7 @@ def _as_heading(text: str, number: int) -> Line:
     item = _numbered_item(text, number)
     if item is not None:
         return item
-    numbering = _NUMBERING.match(text)
+    numbering = vocab.NUMBERING.match(text)
     rest = text[numbering.end() :].strip() if numbering else text
     value = _number_value(numbering.group(0)) if numbering else None
     numbered = numbering is not None and bool(rest)
@@ -490,7 +582,8 @@ def _as_heading(text: str, number: int) -> Line:
     instructions = ""
     if not tail:
         name, tail, instructions = _split_name(rest)
-    if not instructions:
+    if not instructions or not tail:
+        # "10 Calf Raises - Stand with the ball of the foot on a ledge...": the count before the name is its reps
         name, tail = _count_first(name, tail)
     common = {"numbered": numbered, "number_value": value if numbered else None}
     if instructions:
@@ -502,23 +595,19 @@ def _as_heading(text: str, number: int) -> Line:
     return Line(number, text, Kind.PROSE, **common)  # type: ignore[arg-type]
 
 
-_COUNT_FIRST = re.compile(
-    r"^(?P<count>(?:\d+(?:\s*(?:-|to)\s*\d+)?|\d{0,2}:[0-5]\d)(?:\s*(?:seconds?|secs?|s|minutes?|mins?)\b)?)"
-    r"(?:\s*\((?P<per>\d+)\s*/\s*(?P<limb>side|leg|arm)\))?"
-    r"\s+(?P<name>[A-Za-z][\w'&/ -]*?)(?:\s*\([^)]*\))?$",
-    re.IGNORECASE,
-)
-
-
 def _count_first(name: str, tail: str) -> tuple[str, str]:
     """ "10 air squats", ":30 hollow hold", "20 (10/side) lunges": a line that starts with a count or a time
     and then names a move is that move with that dose (a bare count is reps)."""
-    match = _COUNT_FIRST.match(name)
+    match = vocab.COUNT_FIRST.match(name)
     if match is None or len(match.group("name").split()) > MAX_NAME_WORDS:
         return name, tail
     moved = match.group("name").strip()
     if _is_dose_line(f"1 {moved}") or re.match(r"(?:sets?|reps?|rounds?|times|x)\b", moved, re.IGNORECASE):
         return name, tail  # "3 sets", "10 reps each side": only a dose
+    if match.group("split"):
+        first, second = match.group("split"), match.group("split2")
+        dose = f"{first} reps each side" if first == second else f"{first} reps"
+        return moved[0].upper() + moved[1:], f"{dose}, {tail}" if tail else dose
     count = match.group("count")
     clock = re.fullmatch(r"(\d{0,2}):([0-5]\d)", count)
     if clock:
@@ -546,10 +635,13 @@ def _dose_at_end(instructions: str, tail: str) -> tuple[str, str]:
 
 def _split_name(text: str) -> tuple[str, str, str]:
     """(name, dose written with it, instructions written with it) of a heading-like line."""
-    match = _SEPARATOR.search(text)
+    match = vocab.SEPARATOR.search(text)
     if not match or match.start() == 0:
         return text.strip(), "", ""
     name, tail = text[: match.start()].strip(), text[match.start() :].strip(" :,\u2013\u2014-")
+    label = re.search(r"(?i)\s+(sets?|reps?|repetitions?|rounds?|hold|time|duration)$", name)
+    if label and tail and re.match(r"\d", tail):  # "Calf Pumps Sets: 2 / Repetition:10": the label is the dose's
+        name, tail = name[: label.start()], f"{label.group(1)}: {tail}"
     # "Keep going for 30 seconds, rest, ...": a name does not carry a dose, a sentence does.
     if len(name.split()) > MAX_NAME_WORDS or not name[0].isalnum() or _mentions_dose(name):
         return text.strip(), "", ""
@@ -569,16 +661,13 @@ def _split_name(text: str) -> tuple[str, str, str]:
     return (name, tail, instructions) if name else (text.strip(), "", "")
 
 
-_CELLS = re.compile(r"[^|:]+:\s*[^|]+(?:\|\s*[^|:]+:\s*[^|]+)+")  # "Hold: 20 s | How many: 2 times"
-
-
 def _split_tail(name: str, tail: str, separator: str = ":") -> tuple[str, str, str]:
-    if _DEFAULT_SCOPE.search(tail) or ("," in separator and tail.endswith(".") and len(name.split()) >= 4):
+    if vocab.DEFAULT_SCOPE.search(tail) or ("," in separator and tail.endswith(".") and len(name.split()) >= 4):
         return "", "", ""  # a dose for all the moves, or a sentence: "Keep moving between the moves, 5 rounds total."
     noted = re.fullmatch(r"(?P<dose>[^()]+?)\s*\((?P<how>[^)]{12,})\)\.?", tail)
     if noted and _is_dose_line(noted.group("dose")) and not _mentions_dose(noted.group("how")):
         return name, noted.group("dose"), noted.group("how")  # "Inchworm x 5 (walk the hands out...)": how, in brackets
-    if _CELLS.fullmatch(tail) and _mentions_dose(tail):
+    if vocab.CELLS.fullmatch(tail) and _mentions_dose(tail):
         return name, tail, ""  # a table row's cells, each named by its column, are the dose
     if _is_dose_line(tail) or (_mentions_dose(tail) and len(tail.split()) <= 8 and not tail.endswith(".")):
         return name, tail, ""
@@ -594,7 +683,7 @@ def _starts_like_sentence(text: str) -> bool:
 
 
 def _heading_shaped(line: str) -> bool:
-    words = line.split()
+    words = re.sub(r"\s*\([^)]*\)\s*$", "", line).split()  # "(Stage 3)" after a name is a note on it
     return (
         0 < len(words) <= MAX_HEADING_WORDS
         and len(line) <= MAX_HEADING_CHARS
@@ -604,140 +693,25 @@ def _heading_shaped(line: str) -> bool:
     )
 
 
-_MENU_WORDS = frozenset(
-    [
-        "home",
-        "blog",
-        "about",
-        "contact",
-        "shop",
-        "store",
-        "news",
-        "services",
-        "plans",
-        "pricing",
-        "faq",
-        "faqs",
-        "login",
-        "subscribe",
-        "events",
-        "podcast",
-        "resources",
-        "team",
-        "courses",
-        "classes",
-        "membership",
-        "races",
-        "coaching",
-        "programs",
-        "programmes",
-        "recipes",
-        "community",
-        "support",
-        "account",
-        "cart",
-        "gallery",
-    ]
-)
-MIN_MENU_WORDS = 4
-
-
 def _is_menu(text: str) -> bool:
     """ "Home  Coaching Plans  Blog  Races  Contact": a site's menu is capitalised words with no verb and no
     punctuation, several of them the words every site's menu uses."""
     words = text.split()
     return (
-        len(words) >= MIN_MENU_WORDS
+        len(words) >= vocab.MIN_MENU_WORDS
         and all(re.fullmatch(r"[A-Z][A-Za-z&]*", w) or w == "&" for w in words)
-        and sum(w.lower() in _MENU_WORDS for w in words) >= 2
+        and sum(w.lower() in vocab.MENU_WORDS for w in words) >= 2
     )
 
 
 def _is_noise(text: str) -> bool:
-    if _NOISE.match(text) or _is_menu(text):
+    if vocab.NOISE.match(text) or _is_menu(text) or vocab.CAPTION.search(text):
         return True
-    if _PHONE.search(text) and len(text.split()) <= 20:
+    if vocab.PHONE.search(text) and len(text.split()) <= 20:
         return True
     if re.match(r"^#\w", text) and not re.match(r"^#\d", text):
         return True  # hashtags
     return bool(re.fullmatch(r"[\W_]+", text))
-
-
-_DOSE_WORDS = frozenset(
-    [
-        "reps",
-        "rep",
-        "repetitions",
-        "left",
-        "right",
-        "repetition",
-        "sets",
-        "set",
-        "rounds",
-        "round",
-        "times",
-        "time",
-        "seconds",
-        "second",
-        "secs",
-        "sec",
-        "s",
-        "minutes",
-        "minute",
-        "mins",
-        "min",
-        "breaths",
-        "breath",
-        "slow",
-        "deep",
-        "each",
-        "per",
-        "side",
-        "sides",
-        "leg",
-        "legs",
-        "arm",
-        "arms",
-        "foot",
-        "feet",
-        "on",
-        "of",
-        "and",
-        "the",
-        "a",
-        "to",
-        "or",
-        "x",
-        "hold",
-        "holds",
-        "rest",
-        "between",
-        "then",
-        "do",
-        "for",
-        "each",
-        "way",
-        "direction",
-        "total",
-        "with",
-        "up",
-        "about",
-        "approximately",
-        "approx",
-        "around",
-        "at",
-        "least",
-        "repeat",
-        "work",
-        "duration",
-        "tempo",
-        "per",
-        "alternating",
-        "alternate",
-        "both",
-        "every",
-    ]
-)
 
 
 def _is_dose_line(text: str) -> bool:
@@ -746,7 +720,7 @@ def _is_dose_line(text: str) -> bool:
     if not re.search(r"\d", lowered) or len(lowered.split()) > 12 or lowered.rstrip().endswith("?"):
         return False
     words = re.findall(r"[a-z]+|\d+", lowered)
-    others = [w for w in words if not w.isdigit() and w not in _DOSE_WORDS]
+    others = [w for w in words if not w.isdigit() and w not in vocab.DOSE_WORDS]
     # "Do 10 shrugs" / "20 each" may name what is counted; "Squats: 3x10" is a name with its dose.
     if len(others) > (1 if re.match(r"^(?:do\s+)?\d", lowered) else 0):
         return False
@@ -829,7 +803,7 @@ def _labels_a_section(lines: list[Line], index: int, headed: list[int]) -> bool:
         and below in headed
         and lines[below].gap_before
         and not lines[index].dose_tail
-        and _SECTION_LABEL.search(label) is not None
+        and vocab.SECTION_LABEL.search(label) is not None
     )
 
 
@@ -850,27 +824,15 @@ def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
     """ "MAIN CIRCUIT" / "Part 1: EMOM (12 minutes)" over a list of moves with doses, perhaps after a
     line or two saying how to run them: a section (a block), not an exercise."""
     line = lines[index]
-    if line.kind is not Kind.HEADING or (line.dose_tail and not _SECTION_NAME.search(line.name)):
+    if line.kind is not Kind.HEADING or (line.dose_tail and not vocab.SECTION_NAME.search(line.name)):
         return False  # "Squats: 10 reps" over "Lunges: 10 reps" is the first move of the list
+    if re.match(r"\d", line.text) and not vocab.SECTION_NAME.search(line.text):
+        return False  # "400m Sandbag Run" over "50 Push Ups": a move counted first is the first of the list
     following = [line for line in lines[index + 1 : index + 6] if line.kind is not Kind.NOISE]
     for _ in range(2):
         if following and following[0].kind is Kind.PROSE:
             following = following[1:]
     return len(following) >= 2 and all(_is_move_line(line) for line in following[:2])
-
-
-_QUESTION = re.compile(
-    r"^(?:how|why|when|what|where|which|who|should|can|could|do|does|is|are|will)\b.*\?$"
-    r"|^(?:how\s+(?:to|do|does|often|long|many|much)|why|when|what|where|which|before\s+you|after\s+you|"
-    r"tips?\b|faqs?\b|frequently\s+asked)\b",
-    re.IGNORECASE,
-)
-_SECTION_ONLY = re.compile(
-    r"^(?:the\s+|your\s+)?(?:(?:warm[\s-]?up|cool[\s-]?down|main|circuit|finisher|workout|session|intervals?|part|"
-    r"block|phase|round|stage|section|level|week|exercises|stretches|moves)\s*)+"
-    r"(?:\d{1,2}|[ivx]+)?\s*(?:\([^)]*\))?$",
-    re.IGNORECASE,
-)
 
 
 def _names_a_section(line: Line) -> bool:
@@ -881,10 +843,14 @@ def _names_a_section(line: Line) -> bool:
     text = line.text.strip()
     unnumbered = _unnumbered(text)
     named = line.name or unnumbered
-    if text.endswith("?") or _QUESTION.match(unnumbered) or _QUESTION.match(named):
+    if text.endswith("?") or vocab.QUESTION.match(unnumbered) or vocab.QUESTION.match(named):
+        return True
+    if vocab.ROUNDS_LINE.match(text):
         return True
     bare = re.sub(r"\s+[\u2013\u2014-]+\s+", " ", unnumbered)
-    return bool(_SECTION_ONLY.match(bare) or (line.numbered and _SECTION_ONLY.match(named)))
+    if line.dose_tail and vocab.SECTION_ONLY.match(named):
+        return True  # "Circuit Training \u2013 30 seconds work, 10 seconds rest \u2013 2 Rounds"
+    return bool(vocab.SECTION_ONLY.match(bare) or (line.numbered and vocab.SECTION_ONLY.match(named)))
 
 
 def _is_sequence(lines: list[Line], indexes: list[int]) -> bool:
@@ -934,11 +900,25 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
     loose: list[Line] = []
     by_name: dict[str, _Draft] = {}
     current: _Draft | None = None
+    above: Line | None = None  # a dose line standing above the next exercise's name
     for index, line in enumerate(lines):
         if line.kind is Kind.NOISE:
             continue
+        if index in starts and current is not None and vocab.STEP_ONLY.match(line.text):
+            continue  # "Step 1" / "Step 2" headings under a move split its instructions, they are not moves
+        ahead = lines[index + 1] if index + 1 < len(lines) else None
+        stands_above = ahead is not None and index + 1 in starts and not ahead.gap_before and not ahead.dose_tail
+        if line.kind is Kind.DOSE and line.gap_before and stands_above:
+            above = line  # "5 min" over "Warm up, light resistance": a time written above the piece it times
+            current = None
+            continue
+        if index in starts and line.forced_heading and vocab.WARM_OR_COOL.search(line.text) and sections:
+            sections.append(_Section(line, []))  # "Cool Down Bike Ride - 5 minutes" after a circuit is not in it
         if index in starts:
             current = _Draft(line, clean_name(line.name or _first_words(line.text)), section=len(sections) - 1)
+            if above is not None:
+                current.strong.append(above.text)
+                above = None
             if line.dose_tail:
                 current.strong.append(line.dose_tail)
             if line.kind is Kind.NAMED:
@@ -982,12 +962,20 @@ def _known(by_name: dict[str, _Draft], line: Line) -> _Draft | None:
     if not key:
         return None
     for known, draft in by_name.items():
+        if not re.search(r"[a-z]{3}", known):
+            continue  # "10" is a count left where a name should be, not a name to match
         if known == key or known.startswith(key + " ") or key.startswith(known + " "):
             return draft
     return None
 
 
 def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Line], index: int) -> bool:
+    if current.start.dose_tail and vocab.ROUTINE_ROUNDS.search(for_inference(line.text)):
+        return True  # "Rest 2 mins, repeat for 5 rounds" under a list of moves is about the whole list
+    later = next((other for other in lines[index + 1 :] if other.kind is not Kind.NOISE), None)
+    last_of_list = later is None or later.gap_before or not _is_move_line(later)
+    if current.start.dose_tail and vocab.REST_LINE.match(line.text) and last_of_list:
+        return True  # "Rest 1 Min" closing a list of moves: the rest between its rounds
     if line.kind is Kind.HEADING and line.forced_heading:
         return True
     if _is_section_heading(lines, index, starts):
@@ -1038,13 +1026,20 @@ def _first_words(text: str) -> str:
 # ---------------------------------------------------------------- doses
 
 
+_BARE_DURATION = re.compile(r"(?<![\w.])\d+(?:\s*-\s*\d+)?\s*(?:seconds?|secs?|minutes?|mins?)\b")
+
+
 def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
     """A dose said once for the whole routine: "hold each stretch for 30 seconds"."""
     for paragraph in loose:
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph.text):
-            if not _DEFAULT_SCOPE.search(sentence) or re.search(r"\b(?:round|rounds|circuit)\b", sentence.lower()):
+            if not vocab.DEFAULT_SCOPE.search(sentence) or re.search(r"\b(?:round|rounds|circuit)\b", sentence.lower()):
                 continue
             found = infer(sentence, paragraph.number)
+            bare = _BARE_DURATION.search(for_inference(sentence))
+            if found.reps is None and found.hold_seconds is None and found.work_seconds is None and bare:
+                # "how long to do each of the exercises: 20-30 seconds is a good place to start"
+                found = replace(infer(f"for {bare.group(0)}", paragraph.number), sides=found.sides)
             if found.reps is None and found.hold_seconds is None and found.work_seconds is None:
                 continue
             if re.search(r"\bone-sided\b", sentence.lower()):
@@ -1054,14 +1049,14 @@ def _routine_default(loose: list[Line], notes: list[str]) -> Findings:
                 "that states no dose of its own"
             )
             return replace(found, rest_seconds=None)
-    on_off = _ON_OFF.search(for_inference(" ".join(line.text for line in loose)))
+    on_off = vocab.ON_OFF.search(for_inference(" ".join(line.text for line in loose)))
     if on_off:  # "30 seconds on, 15 seconds off": every move is timed work
         work = Sourced(Amount.exactly(float(on_off.group("on"))), Origin.INFERRED, on_off.group(0), None)
         return Findings(work_seconds=work)
     return Findings()
 
 
-def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | None:
+def _finish(draft: _Draft, default: Findings, notes: list[str], *, lenient: bool = False) -> Exercise | None:
     line = draft.start.number
     strong = _strong_findings(draft, line)
     prose_text = " ".join(draft.prose)
@@ -1070,8 +1065,26 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
     weak = infer(" ".join([prose_text, *draft.silent]), line + 1, sets_alone_are_reps=not timed_above)
     found = replace(strong.over(weak), sides=_sides(draft, strong, weak))
     own = found.reps is not None or found.hold_seconds is not None or found.work_seconds is not None
-    if not own and (default.reps is not None or default.hold_seconds is not None or default.work_seconds is not None):
+    defaults = default.reps is not None or default.hold_seconds is not None or default.work_seconds is not None
+    if not own and defaults and not vocab.COMMENTARY.match(draft.name):
         found = replace(found.over(_for_position(draft.name, default)), sides=found.sides or default.sides)
+    again = _AGAIN.search(for_inference(prose_text)) if found.sets is None else None
+    if again and vocab.SIDE_CHANGE.search(for_inference(prose_text)[max(0, again.start() - 40) : again.end()]):
+        again = None  # "swap feet and repeat": the other side, not the same side again
+    if again:  # "take a few moments' rest, then repeat": the drill is done twice
+        found = replace(found, sets=Sourced(Amount.exactly(2), Origin.INFERRED, again.group(0).strip(" ."), line))
+    counted_sets = found.sets is not None and found.sets.origin is Origin.INFERRED
+    # "Sets: 5" or "4 x 800m" and no count or time: so many sets of the move, each as long as it takes
+    sets_only = counted_sets and vocab.EXERCISE_WORDS.search(draft.name) is not None
+    # "100m Sprint", "400m Sandbag Run": a distance to cover is a move, timed by default
+    covered = vocab.DISTANCE.search(" ".join([draft.start.text, *draft.strong]))
+    sets_only = sets_only or bool(covered and vocab.EXERCISE_WORDS.search(draft.name))
+    if not (found.reps or found.hold_seconds or found.work_seconds) and (
+        sets_only or _undosed_move(draft, lenient=lenient)
+    ):
+        # A move the page names but gives no dose: kept, timed by default, and said to be a guess.
+        found = replace(found, work_seconds=Sourced(Amount.exactly(UNDOSED_WORK_SECONDS), Origin.DEFAULT, "", line))
+        notes.append(f"line {line}: {draft.name}: the page gives no dose; timed as {UNDOSED_WORK_SECONDS:g} s of work")
     if not found.prescribes_anything:
         return None
     found = _consistent(draft.name, found, notes, line)
@@ -1081,15 +1094,47 @@ def _finish(draft: _Draft, default: Findings, notes: list[str]) -> Exercise | No
             f'line {hold.line or line}: {draft.name}: "{hold.words}" counted as {hold.value} s '
             f"({SECONDS_PER_BREATH:g} s a breath)"
         )
-    instructions = tuple(sentences(prose_text)) if prose_text.strip() else ()
+    instructions = tuple(s for s in sentences(prose_text) if _spoken(s)) if prose_text.strip() else ()
     return Exercise(draft.name, instructions, complete(found), line)
+
+
+def _spoken(sentence: str) -> bool:
+    """An instruction worth saying: not commentary (a question to the reader, a score rule, a caption, a link,
+    a weight table) and not only the dose, which the coach says once in its own words."""
+    if vocab.UNSPOKEN.search(sentence) or sentence.rstrip().endswith("?"):
+        return False
+    if vocab.PUBLISHER_VOICE.search(sentence) and not imperative(sentence.lstrip("\"'")):
+        return False  # "Many of our resorts have a gym", "I use a 20 kg bell": the page talking, not the coach
+    return not _is_dose_line(sentence.rstrip(".!"))
+
+
+UNDOSED_WORK_SECONDS = 30.0
+_AGAIN = re.compile(r"\b(?:then|and)\s+repeat\s*(?:[.;!]|$)|\brepeat\s+(?:it\s+|this\s+)?once\s+more\b")
+
+
+def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
+    """A section with no dose is still a move when its name is a move's ("Leg flicks", "Carioca" in a numbered
+    list of drills) and what it says is how to do it."""
+    name = draft.name
+    if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?") or not draft.prose:
+        return False
+    if re.search(r"\b(?:you|your|the|this|these|why|how|what|when|benefits?|tips?|about)\b", name, re.IGNORECASE):
+        return False
+    if name.isupper():
+        return False  # "ICE AND ELEVATION", "WALKING": a page's capitals head its sections
+    said = " ".join(draft.prose)
+    instructs = draft.start.numbered or any(imperative(sentence) for sentence in re.split(r"(?<=[.!?])\s+", said))
+    named_move = vocab.EXERCISE_WORDS.search(name) is not None or draft.start.numbered
+    if lenient:  # the page gives no dose anywhere: a move's name over any words about it will do
+        return vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS
+    return named_move and instructs and len(name.split()) <= MAX_NAME_WORDS and len(said.split()) >= MIN_PARAGRAPH_WORDS
 
 
 def _for_position(name: str, default: Findings) -> Findings:
     """ "Do each exercise for 30 seconds" times a still position (a plank, a wall sit) as a hold."""
     words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", "", name))
     # The last word names what it is: "Wall sit" is a position, "Plank shoulder taps" a move.
-    still = bool(words) and _STILL.fullmatch(words[-1]) is not None
+    still = bool(words) and vocab.STILL.fullmatch(words[-1]) is not None
     if still and default.work_seconds is not None and default.hold_seconds is None:
         return replace(default, hold_seconds=default.work_seconds, work_seconds=None)
     return default
@@ -1103,7 +1148,12 @@ def _sides(draft: _Draft, strong: Findings, weak: Findings) -> Sourced[Sides] | 
         return named
     if weak.sides is not None and weak.sides.value is Sides.ALTERNATE:
         return weak.sides
-    return strong.sides or weak.sides
+    said = strong.sides or weak.sides
+    if said is not None:
+        return said
+    # "Single-leg deadlift", "Pistol squat": a move named as done on one limb is done on each in turn.
+    one_limb = vocab.ONE_LIMB_NAME.search(for_inference(draft.name))
+    return Sourced(Sides.EACH, Origin.INFERRED, one_limb.group(0), draft.start.number) if one_limb else None
 
 
 def _strong_findings(draft: _Draft, line: int) -> Findings:
@@ -1115,7 +1165,11 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
     if found.hold_seconds is None and found.work_seconds is None:
         # A bare time on a dose line ("3 sets" / "30 seconds") times each set: a hold for a
         # position, timed work for a move.
-        without_rest = re.sub(r"\brest(?:ing)?\s*(?:for\s+)?\d[^.;|]*", "", for_inference(text))
+        without_rest = re.sub(
+            r"\brest(?:ing)?(?:\s+(?:period|interval|time|between\s+sets))?\s*:?\s*(?:for\s+)?\d[^.;|]*",
+            "",
+            for_inference(text),
+        )
         timed = re.sub(
             r"(?<![\w.])(\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
             r"hold for \1",
@@ -1127,7 +1181,13 @@ def _strong_findings(draft: _Draft, line: int) -> Findings:
         return found  # "hold for 30 seconds" is a hold whatever the move is called
     # A move is named as one, or its instructions start with a movement verb ("jog slowly and flick ...").
     first_verb = draft.prose[0].split()[0] if draft.prose and draft.prose[0].split() else ""
-    moving = (_MOVING.search(draft.name) or _MOVING.fullmatch(first_verb)) and not _STILL.search(draft.name)
+    # A time on a move's own line is timed work unless the move is a position held still (a stretch, a pose, a
+    # plank) or its instructions say to stay still.
+    said = " ".join([draft.name, *draft.prose[:1]])
+    moving = (vocab.MOVING.search(draft.name) or vocab.MOVING.fullmatch(first_verb)) or not (
+        vocab.STILL.search(said) or vocab.STILL_WORDS.search(said)
+    )
+    moving = bool(moving) and not vocab.STILL.search(draft.name)
     if found.hold_seconds is not None and moving and found.reps is None:
         # "Skipping: 3 x 1 minute": a time for a move is timed work
         found = replace(found, work_seconds=found.hold_seconds, hold_seconds=None)
@@ -1153,7 +1213,7 @@ def _blocks(exercises: list[tuple[Exercise, int]], sections: list[_Section], loo
     """One block per exercise, unless a section (or the whole routine) says to repeat them in rounds."""
     # Rounds said outside any section are about the whole routine when its moves share one section.
     if len({section for _, section in exercises}) <= 1 and not _any_section_rounds(sections, len(exercises)):
-        whole = _rounds(" ".join(line.text for line in loose), len(exercises))
+        whole = _rounds(". ".join(line.text for line in loose), len(exercises))
         if whole is not None and exercises:
             return tuple(_rounds_blocks([e for e, _ in exercises], whole, None))
     blocks: list[Block] = []
@@ -1186,6 +1246,8 @@ def _section_rounds(sections: list[_Section], section: int, with_moves: set[int]
     for index in range(section, first - 1, -1):
         said = sections[index]
         rounds = _rounds(f"{said.line.text}. {' '.join(said.text)}", moves)
+        if rounds is None and vocab.ROUNDS_LINE.match(said.line.text):
+            rounds = _list_rounds(said.line.text, moves)  # "10 Rounds of 30/20/10 Intervals" over the list
         if rounds is not None:
             return rounds
     return None
@@ -1200,27 +1262,24 @@ class _Rounds:
     off: Sourced[Amount] | None
 
 
-_TIMES_MARK = re.compile(r"(?<=[a-z)])\s*[x\u00d7]\s*(?P<n>\d{1,2})\s*$|\((?P<m>\d{1,2})\s*[x\u00d7]\)\s*$", re.I)
-
-
 def _rounds(text: str, moves: int) -> _Rounds | None:
     # "Circuit x2", "Finisher (3x)": a times mark on a section's heading is its rounds
     heading, _, after = text.partition(". ")
-    mark = _TIMES_MARK.search(heading)
+    mark = vocab.TIMES_MARK.search(heading)
     if mark:
         text = f"{heading[: mark.start()]}. do {mark.group('n') or mark.group('m')} rounds. {after}"
     # "go through it all a second time" is a second round
     lowered = re.sub(r"\b(?:a|1)\s+second\s+time\b", "2 times", for_inference(text))
-    match = _ROUTINE_ROUNDS.search(lowered)
-    emom = _EMOM.search(lowered)
-    on_off = _ON_OFF.search(lowered)
+    match = vocab.ROUTINE_ROUNDS.search(lowered)
+    emom = vocab.EMOM.search(lowered)
+    on_off = vocab.ON_OFF.search(lowered)
     if not match and not emom:
         return None
     if match:
         rounds: Sourced[Amount] = Sourced(_said_rounds(match), Origin.INFERRED, match.group(0), None)
     else:
         rounds = _emom_rounds(lowered, moves)
-    rest_match = _ROUND_REST.search(lowered)
+    rest_match = vocab.ROUND_REST.search(lowered) or vocab.REST_SENTENCE.search(lowered)
     rest: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
     if rest_match:
         seconds = float(rest_match.group("lo")) * (60.0 if rest_match.group("unit").startswith("m") else 1.0)
@@ -1237,7 +1296,7 @@ def _rounds(text: str, moves: int) -> _Rounds | None:
 
 def _said_rounds(match: re.Match[str]) -> Amount:
     """ "Go through the circuit 2-3 times" is a range of rounds, resolved like any other range."""
-    for name in ("n", "n1", "n2", "n3", "n4"):
+    for name in ("n", "n1", "n2", "n3", "n4", "n5"):
         low = match.group(name)
         if low:
             high = match.groupdict().get(f"{name}hi") or low
@@ -1263,7 +1322,9 @@ def _rounds_blocks(exercises: list[Exercise], rounds: _Rounds, name: str | None)
     timed = []
     for exercise in exercises:
         dose = exercise.dose
-        if rounds.work is not None and dose.reps.value is None and dose.hold_seconds.value is None:
+        # a time written with the exercise's own name ("Cool Down Bike Ride - 5 minutes") is its own
+        own_work = dose.work_seconds.value is not None and dose.work_seconds.line == exercise.line
+        if rounds.work is not None and dose.reps.value is None and dose.hold_seconds.value is None and not own_work:
             dose = replace(dose, work_seconds=rounds.work)
         if rounds.off is not None:
             dose = replace(dose, after_seconds=rounds.off)

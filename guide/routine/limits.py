@@ -17,6 +17,7 @@ MIN_REP_SECONDS, MAX_REP_SECONDS = 0.5, 30.0
 MAX_GUIDE_SECONDS = 4 * 3600.0
 MAX_ROUTINE_BYTES = 1_000_000
 MAX_ROUNDS = 50
+MAX_NAME_CHARS = 120  # a title or exercise name is said aloud: longer is a paragraph, not a name
 MIN_EVERY_SECONDS, MAX_EVERY_SECONDS = 5.0, 30 * 60.0
 
 # A hold is announced ("Hold." ... "And release."): the voice needs about half a second to
@@ -195,3 +196,40 @@ def drop_inferred_out_of_bounds(routine: Routine) -> Routine:
 def _nothing_to_do(exercise: Exercise) -> bool:
     dose = exercise.dose
     return dose.reps.value is None and dose.hold_seconds.value is None and dose.work_seconds.value is None
+
+
+def _short_name(name: str) -> str:
+    """`name` cut at a word boundary to at most MAX_NAME_CHARS."""
+    cut = name[: MAX_NAME_CHARS + 1]
+    if len(cut) > MAX_NAME_CHARS:
+        cut = cut[: cut.rfind(" ")] if " " in cut[MAX_NAME_CHARS // 2 :] else cut[:MAX_NAME_CHARS]
+    return cut.rstrip(" ,;:-")
+
+
+def shorten_names(routine: Routine) -> Routine:
+    """A title or exercise name too long to be said as a name is shortened, with a note (plan
+    shows it): the build goes on, and the MP3's name, tags and welcome stay sensible."""
+    notes: list[str] = []
+
+    def short(name: str, what: str, line: int | None) -> str:
+        if len(name) <= MAX_NAME_CHARS:
+            return name
+        where = f"line {line}: " if line else ""
+        notes.append(f"{where}the {what} is {len(name):,} characters long; shortened to {MAX_NAME_CHARS} or fewer")
+        return _short_name(name)
+
+    title = short(routine.title, "title", None)
+    blocks = tuple(
+        replace(
+            block,
+            name=short(block.name, "block name", block.line) if block.name else block.name,
+            exercises=tuple(
+                replace(exercise, name=short(exercise.name, "exercise name", exercise.line))
+                for exercise in block.exercises
+            ),
+        )
+        for block in routine.blocks
+    )
+    if not notes:
+        return routine
+    return replace(routine, title=title, blocks=blocks, notes=routine.notes + tuple(notes))

@@ -185,6 +185,7 @@ class Routine:
     source: str
     skipped: tuple[Skipped, ...] = field(default=())
     notes: tuple[str, ...] = field(default=())  # where the reader was unsure; plan shows them
+    reading: str = ""  # how an article's layout was read ("numbered list", ...); "" for Markdown
 
     @property
     def exercises(self) -> tuple[Exercise, ...]:

@@ -11,6 +11,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from ..pieces import pieces
+from . import vocabulary as vocab
+
 Processor = Callable[[str], str]
 
 _UNITS = {
@@ -63,6 +66,36 @@ def normalize_unicode(text: str) -> str:
     return text
 
 
+def split_glued_words(text: str) -> str:
+    """ "up tofive times", "30 secondsand repeat", "a little,with the leg": words a page capture ran
+    together are split again (only when both halves are common words; "into" and "toes" stay whole)."""
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        if lowered in vocab.GLUE_PARTS or lowered in vocab.GLUED_REAL_WORDS:
+            return word
+        for cut in range(2, len(word) - 1):
+            if lowered[:cut] in vocab.GLUE_PARTS and lowered[cut:] in vocab.GLUE_PARTS:
+                return f"{word[:cut]} {word[cut:]}"
+        return word
+
+    text = re.sub(r"(?<=[a-z])([,;])(?=[a-z])", r"\1 ", text)
+    return re.sub(r"\b[A-Za-z]{4,14}\b", split, text)
+
+
+def drop_attributions(text: str) -> str:
+    # '"Keep that leg straight," says Edmundson.' is said as the instruction alone.
+    text = re.sub(
+        r"([,.!])?[\"\u201d]?\s*,?\s*(?:says|said|advises|explains|adds|recommends|notes)\s+(?:[A-Z][\w.'-]*\s*){1,4}"
+        r"(?:,\s*[^.\"]*)?(?=[.!]|$)",
+        lambda m: "." if m.group(1) == "," else (m.group(1) or ""),
+        text,
+    )
+    # '"This one tests your core," Edmundson says.': the quote is the instruction
+    return re.sub(r",?[\"\u201d]\s*(?:[A-Z][\w.'-]*\s+){1,3}(?:says|said|adds|explains)\.", ".", text)
+
+
 def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
@@ -94,6 +127,124 @@ def idioms_to_numbers(text: str) -> str:
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4}
+
+
+_HOLDING = r"\b(?:hold|holding|hold it|stay|squeeze|contract|tense|tighten|keep)\b"
+
+
+def counts_as_seconds(text: str) -> str:
+    # "Hold the stretch for 10 counts", "hold this for a count of 5", "scrunch it up and count to 5": a count
+    # held is a second each; "hold for 20" with no unit is seconds too. Counted breathing ("inhale for 4
+    # counts") and tempo ("down on a 4-count") are left alone.
+    text = re.sub(rf"({_HOLDING}[^.;!?]*?)\ba\s+count\s+of\s+(\d+)", r"\1\2 seconds", text)
+    text = re.sub(rf"({_HOLDING}[^.;!?]*?)\b(\d+(?:\s*(?:-|to)\s*\d+)?)\s+counts?\b", r"\1\2 seconds", text)
+    text = re.sub(r"(?<![\w-])count\s+to\s+(\d+)\b", r"hold for \1 seconds", text)
+    return re.sub(
+        r"\b(hold(?:ing)?(?:\s+(?:it|this|that|there|the stretch|the position))?\s+for\s+)(\d+)\b"
+        r"(?!\s*(?:-|to\b|or\b|\.\d|seconds?|secs?|s\b|minutes?|mins?|breaths?|counts?|reps?|times|sets|rounds|%))",
+        r"\1\2 seconds",
+        text,
+    )
+
+
+def rep_definitions(text: str) -> str:
+    # "Do both sides to complete one rep", "This completes one rep", "That's 1 rep": what a rep is, not how many.
+    # A rep made of both sides is done on alternating sides.
+    text = re.sub(
+        r"\b(?:do\s+both\s+sides|(?:repeat\s+)?(?:with|on)\s+the\s+other\s+(?:leg|side|arm))\s+to\s+"
+        r"(?:complete|make|finish)\s+(?:one|1|a)\s+(?:full\s+)?(?:rep|repetition)\b",
+        "alternating sides",
+        text,
+    )
+    return re.sub(
+        r"\b(?:to\s+)?(?:complete|completes|completing|make|makes|finish|finishes|counts?\s+as|that'?s|that\s+is|"
+        r"this\s+is)\s+(?:one|1|a|a\s+single)\s+(?:full\s+)?(?:rep|repetition)\b",
+        " ",
+        text,
+    )
+
+
+def repeats_of_the_whole(text: str) -> str:
+    # "Repeat eight times, rest, then repeat the process once or twice": the whole set again, so sets in all.
+    def sets(match: re.Match[str]) -> str:
+        low = 1 if match.group("n") == "once" else int(match.group("n"))
+        return f"{low + 1} sets in total"
+
+    return re.sub(
+        r"\brepeat\s+the\s+(?:whole\s+|entire\s+|same\s+)?(?:process|sequence|set)\s+(?:either\s+)?"
+        r"(?P<n>\d+|once)(?:\s+times)?(?:\s+or\s+(?:\d+|once)(?:\s+times)?)?",
+        sets,
+        text,
+    )
+
+
+def each_abbreviated(text: str) -> str:
+    # "10 front lunges ea. leg", "8 ea side": each
+    return re.sub(r"\bea\.?\s+(?=(?:leg|side|arm|foot|hand|way|direction)s?\b)", "each ", text)
+
+
+def alternating_moves(text: str) -> str:
+    # "alternating with 20 GHD hip extensions", "alternate between
+    # the two moves": the order of two moves, not the sides of one
+    return re.sub(
+        r"\balternat(?:e|es|ing)\s+(?=with\b|between\s+(?:the\s+)?(?:two|exercises|moves|them|[a-e]\d))",
+        "switching ",
+        text,
+    )
+
+
+def side_changes(text: str) -> str:
+    # Side changes as pages word them, in the words the side rules read (both prescribe each side):
+    # "repeat 3-5 times before switching sides", "repeat other leg", "repeat on other side".
+    text = re.sub(r"\b(?:before|then|and|after)\s+switching\s+(sides|legs|arms)\b", r"then switch \1", text)
+    return re.sub(
+        r"\brepeat\s+(?:on\s+|with\s+)?(?:the\s+)?(other|opposite)\s+(side|leg|arm)\b", r"repeat on the \1 \2", text
+    )
+
+
+def reps_lasting(text: str) -> str:
+    # "Do three to four reps lasting 45 seconds": so many holds of that long, each a set
+    return re.sub(
+        r"\b(\d+(?:\s*(?:-|to)\s*\d+)?)\s+(?:reps?|repetitions?|times)\s+(?:lasting|holding(?:\s+for)?)\s+"
+        r"(\d+\s*(?:seconds?|secs?|minutes?|mins?)\b)",
+        r"\1 sets of \2",
+        text,
+    )
+
+
+def reps_by_sets(text: str) -> str:
+    # "4-6 reps x 5 sets", "AMRAP x 5 sets": the count per set, then the sets; "@ 30X0" is a lifting tempo
+    text = re.sub(r"@\s*[\dx]{4}\b", " ", text)
+    text = re.sub(r"\bamrap\s*[x\u00d7]\s*(\d+)\s*sets?\b", r"\1 sets", text)
+    return re.sub(
+        r"(?<![\w.])(\d+(?:\s*-\s*\d+)?)\s*(?:reps?|repetitions?)\s*[x\u00d7]\s*(\d+)\s*sets?\b",
+        r"\2 sets of \1 reps",
+        text,
+    )
+
+
+def distance_repeats(text: str) -> str:
+    # "4 x 800m", "2 x 100m strides": repeats of a distance are sets (the distance is not a count of reps)
+    return re.sub(
+        r"(?<![\w.])(\d+)\s*[x\u00d7]\s*(\d+\s*(?:m|km|metres?|meters?|yards?|yds?|miles?)\b)", r"\1 sets of \2", text
+    )
+
+
+def counted_marks(text: str) -> str:
+    # "3-5X", "Up to 10X": a count marked with an x is times; "5/5" (the same count twice) is that many a side.
+    text = re.sub(r"(?<![\w.])(\d+(?:\s*-\s*\d+)?)\s*x\b(?!\s*\d)", r"\1 times", text)
+    text = re.sub(r"\bup\s+to\s+(?=\d+\s+times\b)", "", text)
+    return re.sub(r"(?<![\w/])(\d+)\s*/\s*\1(?![\w/])", r"\1 each side", text)
+
+
+def full_durations(text: str) -> str:
+    # "active for a full 45 seconds", "for complete 45 seconds": the same time as "for 45 seconds".
+    return re.sub(r"\bfor\s+(?:a\s+|the\s+)?(?:full|complete|whole|solid|good|straight)\s+(?=\d)", "for ", text)
+
+
+def laps_as_reps(text: str) -> str:
+    # "add in two laps with heel kicks", "for the next two laps": laps of a court or track are counted.
+    return re.sub(r"\b(\d+)\s+(?:more\s+)?(?:laps|lengths)\b", r"\1 reps", text)
 
 
 def counts_more_in_total(text: str) -> str:
@@ -219,13 +370,17 @@ def labels_to_phrases(text: str) -> str:
     text = re.sub(rf"\b{_DOSE_WORD}(?:\s*(?:/|&|\+|\band\b|x)\s*{_DOSE_WORD})+\s*:\s*", "", text)
     # "reps: 10", "sets: 3 | reps: 8", "hold: 30 s", "repeat: 10 times" are doses written as a form;
     # rewrite them as the phrases the inference rules read ("10 reps", "hold for 30 s").
-    text = re.sub(r"\b(reps|repetitions|sets|rounds)\s*:\s*(\d+(?:\s*-\s*\d+)?)", r"\2 \1", text)
-    text = re.sub(r"\b(hold|rest|work|time|duration)\s*:\s*(?=\d)", lambda m: f"{_LABEL_VERB[m.group(1)]} for ", text)
+    text = re.sub(r"\b(reps?|repetitions?|sets?|rounds?)\s*:\s*(\d+(?:\s*-\s*\d+)?)", r"\2 \1", text)
+    text = re.sub(
+        r"\b(hold|rest|work|time|duration)(?:\s+(?:period|interval|between\s+sets))?\s*:\s*(?=\d)",
+        lambda m: f"{_LABEL_VERB[m.group(1)]} for ",
+        text,
+    )
     text = re.sub(r"\brepeats?\s*:\s*(?=\d)", "", text)
-    return re.sub(r"\s*[|/]\s*(?=\d)", ". ", text)
+    return re.sub(r"\s*[|/]\s*(?=\d)|(?<=\d [a-z]{3})\s*[|/]\s*(?=\d)|(?<=\ds)\s+/\s+", ". ", text)
 
 
-_DOSE_WORD = r"(?:sets?|reps?|repetitions|rounds?|time|duration|hold|work|rest)"
+_DOSE_WORD = vocab.DOSE_WORD
 _LABEL_VERB = {"hold": "hold", "rest": "rest", "work": "work", "time": "work", "duration": "work"}
 
 
@@ -251,6 +406,7 @@ def shorthand_doses(text: str) -> str:
         r"\1 sets of \2 reps",
         text,
     )
+    text = re.sub(r"\(\s*[x\u00d7]\s*(\d+)\s*\)", r"(\1 reps)", text)  # "chin to chest (X5)"
     # "x 10 min" is a time (the "x" says it is done once, for that long) and "x 10 m" a distance, not reps.
     text = re.sub(r"(?:^|(?<=\s))[x\u00d7]\s*(\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)", r"\1", text)
     return re.sub(
@@ -272,6 +428,18 @@ FOR_INFERENCE: tuple[Processor, ...] = (
     dashes_to_hyphen,
     idioms_to_numbers,
     number_words_to_digits,
+    rep_definitions,
+    counts_as_seconds,
+    laps_as_reps,
+    full_durations,
+    reps_lasting,
+    reps_by_sets,
+    distance_repeats,
+    counted_marks,
+    each_abbreviated,
+    side_changes,
+    alternating_moves,
+    repeats_of_the_whole,
     counts_more_in_total,
     per_unit_rates,
     labels_to_phrases,
@@ -286,6 +454,8 @@ FOR_SPEECH: tuple[Processor, ...] = (
     drop_urls,
     drop_list_markers,
     collapse_whitespace,
+    drop_attributions,
+    split_glued_words,
     drop_layout_brackets,
     hyphenated_units,
     expand_abbreviations,
@@ -310,14 +480,20 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[\u00a1\u00bf]?[A-Z0
 
 
 def sentences(paragraph: str) -> list[str]:
-    """Split prose into sentences to be read aloud one cue each."""
+    """Split prose into sentences to be read aloud one cue each. A sentence longer than a
+    phrase is cut into phrase-sized pieces (at commas, then conjunctions, then words), each a
+    cue of its own: a voice's memory grows with what it says in one go, and a paragraph with no
+    full stop would otherwise be one enormous phrase."""
     text = apply(FOR_SPEECH, paragraph)
-    parts = [part.strip() for part in _SENTENCE_END.split(text)]
-    return [part if part[-1] in ".!?" else part + "." for part in parts if part]
+    said: list[str] = []
+    for part in (part.strip().strip('"\u201c\u201d').strip() for part in _SENTENCE_END.split(text)):
+        if part:
+            said += pieces(part if part[-1] in ".!?" else part + ".")
+    return said
 
 
 _NAME_NUMBERING = re.compile(
-    r"^(?:(?:step|exercise|ex|no\.?|number|move|stretch|drill|pose|min|minute|block|part|day|station)\s*#?\d{1,2}(?:\s+of\s+\d{1,3})?\s*"
+    rf"^(?:{vocab.NUMBER_WORDS}\s*#?\d{{1,2}}(?:\s+of\s+\d{{1,3}})?\s*"
     r"(?:[.):\-\u2013\u2014|]\s*|\s+)|#\d{1,2}\s*[.):\-\u2013\u2014]?\s*|\d{1,2}\s*[.)\]:\-\u2013\u2014]\s*(?=\S)"
     r"|\d{1,2}(?=[A-Z][a-z]))",
     re.IGNORECASE,

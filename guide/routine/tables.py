@@ -14,6 +14,12 @@ _TEXT_CELLS = re.compile(r"\t+|\s{2,}")
 _MAX_CELL_WORDS = 8  # a column of a pasted table holds a few words, not a paragraph
 _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\d\s*(?:seconds?|secs?|s|minutes?|mins?)\b|^:\d\d$|^\d+:\d\d", re.IGNORECASE)
+# The first cell of a row in a table of one exercise's facts ("Repetitions | 20", "Frequency | Daily").
+_KEY = re.compile(
+    r"^(?:reps?|repetitions?|sets?|hold|rest|rounds?|duration|time|frequency|how\s+often|how\s+many|when|"
+    r"equipment|level|tempo|sides?)$",
+    re.IGNORECASE,
+)
 _BARE = re.compile(r"^\d+(?:\s*(?:-|\u2013|to)\s*\d+)?$")
 
 
@@ -110,6 +116,9 @@ def markdown_tables_to_lines(lines: list[str]) -> list[str]:
             continue
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if all(re.fullmatch(r":?-{2,}:?|", cell) for cell in cells):
+            continue
+        if len(cells) == 2 and _KEY.match(cells[0]) and cells[1]:
+            out.append(f"{cells[0]}: {cells[1]}")  # a key/value table: "Repetitions | 20", "Frequency | Daily"
             continue
         if not header or not any(re.search(r"\d", cell) for cell in cells[1:]):
             header = cells

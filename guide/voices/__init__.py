@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cachedir import CacheInfo
 from ..errors import VoiceError
 from .base import DEFAULT_VOICE, Clip, Retry, Voice
-from .cache import CacheInfo, PhraseCache, default_cache_dir
+from .cache import PhraseCache, default_cache_dir
 from .catalogue import VOICE_FORMS, VoiceEntry, catalogue, unknown_voice, voice_language
 from .synthesize import SynthesisReport, synthesize_phrases
 

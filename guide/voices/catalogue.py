@@ -126,8 +126,11 @@ def voice_language(spec: str) -> str:
 
 
 def _piper_language(model: Path) -> str:
+    from .piper import MAX_CONFIG_BYTES  # a hostile "config" is not read whole
+
     try:
-        config = json.loads(Path(f"{model}.json").read_bytes())
+        with Path(f"{model}.json").open("rb") as handle:
+            config = json.loads(handle.read(MAX_CONFIG_BYTES))
         return str(config["language"]["code"]).replace("_", "-")
     except (OSError, ValueError, KeyError, TypeError):
         return "en"  # the engine itself reports a missing or broken config

@@ -88,9 +88,9 @@ _session_lock = threading.Lock()
 def _session() -> onnxruntime.InferenceSession:
     import onnxruntime
 
-    from .piper import ONNX_LOG_ERRORS_ONLY
+    from .piper import ONNX_LOG_FATAL_ONLY
 
-    onnxruntime.set_default_logger_severity(ONNX_LOG_ERRORS_ONLY)
+    onnxruntime.set_default_logger_severity(ONNX_LOG_FATAL_ONLY)
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = KOKORO.threads_per_phrase
     options.inter_op_num_threads = 1

@@ -100,7 +100,7 @@ class English(Phrasebook):
         verb = "work" if timed else "hold"
         if hold is None:
             assert reps is not None
-            body = f"{reps} reps{where}"
+            body = f"{reps} {'rep' if reps == 1 else 'reps'}{where}"  # never "1 reps"
             if sets > 1:
                 body = f"{sets} sets of {body}, resting {_seconds(rest)} between sets"
         elif reps is not None:
