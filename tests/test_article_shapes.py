@@ -263,9 +263,6 @@ RULES = [
         "2. Forearm stretch\nHow: pull your fingers gently back with the other hand. 20 s each arm.\n",
         [("Neck turns", 1, 8, None, None, "one"), ("Forearm stretch", 1, None, 20, None, "each")],
         id="time-per-limb-beats-default",
-        marks=pytest.mark.xfail(
-            reason="numbered '1. Name' + 'How:' shape loses the per-limb time; 'Move 1 — Name' works"
-        ),
     ),
 ]
 

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from . import vocabulary as vocab
-from .features import LineFeatures, imperative, line_features
+from .capture import repair, split_trailing_labels
+from .features import LineFeatures, imperative, instruction_like, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
 from .model import Amount, Block, Exercise, Origin, Routine, Sides, Skipped, Sourced
 from .prose import clean_name, clean_title, for_inference, normalize_unicode, sentences, split_glued_words
-from .readings import READINGS, Item, unglue_lists
+from .readings import DECISIVE, LAST_RESORTS, READINGS, Item, unglue_lists
 from .tables import text_tables_to_lines
 
 MAX_HEADING_WORDS = 6
@@ -56,6 +57,7 @@ class Line:
     gap_before: bool = False  # a blank line precedes it
     silent: bool = False  # LABEL: not read aloud (what a move is for, not how to do it)
     forced_heading: bool = False  # a heading in the page's markup (HTML <h2>, Markdown ##)
+    heading_level: int = 0  # its depth: 1-6 for "#" to "######", BOLD_LEVEL for a line in bold, 0 for none
 
 
 @dataclass
@@ -66,6 +68,8 @@ class _Draft:
     prose: list[str] = field(default_factory=list)  # spoken instructions
     silent: list[str] = field(default_factory=list)  # read for the dose only, never spoken
     section: int = -1  # index of the section heading it sits under
+    unnamed: bool = False  # named by its first words: a page's instruction with no name
+    placed: bool = False  # named by where its name stands on the page (under its caption)
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class _Section:
 
 def read_article(text: str, source: str) -> Routine:
     """The best of the competing readings of the page's layout (the structure reader's among them)."""
-    text = split_glued_words(unglue_lists(text_tables_to_lines(text)))
+    text = split_glued_words(split_trailing_labels(unglue_lists(repair(text_tables_to_lines(text)))))
     lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
@@ -93,7 +97,16 @@ def read_article(text: str, source: str) -> Routine:
         items = reader(features)
         if items:
             candidates.append(_items_routine(items, features, title, source, name))
-    return drop_inferred_out_of_bounds(_best(candidates))
+    best = _best(candidates)
+    if not best.blocks:
+        # No reading found a move with a dose: the last resorts, rather than "no exercises found"
+        for name, last_resort in LAST_RESORTS:
+            items = last_resort(features, title)
+            routine = _items_routine(items, features, title, source, name, lenient=True) if items else None
+            if routine is not None and routine.blocks:
+                best = replace(routine, skipped=best.skipped)
+                break
+    return drop_inferred_out_of_bounds(best)
 
 
 # A reading other than the structure reader's wins only by this much: the structure reader knows more shapes.
@@ -106,7 +119,8 @@ def _best(candidates: list[Routine]) -> Routine:
     best, best_score = structure, _plausibility(structure)
     for other in others:
         score = _plausibility(other)
-        if score > best_score + MARGIN_POINTS and score > best_score * MARGIN_SHARE:
+        decisive = other.reading in DECISIVE and score >= best_score
+        if decisive or (score > best_score + MARGIN_POINTS and score > best_score * MARGIN_SHARE):
             best, best_score = other, score
     return best
 
@@ -136,16 +150,23 @@ def _rough_seconds(exercise: Exercise) -> float:
 
 def _likeness(exercise: Exercise) -> float:
     name = exercise.name
-    if not re.search(r"[A-Za-z]{2,}", name) or vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name):
-        return -1.0
     dose = exercise.dose
     own = any(getattr(dose, f).origin is not Origin.DEFAULT for f in ("reps", "hold_seconds", "work_seconds", "sets"))
+    section = vocab.SECTION_ONLY.match(name) and not (own and vocab.WARM_OR_COOL.search(name))  # as _not_a_move
+    if not re.search(r"[A-Za-z]{2,}", name) or vocab.COMMENTARY.match(name) or section:
+        return -1.0
     score = 0.5 + (0.5 if own else 0.0)
     if vocab.EXERCISE_WORDS.search(name):
         score += 0.3
     if len(name.split()) > MAX_NAME_WORDS:
         score -= 0.3
+    if _SENTENCE_WORDS.search(name) and len(name.split()) >= MIN_SENTENCE_NAME_WORDS:
+        score -= 0.4  # "Sit with your hips to the": the first words of an instruction, not a move's name
     return score
+
+
+MIN_SENTENCE_NAME_WORDS = 4
+_SENTENCE_WORDS = re.compile(r"\b(?:your|you|the|a|an|this|it)\b", re.IGNORECASE)
 
 
 def _read_structure(body: list[Line], title: str, source: str) -> Routine:
@@ -157,15 +178,27 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
     notes: list[str] = []
     default = _routine_default(loose, notes)
     exercises: list[tuple[Exercise, int]] = []
+    undosed: list[_Draft] = []
     for draft in drafts:
         if _not_a_move(draft.name, dosed=bool(draft.strong)):
             skipped.append(Skipped(draft.name, "not an exercise", draft.start.number))
             continue
         exercise = _finish(draft, default, notes)
         if exercise is None:
+            undosed.append(draft)
+        else:
+            exercises.append((exercise, draft.section))
+    # A name shaped like the page's dosed exercises' names (the same kind of heading) over instructions is a
+    # move too, though its dose is elsewhere or missing: kept, timed by default, said to be a guess.
+    shapes = {_start_shape(d.start) for d in drafts if d not in undosed and not _not_a_move(d.name)}
+    for draft in undosed:
+        sibling = len(shapes) == 1 and _start_shape(draft.start) in shapes and _instructs(draft)
+        exercise = _finish(replace_draft(draft, placed=True), default, notes) if sibling and exercises else None
+        if exercise is None:
             skipped.append(Skipped(draft.name, "no dose", draft.start.number))
         else:
             exercises.append((exercise, draft.section))
+    exercises.sort(key=lambda pair: pair[0].line)
     if not exercises:
         # Nothing with a dose: rather than "no exercises found", the moves the page names are kept, each
         # timed by default and said to be a guess (plan and build point to writing them by hand).
@@ -189,6 +222,38 @@ def _read_structure(body: list[Line], title: str, source: str) -> Routine:
         skipped=tuple(skipped),
         notes=tuple(notes),
         reading=_structure_name([body[i] for i in sorted(starts)]),
+    )
+
+
+BOLD_LEVEL = 7
+
+
+def _start_shape(line: Line) -> tuple[int, bool, Kind]:
+    return (line.heading_level, line.numbered, line.kind)
+
+
+def replace_draft(draft: _Draft, *, placed: bool) -> _Draft:
+    return _Draft(
+        draft.start, draft.name, draft.strong, draft.prose, draft.silent, draft.section, draft.unnamed, placed
+    )
+
+
+def _instructs(draft: _Draft) -> bool:
+    """What a heading's text says is how to do a move: an instruction among its first sentences, enough words,
+    and the name is not a group's ("Core Exercises") or a sentence's ("Why you should stretch")."""
+    said = " ".join(draft.prose)
+    first = re.split(r"(?<=[.!?])\s+", said)[:1]
+    return (
+        len(said.split()) >= MIN_PARAGRAPH_WORDS
+        and any(instruction_like(sentence) for sentence in first)
+        and len(draft.name.split()) <= MAX_NAME_WORDS
+        and "," not in draft.name  # "Alex Chen, route setter": a byline
+        and not vocab.CATEGORY.search(draft.name)
+        and not vocab.COMMENTARY.match(draft.name)
+        and not vocab.NOT_A_MOVE.match(draft.name)
+        and not draft.name.isupper()  # "ICE AND ELEVATION", "WALKING": a page's capitals head its sections
+        and not draft.name.endswith(("?", "!"))  # "Never Miss a Post!": a call to the reader
+        and not re.search(r"\b(?:you|your|why|how|what|when|benefits?|tips?|about)\b", draft.name, re.IGNORECASE)
     )
 
 
@@ -247,7 +312,7 @@ def _merged_repeats(items: list[Item]) -> list[Item]:
     for item in items:
         key = _name_key(clean_name(item.name))
         earlier = next((k for k, known in enumerate(keys) if key and (key == known or f" {key}" in f" {known}")), None)
-        if earlier is None or item.dose:
+        if earlier is None or item.dose or item.unnamed:  # two instructions may open with the same words
             kept.append(item)
             keys.append(key)
             continue
@@ -275,8 +340,11 @@ def _structure_name(starts: list[Line]) -> str:
     return max(dict.fromkeys(shapes), key=shapes.count)
 
 
-def _items_routine(items: list[Item], features: list[LineFeatures], title: str, source: str, reading: str) -> Routine:
-    """A reading's items finished into exercises exactly as the structure reader's are."""
+def _items_routine(
+    items: list[Item], features: list[LineFeatures], title: str, source: str, reading: str, *, lenient: bool = False
+) -> Routine:
+    """A reading's items finished into exercises exactly as the structure reader's are (a last-resort reading's
+    items with no dose are kept, timed by default, and said to be a guess)."""
     taken = {number for item in items for number in (item.line, *item.numbers)}
     loose = [Line(f.number, f.text, Kind.PROSE) for f in features if f.number not in taken]
     notes: list[str] = []
@@ -290,7 +358,10 @@ def _items_routine(items: list[Item], features: list[LineFeatures], title: str, 
         if _not_a_move(name, dosed=bool(item.dose)):
             skipped.append(Skipped(name, "not an exercise", item.line))
             continue
-        exercise = _finish(_Draft(start, name, strong=list(item.dose), prose=list(item.prose)), default, notes)
+        draft = _Draft(
+            start, name, strong=list(item.dose), prose=list(item.prose), unnamed=item.unnamed, placed=item.placed
+        )
+        exercise = _finish(draft, default, notes, lenient=lenient or item.placed)
         if exercise is None:
             skipped.append(Skipped(name, "no dose", item.line))
         else:
@@ -365,27 +436,65 @@ def _classify_all(text: str) -> list[Line]:
     lines: list[Line] = []
     gap = False
     for number, raw in enumerate(text.splitlines(), start=1):
+        bold = vocab.BOLD_LINE.match(raw.strip()) is not None  # "**1. Prasarita padottanasana - ...**": a heading
         stripped = _strip_markup(normalize_unicode(raw)).strip()
         if not stripped:
             gap = True
             continue
         if lines and _starts_comments(stripped):
             break  # readers' comments ("Sarah K: I did 3 sets...") are not the routine
-        forced = bool(re.match(r"^#{1,6}\s", stripped))
+        marks = re.match(r"^(#{1,6})\s", stripped)
+        forced = bool(marks) or bold
+        level = len(marks.group(1)) if marks else BOLD_LEVEL if bold else 0
         stripped = re.sub(r"^#{1,6}\s+", "", stripped)
         # "Chin Tucks ........ 10 reps": dot leaders run from a name to its dose, as in a table of contents
         stripped = re.sub(r"(?<=\w)\s*(?:\.{3,}|\u2026{2,}|(?:\s\.){3,})\s*(?=[\w(])", " \u2014 ", stripped)
         if not stripped:
             continue
         line = _classify(stripped, number)
-        if forced and line.kind in (Kind.PROSE, Kind.NAMED) and len(stripped) <= MAX_HEADING_CHARS * 2:
-            line = _as_heading(stripped, number)
-        lines.append(replace(line, gap_before=gap, forced_heading=forced))
+        if forced and line.kind in (Kind.PROSE, Kind.NAMED, Kind.STEP) and len(stripped) <= MAX_HEADING_CHARS * 2:
+            # "Isometric Exercise:" in bold over its steps: the colon only leads into them
+            line = _as_heading(re.sub(r"(?<=\w):$", "", stripped), number)
+        lines.append(replace(line, gap_before=gap, forced_heading=forced, heading_level=level))
         gap = False
-    return _inherit_list_doses(lines)
+    return _numbered_steps(_inherit_list_doses(lines))
 
 
 MAX_LISTED_NAME_WORDS = 8
+MAX_STEPS = 8
+_ADVERB = re.compile(r"^(?:gently|slowly|carefully|now|then)\b", re.IGNORECASE)
+
+
+def _numbered_steps(lines: list[Line]) -> list[Line]:
+    """ "Transverse Abdominis" over "1) Sit, stand or 4-point kneeling" / "2) Gently draw your lower tummy in" /
+    "3) Hold 10-30 seconds and repeat up to 10 times": a short numbered list of instructions under a heading,
+    its dose said once, is the steps of that one exercise, not a list of exercises."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and out[end].numbered and out[end].number_value == end - index + 1:
+            end += 1
+        run = out[index:end]
+        if 2 <= len(run) <= MAX_STEPS and _under_a_plain_heading(out, index) and _steps_said(run):
+            for k in range(index, end):
+                out[k] = replace(out[k], kind=Kind.STEP, text=_unnumbered(out[k].text), name="", dose_tail="")
+        index = max(end, index + 1)
+    return out
+
+
+def _under_a_plain_heading(lines: list[Line], index: int) -> bool:
+    above = index - 1
+    while above >= 0 and index - above <= 2 and lines[above].kind is Kind.PROSE:
+        above -= 1
+    return above >= 0 and lines[above].kind is Kind.HEADING and not lines[above].dose_tail and not lines[above].numbered
+
+
+def _steps_said(run: list[Line]) -> bool:
+    texts = [_unnumbered(line.text) for line in run]
+    steps = sum(1 for text in texts if imperative(text) or vocab.STEP_VERB.match(text) or _ADVERB.match(text))
+    dosed = sum(1 for text in texts if vocab.DOSE_EXPRESSION.search(text))
+    return steps * 3 >= len(run) * 2 and dosed <= 1
 
 
 def _inherit_list_doses(lines: list[Line]) -> list[Line]:
@@ -491,7 +600,7 @@ def _classify(text: str, number: int) -> Line:
     drill = _numbered_drill(text, number) if numbering and bullet else None
     if drill is not None:
         return drill
-    if bullet and not (numbering and _heading_shaped(text[numbering.end() :])):
+    if bullet and not (numbering and _heading_shaped(text[numbering.end() :].rstrip().removesuffix(":"))):
         # "- Walk forward and..." or "1. Lie on your back..." (a step, or an unnamed numbered paragraph)
         value = re.match(r"\d+", text)
         return Line(
@@ -578,6 +687,8 @@ def _as_heading(text: str, number: int) -> Line:
     numbered = numbering is not None and bool(rest)
     if not numbered:
         rest = text
+    elif rest.endswith(":") and _heading_shaped(rest[:-1].strip()):
+        rest = rest[:-1].strip()  # "1. Ankle Pumps:" over its paragraph: a numbered name
     name, tail = _count_first(rest, "")
     instructions = ""
     if not tail:
@@ -764,6 +875,8 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
         if not _labels_a_section(lines, i, headed)
         and (not _under_a_heading(lines, i, headed) or _labels_a_section(lines, i - 1, headed))
     }
+    # "Find a neutral spine: picture a long line ...": a name that is itself an instruction is a step
+    named = [i for i in named if not _instruction_as_name(lines[i].name)]
     if len(named) >= 2:
         seen: set[str] = set()
         for i in named:
@@ -775,10 +888,20 @@ def _unnumbered_starts(lines: list[Line], title: str, numbered: list[int]) -> se
     # Numbered paragraphs with no names, each an exercise; short numbered lines are one move's steps.
     words = [len(lines[i].text.split()) for i in paragraphs]
     long_items = bool(words) and sum(words) / len(words) >= MIN_NUMBERED_PARAGRAPH_WORDS
-    if not numbered and long_items and _is_sequence(lines, paragraphs) and len(paragraphs) >= 3:
+    # (a stray numbered line read as a name among them, "5. Sit on a chair, pull ... Patient information", is one)
+    few_named = len(numbered) * 2 < len(paragraphs)
+    if few_named and long_items and _is_sequence(lines, paragraphs) and len(paragraphs) >= 3:
+        starts |= set(numbered)
         starts -= {paragraphs[0] - k for k in (1, 2)}  # the "Exercises" heading above them is a section
         starts |= set(paragraphs)
     return starts
+
+
+MIN_STEP_NAME_WORDS = 3
+
+
+def _instruction_as_name(name: str) -> bool:
+    return bool(vocab.STEP_VERB.match(name)) and len(name.split()) >= MIN_STEP_NAME_WORDS
 
 
 def _under_a_heading(lines: list[Line], index: int, headed: list[int]) -> bool:
@@ -830,7 +953,8 @@ def _heads_a_list_of_moves(lines: list[Line], index: int) -> bool:
         return False  # "400m Sandbag Run" over "50 Push Ups": a move counted first is the first of the list
     following = [line for line in lines[index + 1 : index + 6] if line.kind is not Kind.NOISE]
     for _ in range(2):
-        if following and following[0].kind is Kind.PROSE:
+        rounds = following and following[0].kind is Kind.DOSE and re.search(r"(?i)\brounds?\b", following[0].text)
+        if following and (following[0].kind is Kind.PROSE or rounds):  # "- 3 rounds" under "Kettlebell circuit"
             following = following[1:]
     return len(following) >= 2 and all(_is_move_line(line) for line in following[:2])
 
@@ -856,13 +980,16 @@ def _names_a_section(line: Line) -> bool:
 def _is_sequence(lines: list[Line], indexes: list[int]) -> bool:
     """At least two lines numbered 1, 2, ... in order: the article's list of exercises."""
     values = [lines[i].number_value for i in indexes]
-    return len(values) >= 2 and values[0] == 1 and values[1] == 2
+    # (a capture may lose item 1: a PDF strands its number, a slide show drops its first slide)
+    return len(values) >= 2 and values[0] in (1, 2) and values[1] == values[0] + 1
 
 
 def _heads_a_section(lines: list[Line], index: int, title: str) -> bool:
     line = lines[index]
     if line.kind is not Kind.HEADING or line.text == title:
         return False
+    if line.dose_tail and line.kind is Kind.HEADING and not line.forced_heading and _heads_list_item(lines, index):
+        return True  # "- Pull-ups - 3 minutes" in a list of moves, whatever heading follows the list
     following = lines[index + 1 :]  # a noise line (a byline, "Share it:") under a heading breaks it
     run = 0
     while run < len(following) and following[run].kind is Kind.HEADING and not following[run].dose_tail:
@@ -870,9 +997,30 @@ def _heads_a_section(lines: list[Line], index: int, title: str) -> bool:
     if run >= len(following):
         return bool(line.dose_tail)
     nxt = following[run]
+    # "## Pigeon Pose" / "### Helps loosen up tight hips" / steps: a deeper heading right under it is its tagline
+    subtitled = run == 1 and _only_subtitle(line, following)
     if nxt.kind in (Kind.DOSE, Kind.LABEL, Kind.STEP):
-        return run == 0
+        return run == 0 or subtitled
     return bool(line.dose_tail) or (nxt.kind is Kind.PROSE and len(nxt.text.split()) >= MIN_PARAGRAPH_WORDS)
+
+
+def _only_subtitle(line: Line, following: list[Line]) -> bool:
+    """A heading whose only deeper heading is the one right under it: that one is a tagline ("## Pigeon Pose" /
+    "### Helps loosen up tight hips"), where two or more deeper headings would be its sub-sections."""
+    if line.heading_level == 0 or not following or following[0].heading_level <= line.heading_level:
+        return False
+    deeper = 0
+    for other in following:
+        if 0 < other.heading_level <= line.heading_level:
+            break
+        deeper += other.heading_level > line.heading_level
+    return deeper == 1
+
+
+def _heads_list_item(lines: list[Line], index: int) -> bool:
+    """A move with its dose among other such lines, with no blank line between them."""
+    near = [lines[j] for j in (index - 1, index - 2) if j >= 0]
+    return not lines[index].gap_before and any(_is_move_line(line) for line in near)
 
 
 def _inside_list_of_steps(lines: list[Line], index: int) -> bool:
@@ -914,6 +1062,10 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             continue
         if index in starts and line.forced_heading and vocab.WARM_OR_COOL.search(line.text) and sections:
             sections.append(_Section(line, []))  # "Cool Down Bike Ride - 5 minutes" after a circuit is not in it
+        again = _known(by_name, line) if index in starts and line.forced_heading and not line.dose_tail else None
+        if again is not None and again.start.dose_tail and again.start.number < line.number:
+            current = again  # "- Push-ups - 3 minutes" in the list, then "### Push-ups" over tips: more about it
+            continue
         if index in starts:
             current = _Draft(line, clean_name(line.name or _first_words(line.text)), section=len(sections) - 1)
             if above is not None:
@@ -933,9 +1085,20 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
             known.prose.append(line.rest)  # "Form notes": more about a move already named
             current = None
             continue
-        if known is not None and line.kind is Kind.HEADING and not line.dose_tail and known.start.kind is Kind.NAMED:
-            current = known  # "How to do each exercise": the instructions for a row of the table above
+        bare = known is not None and known.start.numbered and not (known.prose or known.strong)
+        if (
+            known is not None
+            and line.kind is Kind.HEADING
+            and not line.dose_tail
+            and (known.start.kind is Kind.NAMED or bare)
+        ):
+            # "How to do each exercise": the instructions for a row of the table above; "1. Push-ups" listed
+            # bare, then "Push-Ups (Knee or Regular)" over its text further down: that text is the listed move's
+            current = known
             continue
+        tagline = current is not None and not (current.prose or current.strong) and line.kind is Kind.HEADING
+        if tagline and current is not None and _only_subtitle(current.start, lines[index:]):
+            continue  # "### Helps loosen up tight hips" under "## Pigeon Pose": its tagline, not said
         if current is not None and _ends_exercise(current, line, starts, lines, index):
             current = None
         if current is None:
@@ -946,7 +1109,8 @@ def _group(lines: list[Line], starts: set[int]) -> tuple[list[_Draft], list[_Sec
                 if _names_a_section(sections[-1].line):
                     loose.append(line)  # "Before you begin" / "How to do it": what it says is for the whole
             else:
-                if sections and line.kind in (Kind.PROSE, Kind.LABEL):
+                rounds = line.kind is Kind.DOSE and vocab.ROUNDS_LINE.match(line.text.lstrip("-*\u2022 "))
+                if sections and (line.kind in (Kind.PROSE, Kind.LABEL) or rounds):
                     sections[-1].text.append(line.text)
                 loose.append(line)
             continue
@@ -988,7 +1152,9 @@ def _ends_exercise(current: _Draft, line: Line, starts: set[int], lines: list[Li
     listed = current.start.kind is not Kind.HEADING or any(s for s in current.strong)
     if line.kind in (Kind.STEP, Kind.DOSE, Kind.LABEL):
         return False
-    return (listed and current.start.kind is Kind.NAMED) or (line.kind is Kind.HEADING and not current.strong)
+    # (a name in the page's markup, "**1. Cobra - a gentle backbend.**", heads the paragraphs under it)
+    named_line = current.start.kind is Kind.NAMED and not current.start.forced_heading
+    return (listed and named_line) or (line.kind is Kind.HEADING and not current.strong)
 
 
 def _is_section_heading(lines: list[Line], index: int, starts: set[int]) -> bool:
@@ -1118,6 +1284,12 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     name = draft.name
     if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?") or not draft.prose:
         return False
+    if draft.placed:
+        return True  # "The Ballerina" under its caption, "Active Assisted Exercises:" over its steps
+    if vocab.CATEGORY.search(name):
+        return False  # "Moderate Core Exercises", "Start pelvic floor exercises as soon": about a group of moves
+    if lenient and draft.unnamed:
+        return True  # an instruction of a page with no names and no doses: a guess
     if re.search(r"\b(?:you|your|the|this|these|why|how|what|when|benefits?|tips?|about)\b", name, re.IGNORECASE):
         return False
     if name.isupper():
@@ -1126,7 +1298,11 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     instructs = draft.start.numbered or any(imperative(sentence) for sentence in re.split(r"(?<=[.!?])\s+", said))
     named_move = vocab.EXERCISE_WORDS.search(name) is not None or draft.start.numbered
     if lenient:  # the page gives no dose anywhere: a move's name over any words about it will do
-        return vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS
+        return (
+            draft.unnamed
+            or draft.placed
+            or (vocab.EXERCISE_WORDS.search(name) is not None and len(name.split()) <= MAX_NAME_WORDS)
+        )
     return named_move and instructs and len(name.split()) <= MAX_NAME_WORDS and len(said.split()) >= MIN_PARAGRAPH_WORDS
 
 
@@ -1248,6 +1424,9 @@ def _section_rounds(sections: list[_Section], section: int, with_moves: set[int]
         rounds = _rounds(f"{said.line.text}. {' '.join(said.text)}", moves)
         if rounds is None and vocab.ROUNDS_LINE.match(said.line.text):
             rounds = _list_rounds(said.line.text, moves)  # "10 Rounds of 30/20/10 Intervals" over the list
+        alone = next((text for text in said.text if vocab.ROUNDS_LINE.match(text.lstrip("-*\u2022 "))), None)
+        if rounds is None and alone is not None:
+            rounds = _list_rounds(alone, moves)  # "Kettlebell circuit:" over "- 3 rounds" and the moves
         if rounds is not None:
             return rounds
     return None
@@ -1296,7 +1475,7 @@ def _rounds(text: str, moves: int) -> _Rounds | None:
 
 def _said_rounds(match: re.Match[str]) -> Amount:
     """ "Go through the circuit 2-3 times" is a range of rounds, resolved like any other range."""
-    for name in ("n", "n1", "n2", "n3", "n4", "n5"):
+    for name in ("n", "n1", "n2", "n3", "n4", "n5", "n6"):
         low = match.group(name)
         if low:
             high = match.groupdict().get(f"{name}hi") or low

@@ -41,14 +41,15 @@ class LineFeatures:
         return 0 < self.words <= SHORT_WORDS
 
 
-_MARKER = re.compile(r"^(?P<bullet>[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043>]\s+)?")
+_MARKER = re.compile(r"^(?P<bullet>[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043>\u2013]\s+)?")
 _NUMBERED = re.compile(
     rf"^(?:{vocab.NUMBER_WORDS}\s*#?(?P<a>\d{{1,2}})\s*[.):\-\u2013\u2014]?\s+|#(?P<b>\d{{1,2}})\s*[.):\-\u2013\u2014]?\s*"
     r"|(?P<c>\d{1,2})\s*[.)]\s+(?=\S)|(?P<d>\d{1,2})(?=[A-Z][a-z]))",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
-    r"^(?:stand|sit|lie|lying|kneel|hold|keep|place|put|bring|bend|lift|raise|lower|step|walk|jog|run|turn|roll|"
+    # "First, take your palm ...", "Next, press down ...", "Then slowly lower ...": a step's order word may lead
+    r"^(?:(?:first|next|then|finally|now|lastly|after\s+that),?\s+)?(?:stand|sit|lie|lying|kneel|hold|keep|place|put|bring|bend|lift|raise|lower|step|walk|jog|run|turn|roll|"
     r"reach|press|push|pull|squeeze|tighten|relax|breathe|slowly|gently|start|begin|repeat|rest|move|rotate|draw|"
     r"slide|tilt|let|make|take|face|grab|hinge|drive|extend|straighten|cross|loop|tense|tuck|look|go|do|try|"
     r"perform|complete|finish|sprint|skip|jump|hop|march|swing|squat|lunge|rise|come|return|switch|swap|change|lean|"
@@ -57,9 +58,25 @@ _IMPERATIVE = re.compile(
 )
 
 
+# "Pinch your chin ...", "Drop the lower jaw ...": a verb not in the list above is still known by its object
+_VERB_AND_OBJECT = re.compile(
+    r"^(?!(?:if|when|as|with|for|in|on|at|to|by|from|this|that|these|those|it|its|there|here|we|you|they|all|some|"
+    r"most|many|both|each|every|one|my|our|your|their|his|her|what|why|how|who|and|but|or|so|because|after|before|"
+    r"during|while|about|over|under|between|into|is|are|was|were|be|being|keeping|having|using|the|a|an)\b)"
+    r"[A-Za-z][a-z]+\s+(?:your|the|a|an|one|both|each|it|this|them|yourself|yourselves)\b"
+)
+
+
 def imperative(text: str) -> bool:
     """Starts like an instruction: "Stand ...", "Slowly lower ...", "Hold for ..."."""
     return bool(_IMPERATIVE.match(text.strip()))
+
+
+def instruction_like(text: str) -> bool:
+    """Starts like an instruction, or like a verb with its object ("Pinch your chin ..."): looser than
+    `imperative`, for text already known to sit under a move's name."""
+    stripped = text.strip()
+    return bool(_IMPERATIVE.match(stripped) or _VERB_AND_OBJECT.match(stripped))
 
 
 def line_features(text: str) -> list[LineFeatures]:
@@ -115,5 +132,5 @@ def _features(number: int, raw: str, stripped: str, position: int, gap: bool) ->
         dose=dose.group(0) if dose else "",
         exercise_words=len(vocab.EXERCISE_WORDS.findall(text)),
         commentary=bool(vocab.COMMENTARY.match(text)),
-        imperative=bool(_IMPERATIVE.match(text)),
+        imperative=imperative(text),
     )

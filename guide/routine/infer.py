@@ -122,6 +122,12 @@ def _infer_hold(text: str, line: int, found: Findings) -> Findings:
     if several:
         value = Amount.exactly(SEVERAL_SECONDS)
         return replace(found, hold_seconds=_found(value, several, line))
+    # As many as you can in a time: "as many as you can in three minutes", "2 minutes to perform as many as you can"
+    amrap = re.search(rf"\bas many\b[^.;!?]{{0,30}}?\b(?:in|within)\s+{_DURATION}", text) or re.search(
+        rf"{_DURATION}\s+to\s+(?:do|perform|complete|get)\s+as many\b", text
+    )
+    if amrap:
+        return replace(found, work_seconds=_found(_seconds(amrap), amrap, line))
     # Timed work ("march in place for 1 minute") is a hold you move through.
     for match in re.finditer(rf"\bfor\s+(?:about\s+)?{_DURATION}", text):
         before = text[max(0, match.start() - 30) : match.start()]
@@ -164,16 +170,19 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
     if two_part is not None:
         return replace(found, reps=two_part)
     sets_of_reps = re.search(
-        rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}(?!\s*{_SECONDS}|\s*{_MINUTES}|\s*breath)",
+        rf"\b(?P<sets>{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?)\s*(?:sets|rounds)\s+of\s+{_RANGE}(?!\s*{_SECONDS}|\s*{_MINUTES}|\s*breath)"
+        # "two to four reps of 15 lifts": so many goes of a count of something
+        rf"|\b(?P<sets2>{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?)\s*(?:reps|repetitions)\s+of\s+{_range('2')}\s+{_COUNTED}",
         text,
     )
     if sets_of_reps:
-        sets_match = re.match(_RANGE, sets_of_reps.group("sets"))
+        sets_match = re.match(_RANGE, sets_of_reps.group("sets") or sets_of_reps.group("sets2"))
         assert sets_match is not None
+        reps_match = sets_of_reps if sets_of_reps.group("sets") else _count_match(sets_of_reps)
         found = replace(
             found,
             sets=_found(_amount(sets_match), sets_of_reps, line),
-            reps=_found(_amount(sets_of_reps), sets_of_reps, line),
+            reps=_found(_amount(reps_match), sets_of_reps, line),
         )
         return found
     sets = re.search(rf"\b{_RANGE}\s*(?:sets|rounds)\b", text)
@@ -183,13 +192,15 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
         rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b"
         rf"|\b{_range('2')}\s+(?:per|(?:on|to|for) each|each)\s+{_LIMB}"
         # "10 steps each way": a count of anything given per side or direction is the reps
-        rf"|\b{_range('3')}\s+{_COUNTED}\s+(?:per|(?:on|to|for) each|each)\s+(?:{_LIMB}|way|direction)\b",
+        rf"|\b{_range('3')}\s+{_COUNTED}\s+(?:per|(?:on|to|for) each|each)\s+(?:{_LIMB}|way|direction)\b"
+        # "Take 10 to 20 steps": the steps of a walk counted
+        rf"|\btake\s+{_range('4')}\s+(?:steps|strides|paces)\b",
         text,
     )
     if reps:
         return replace(found, reps=_found(_count(reps), reps, line))
     times = re.search(rf"\b{_RANGE}\s*times\b", text) or re.search(
-        rf"\b(?:do|complete|perform|aim for|try)\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES}|sets|rounds|breath|-))",
+        rf"\b(?:do|doing|complete|perform|aim for|try|(?:carry on|continue|go on) with)\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES}|sets|rounds|breath|-))",
         text,
     )
     if times:
@@ -203,6 +214,13 @@ def _infer_counts(text: str, line: int, found: Findings) -> Findings:
             return replace(found, sets=_found(amount, times, line))
         return replace(found, reps=_found(amount, times, line))
     return found
+
+
+def _count_match(match: re.Match[str]) -> re.Match[str]:
+    """The "15" of "two to four reps of 15 lifts", as a match `_amount` reads."""
+    count = re.match(_RANGE, match.group("lo2") + (f"-{match.group('hi2')}" if match.group("hi2") else ""))
+    assert count is not None
+    return count
 
 
 def _two_part(text: str, line: int) -> Sourced[Amount] | None:
@@ -229,8 +247,8 @@ def _two_part(text: str, line: int) -> Sourced[Amount] | None:
 
 def _count(match: re.Match[str]) -> Amount:
     groups = match.groupdict()
-    low = groups.get("lo") or groups.get("lo2") or groups.get("lo3")
-    high = groups.get("hi") or groups.get("hi2") or groups.get("hi3")
+    low = groups.get("lo") or groups.get("lo2") or groups.get("lo3") or groups.get("lo4")
+    high = groups.get("hi") or groups.get("hi2") or groups.get("hi3") or groups.get("hi4")
     assert low is not None
     lo, hi = float(low), float(high) if high else float(low)
     return Amount(min(lo, hi), max(lo, hi))
@@ -259,7 +277,7 @@ _DOSE_WORD = (
 _EACH = (
     r"\b(?:each|per|every)\s+side\b(?!\s+of\b)|\b(?:on\s+)?both\s+sides\b(?!\s+of\b)",
     rf"\bper\s+{_LIMB}\b",
-    rf"(?<![\w.]){_DOSE_WORD}(?:\s+[a-z-]+)?\s+(?:(?:on|with|for|to|using)\s+)?each\s+{_LIMB}\b",
+    rf"(?<![\w.]){_DOSE_WORD}(?:'s)?(?:\s+[a-z-]+)?\s+(?:(?:on|with|for|to|using)\s+)?each\s+{_LIMB}\b",
     # "Reps: 8. Each leg." - said as a sentence of its own, it is the dose's
     rf"(?:^|(?<=[.;:!?|])|(?<=[.;:!?|]\s))(?:on\s+)?each\s+{_LIMB}(?=\s*(?:[.;!?|]|$))",
     rf"\b\d+\s+{_COUNTED}\s+(?:each|per)\s+(?:way|direction)\b",
@@ -270,6 +288,10 @@ _EACH = (
     r"\b(?:on|with|to|for|using|then)\s+(?:the|your)\s+(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b"
     r"(?!\s+(?:on|of)\b)",
     r"\b(?:the\s+)?other\s+side\b(?!\s+(?:on|of)\b)",
+    # "repeat on the left leg", "Repeat on your right side": the same again on the other side
+    # "do the same sequence on the right hand", "repeat the exercise turning to the left"
+    r"\b(?:repeat|do)\s+(?:it\s+|this\s+|the\s+(?:same\s+|whole\s+|entire\s+)?(?:sequence|exercise|movement|stretch)\s+)?"
+    r"(?:[a-z]+ing\s+)?(?:on|with|to|for|using)\s+(?:the|your)\s+(?:left|right)\b",
     r"\bthen\s+(?:do\s+the\s+same\s+|\d+\s+)?(?:to|on|with)\s+(?:the|your)\s+(?:left|right|other)\b",
     # a count done again the other way round ("10 clockwise, then 10 anticlockwise") is per direction
     r"\bthen\s+(?:\d+\s+)?(?:(?:anti|counter)-?clockwise|backwards|the\s+other\s+way|in\s+reverse)\b",
@@ -289,6 +311,14 @@ def _infer_sides(text: str, line: int) -> Sourced[Sides] | None:
     steps = {m.group(1): m for m in re.finditer(r"\bstep\s+forward\s+with\s+\w+\s+(right|left)", text)}
     if len(steps) == 2:
         return Sourced(Sides.ALTERNATE, Origin.INFERRED, steps["left"].group(0), line)
+    # Both sides said before the count ("... right shoulder, do same on the left shoulder, do this 7-10 times"):
+    # each repetition goes to both sides. Said after it ("Repeat ten times, then do the same on the left") is
+    # all of one side, then the other.
+    both_then_count = re.search(
+        r"\bsame\s+on\s+(?:the|your)\s+(?:left|right)\b[^.;]*[.;,]?\s*(?:do\s+this|repeat)\b[^.;]{0,30}?\d", text
+    )
+    if both_then_count:
+        return Sourced(Sides.ALTERNATE, Origin.INFERRED, both_then_count.group(0), line)
     for pattern in _ALTERNATE_MOVES:
         alternate = re.search(pattern, text)
         if alternate:

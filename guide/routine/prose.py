@@ -249,7 +249,12 @@ def laps_as_reps(text: str) -> str:
 
 def counts_more_in_total(text: str) -> str:
     # "then repeat twice more" is the first go and two more: 3 times in all.
-    return re.sub(r"\b(\d+)\s+(?:more\s+times|times\s+more)\b", lambda m: f"{int(m.group(1)) + 1} times", text)
+    # "repeat 1-2 more times" is 2-3 times in all.
+    def total(match: re.Match[str]) -> str:
+        low = int(match.group(1)) + 1
+        return f"{low}-{int(match.group(2)) + 1} times" if match.group(2) else f"{low} times"
+
+    return re.sub(r"\b(\d+)(?:\s*(?:-|to)\s*(\d+))?\s+(?:more\s+times|times\s+more)\b", total, text)
 
 
 def number_words_to_digits(text: str) -> str:

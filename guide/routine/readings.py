@@ -14,6 +14,20 @@ from dataclasses import dataclass, field
 
 from . import vocabulary as vocab
 from .features import SHORT_WORDS, LineFeatures, imperative
+from .prose import number_words_to_digits
+
+MIN_STEP_NAME_WORDS = 3
+_TRAILING_SMALL_WORDS = re.compile(
+    r"(?:\s+(?:with|your|the|a|an|and|to|of|on|in|for|so|as|at|into|from|by|or|one|its|their))+$", re.IGNORECASE
+)
+
+
+def first_words(text: str) -> str:
+    """An unnamed exercise's name: its first words up to a comma or full stop, at most UNNAMED_WORDS, not ending
+    on a small word ("Lie on your back with your" is said "Lie on your back")."""
+    words = " ".join(re.split(r"[.,;:]", text)[0].split()[:UNNAMED_WORDS])
+    return _TRAILING_SMALL_WORDS.sub("", words) or words
+
 
 UNNAMED_WORDS = 6  # an exercise with no name is called by its first words
 
@@ -28,6 +42,7 @@ class Item:
     prose: list[str] = field(default_factory=list)  # its instructions, read aloud
     rounds: str = ""  # a line above it that says how many rounds ("4 Rounds", "Repeat three times.")
     unnamed: bool = False  # named from its first words
+    placed: bool = False  # named by where its name stands (under its caption): a move even with no dose
     doubtful: bool = False  # named by no move word: kept only among lines that clearly name moves
     numbers: list[int] = field(default_factory=list)  # every line it took
 
@@ -67,8 +82,18 @@ def _a_name(name: str) -> bool:
         and not vocab.DOSE_LABELS.match(name.lower())
         and not vocab.DOSE_EXPRESSION.search(name)
         and not re.match(r"(?i)(?:note|tip|warning|important|nb)\b", name)
+        and not (vocab.STEP_VERB.match(name) and len(words) >= MIN_STEP_NAME_WORDS)  # "Find a neutral spine"
         and not re.search(r"\b(?:the|your|you|this|these|below|above|it)\b", name, re.IGNORECASE)
     )
+
+
+MAX_STEP_WORDS = 30
+# "Bonus Stretch: Spinal Twist", "Exercise: Wall Sit", "Yoga pose - Cobra": a kind of move, then the move's name
+_LABELLED_NAME = re.compile(
+    r"^(?:\w+\s+)?(?:stretch|exercise|move|pose|drill|finisher|bonus)\s*(?::|\s[\u2013\u2014-])\s*"
+    r"(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})$",
+    re.IGNORECASE,
+)
 
 
 def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
@@ -84,12 +109,19 @@ def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
             current.take(line, match.group("body"))
             items.append(current)
             continue
-        alone = line.text.rstrip(":").strip()
-        if line.ends == ":" and _a_name(alone) and line.title_case and line.words <= SHORT_WORDS:
-            current = Item(alone, line.number, numbers=[line.number])
+        labelled = _LABELLED_NAME.match(line.text)  # "- Bonus Stretch: Spinal Twist" over its steps
+        if labelled and _a_name(labelled.group("name")) and not line.dose:
+            current = Item(labelled.group("name"), line.number, numbers=[line.number], placed=True)
             items.append(current)
             continue
-        if current is not None and not line.commentary and (not line.gap_before or not current.prose):
+        alone = line.text.rstrip(":").strip()
+        if line.ends == ":" and _a_name(alone) and line.title_case and line.words <= SHORT_WORDS:
+            current = Item(alone, line.number, numbers=[line.number], placed=True)
+            items.append(current)
+            continue
+        # under a "Towel Stretch:" line, its steps may stand a blank line apart, one a line
+        step = current is not None and current.placed and line.words <= MAX_STEP_WORDS and not line.heading_mark
+        if current is not None and not line.commentary and (not line.gap_before or not current.prose or step):
             current.take(line)
         else:
             current = None
@@ -99,7 +131,7 @@ def name_colon_lines(lines: list[LineFeatures]) -> list[Item]:
 # ---------------------------------------------------------------- one line, one move, with its dose
 
 _AT = re.compile(r"\s*(?:@|\bat\s+\d+(?:\s*-\s*\d+)?\s*%).*$")
-_LEAD = re.compile(r"^(?:of|for|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:of|for|at|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
 
 
 _OWN_ROUNDS = re.compile(r"^(\d+(?:\s*-\s*\d+)?\s+rounds?)\s+of\s+", re.IGNORECASE)
@@ -118,6 +150,7 @@ def _sentence_like(name: str) -> bool:
 
 
 SENTENCE_WORDS = 6
+MAX_PLAIN_NAME_WORDS = 4
 
 
 def _move_name(clause: str, *, counted: bool = False) -> str:
@@ -131,7 +164,7 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
         named = re.split(r",\s+|\s+[\u2013\u2014-]\s+|\s*\(", before_at[: first_dose.start()], maxsplit=1)[0]
         named = named.strip(" ,;:.-\u2013\u2014")
         if re.search(r"[A-Za-z]{2,}", named) and not _COUNT_FIRST.match(before_at):
-            return "" if _sentence_like(named) else named
+            return _move_for_a_time(named) or ("" if _sentence_like(named) else named)
     name = re.sub(r"(?i)\b(?:sets?|reps?|repetitions?|rounds?|hold|rest|time)\s*:\s*\d+\S*", " ", before_at)
     name = vocab.DOSE_EXPRESSION.sub(" ", re.sub(r"[*\u2020\u2021]+", " ", name)).strip()
     name = _COUNT_FIRST.sub("", name) if counted else name
@@ -139,6 +172,12 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
     name = re.sub(r"\s[/|]\s|\s[/|]$", " ", f"{name} ")
     name = re.sub(r"\([^)]*\)", " ", name)
     name = " ".join(name.split()).strip(" ,;:.-\u2013\u2014")
+    # "sprint followed by easy cycle; alternate for", "warm-up at light to moderate pace in the saddle": the
+    # move is the words before what it is followed by, and a long name stops before how it is done
+    dose_first = first_dose is not None and first_dose.start() == 0
+    name = re.split(r"\s*;\s*|\s+followed\s+by\s+", name, maxsplit=1)[0] if dose_first else name
+    if dose_first and len(name.split()) > MAX_PLAIN_NAME_WORDS:
+        name = re.split(r",\s+|\s+(?:at|in|on|with|into|until)\s+", name, maxsplit=1)[0]
     name = re.sub(r"(?:\s+[\u2013\u2014-])?(?:\s+\w)?$", "", name).strip(" ,;:-\u2013\u2014")  # "Squat — s"
     for _ in range(3):
         name = _LEAD.sub("", name).strip(" ,;:-\u2013\u2014")
@@ -149,6 +188,20 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
         distance = re.search(r"\d+\s*(?:m|km|metres?|meters?|yards?|miles?)\b.*$", clause)
         return distance.group(0).strip() if distance else ""
     return name
+
+
+_NOT_A_MOVE_VERB = re.compile(r"^(?:hold|rest|recover|inhale|exhale|breathe|relax|repeat|pause|stay)\b", re.I)
+MAX_MOVE_VERB_WORDS = 3
+
+
+def _move_for_a_time(named: str) -> str:
+    """ "Sprint for" (1 minute), "Easy jog for", "Plank for": a move said with how long to do it is named by
+    the move ("Inhale for" 4 seconds or "Hold for" is a breath or a hold, no move)."""
+    move = re.sub(r"\s+(?:for|of)$", "", named, flags=re.IGNORECASE)
+    short = 0 < len(move.split()) <= MAX_MOVE_VERB_WORDS
+    if move == named or not short or not vocab.EXERCISE_WORDS.search(move) or _NOT_A_MOVE_VERB.match(move):
+        return ""
+    return "" if _sentence_like(move) else move
 
 
 def dose_lines(lines: list[LineFeatures]) -> list[Item]:
@@ -184,7 +237,7 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
                 own_rounds = _OWN_ROUNDS.match(first)
                 if own_rounds and not rounds:  # "5 rounds of 250 m row": this move done five times round
                     current.rounds, first = own_rounds.group(1), first[own_rounds.end() :]
-                current.take(line, first, dose=True)
+                current.take(line, _time_first(first), dose=True)
                 rest = text[len(first) :].strip()
                 if rest:
                     current.prose.append(rest)
@@ -196,6 +249,22 @@ def dose_lines(lines: list[LineFeatures]) -> list[Item]:
             current = None
     named = sum(1 for item in items if not item.doubtful)
     return [item for item in items if not item.doubtful or named >= MIN_NAMED_MOVES]
+
+
+_LEADING_TIME = re.compile(
+    r"^(\d+(?:\s*(?:-|to)\s*\d+)?)(?:\s*|-)(seconds?|secs?|minutes?|mins?)\b(?!\s+(?:of\s+)?(?:rest|off|recovery))"
+)
+
+
+def _time_first(dose: str) -> str:
+    """ "3-minute warm-up at an easy pace": a time written before the move, joined to it, is how long to do it
+    ("3 minutes"), read as any time on a move's own line is."""
+
+    def plural(match: re.Match[str]) -> str:
+        unit = "minutes" if match.group(2).lower().startswith("m") else "seconds"
+        return f"{match.group(1)} {unit}"
+
+    return _LEADING_TIME.sub(plural, dose, count=1)
 
 
 MIN_NAMED_MOVES = 3  # lines like "Penguins 30 each side" are moves when at least this many others clearly are
@@ -224,7 +293,7 @@ def instruction_runs(lines: list[LineFeatures]) -> list[Item]:
             if not line.imperative:
                 current = None
                 continue
-            current = Item(" ".join(re.split(r"[.,;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number)
+            current = Item(first_words(line.text), line.number)
             current.unnamed = True
             items.append(current)
             closed = False
@@ -362,7 +431,7 @@ def paragraphs(lines: list[LineFeatures]) -> list[Item]:
         elif named:
             item = Item(named.group("name"), line.number)
         else:
-            item = Item(" ".join(re.split(r"[,.;:]", line.text)[0].split()[:UNNAMED_WORDS]), line.number, unnamed=True)
+            item = Item(first_words(line.text), line.number, unnamed=True)
         item.take(line)
         items.append(item)
     return items if len(items) >= MIN_STEPS_OF_A_ROUTINE else []
@@ -417,26 +486,174 @@ def moves_in_a_sentence(lines: list[LineFeatures]) -> list[Item]:
 # ---------------------------------------------------------------- table rows
 
 # "Roll - Up \u2014 Repetitions: 3-5X | Level: Beginner | Goals: ...": a table's row as tables.py writes it.
-_ROW = re.compile(r"^(?P<name>[^|]{1,60}?)\s+\u2014\s+(?P<cells>[^|:]{1,40}:\s*[^|]*(?:\|\s*[^|:]{1,40}:\s*[^|]*)*)$")
 _DOSE_COLUMN = re.compile(r"^(?:reps?|repetitions?|sets?|hold|time|duration|rounds?|how\s+many|dose|amount)\b", re.I)
 
 
 def table_rows(lines: list[LineFeatures]) -> list[Item]:
-    """One exercise per table row: the cells under a dose column give its dose, the others (level, goals,
-    notes) are neither dose nor speech."""
+    """One exercise per table row: the first cell with words names it; the cells under a dose column, or that
+    hold only a dose ("40sec"), give its dose; the others (level, goals, notes, equipment) are neither dose nor
+    speech."""
     items: list[Item] = []
     for line in lines:
-        row = _ROW.match(line.text)
-        if row is None:
+        if "|" not in line.text or "\u2014" not in line.text:
             continue
-        cells = [cell.strip() for cell in row.group("cells").split("|")]
-        dose = [cell for cell in cells if _DOSE_COLUMN.match(cell) and re.search(r"\d", cell)]
-        if dose:
-            item = Item(row.group("name").strip(), line.number, numbers=[line.number])
+        head, _, cells_text = line.text.partition(" \u2014 ")
+        cells = [cell.strip() for cell in [head, *cells_text.split("|")] if cell.strip()]
+        name = next((cell for cell in cells if _a_row_name(cell)), "")
+        dose = [cell for cell in cells if _a_dose_cell(cell)]
+        if name and dose:
+            item = Item(name, line.number, numbers=[line.number])
             item.dose.extend(dose)
             items.append(item)
     return items if len(items) >= MIN_STEPS_OF_A_ROUTINE else []
 
+
+MAX_DOSE_CELL_WORDS = 3
+
+
+def _a_row_name(cell: str) -> bool:
+    return (
+        bool(re.search(r"[A-Za-z]{2,}", cell))
+        and ":" not in cell
+        and not _a_dose_cell(cell)
+        and len(cell.split()) <= MAX_LISTED_WORDS
+    )
+
+
+def _a_dose_cell(cell: str) -> bool:
+    """ "Reps: 10", "Repetitions: 3-5X", or a cell that is only a dose ("40sec", "3 x 10")."""
+    if _DOSE_COLUMN.match(cell) and re.search(r"\d", cell):
+        return True
+    bare = vocab.DOSE_EXPRESSION.sub("", cell).strip(" .,;x\u00d7")
+    return (
+        ":" not in cell
+        and bool(vocab.DOSE_EXPRESSION.search(cell))
+        and len(cell.split()) <= MAX_DOSE_CELL_WORDS
+        and not bare
+    )
+
+
+# ---------------------------------------------------------------- names under their instructions
+
+MAX_CAPTION_LINES = 3
+
+
+def _a_trailing_name(line: LineFeatures) -> bool:
+    return (
+        0 < line.words <= MAX_TITLE_WORDS // 2
+        and line.title_case
+        and line.ends == ""
+        and not line.dose
+        and not line.commentary
+        and not line.heading_mark
+        and not vocab.NOT_A_MOVE.match(line.text)
+        and not vocab.SECTION_ONLY.match(line.text)
+        and re.fullmatch(r"[A-Za-z][\w' /&-]*", line.text) is not None
+    )
+
+
+def _instruction(line: LineFeatures) -> bool:
+    said = line.imperative or line.bullet or line.ends in (".", "!")
+    return said and line.words >= MIN_CAPTION_WORDS and not line.commentary
+
+
+MIN_CAPTION_WORDS = 5
+
+
+def names_under_their_instructions(lines: list[LineFeatures]) -> list[Item]:
+    """ "- Sit tall and raise one knee at a time ... Do 15 reps per leg" over "Seated Marching": a page of
+    slides names each exercise under its caption. Read so only when the layout says it: the first name has
+    instructions right above it, and the last has none under it (a heading would have its text below)."""
+    names = [i for i, line in enumerate(lines) if _a_trailing_name(line) and i > 0 and _instruction(lines[i - 1])]
+    if len(names) < MIN_STEPS_OF_A_ROUTINE:
+        return []
+    after_last = [line for line in lines[names[-1] + 1 :] if _instruction(line)]
+    if after_last:
+        return []
+    start = names[0]
+    while start > 0 and _instruction(lines[start - 1]):
+        start -= 1
+    if start > 0 and _a_trailing_name(lines[start - 1]):
+        return []  # a name right above the first instructions too: names head their text, a heading layout
+    items: list[Item] = []
+    previous = -1
+    for index in names:
+        caption = [
+            line
+            for line in lines[max(previous + 1, index - MAX_CAPTION_LINES) : index]
+            if _instruction(line) and not _a_trailing_name(line)
+        ]
+        item = Item(lines[index].text, lines[index].number, numbers=[lines[index].number], placed=True)
+        for line in caption:
+            item.take(line)
+        items.append(item)
+        previous = index
+    return items
+
+
+# ---------------------------------------------------------------- moves named in their dose phrase
+
+_NAME_WORDS = r"(?P<name>[a-z][\w-]*(?:\s+(?!(?:that|which|at|to|so|and|with|for|on|in|of|is|are|the|up|down)\b)[a-z][\w-]*){0,2})"
+# "four sets of 90-second hill repeats", "4 rounds of 30-second efforts"
+_SETS_OF_TIMED = re.compile(
+    r"\b(?P<sets>\d+)\s+(?:sets|rounds|reps|repeats|x)\s+of\s+(?P<time>\d+)[\s-](?P<unit>seconds?|minutes?|secs?|mins?)\s+"
+    + _NAME_WORDS
+)
+# "a gentle 15 minute warm-up", "Take 10 minutes to cool down"
+_TIMED_PART = re.compile(
+    r"\b(?P<time>\d+)[\s-](?P<unit>minutes?|mins?)\s+(?:(?:easy|gentle|light)\s+)?(?:to\s+)?"
+    r"(?P<name>warm[\s-]?up|cool[\s-]?down|jog|run|ride|spin|walk|row)\b"
+)
+
+
+def moves_in_their_dose_phrase(lines: list[LineFeatures]) -> list[Item]:
+    """A session told in prose: "The first involves four sets of 90-second hill repeats", "Begin with a gentle
+    15 minute warm-up": each move is named by the words after its dose."""
+    items: list[Item] = []
+    for line in lines:
+        text = number_words_to_digits(line.text.lower())
+        found = [(m.start(), m) for m in _SETS_OF_TIMED.finditer(text)] + [
+            (m.start(), m) for m in _TIMED_PART.finditer(text)
+        ]
+        for _, match in sorted(found, key=lambda pair: pair[0]):
+            unit = "minutes" if match.group("unit").startswith("m") else "seconds"
+            sets = match.groupdict().get("sets")
+            dose = f"{sets} sets, each " if sets else ""
+            item = Item(match.group("name"), line.number, numbers=[line.number])
+            item.dose.append(f"{dose}for {match.group('time')} {unit}")
+            items.append(item)
+    return items if len(items) >= MIN_LISTED_MOVES else []
+
+
+# ---------------------------------------------------------------- the steps of one exercise
+
+# "Here are the steps for the pelvic tilt in four-point kneeling pose exercise:", "How to do the bird dog:"
+_STEPS_OF = re.compile(
+    r"(?:\bsteps?\s+(?:for|of|to)|\bhow\s+to\s+do)\s+(?:the|a|an|this|your)?\s*(?P<name>[\w' -]{3,60}?)"
+    r"(?:\s+(?:exercise|stretch|move))?\s*:$",
+    re.IGNORECASE,
+)
+
+
+def steps_of_one_exercise(lines: list[LineFeatures]) -> list[Item]:
+    """ "Here are the steps for the X exercise:" over paragraphs of steps: one exercise, named where the page
+    says what the steps are for, made of every step paragraph under it (numbered or not)."""
+    for index, line in enumerate(lines):
+        intro = _STEPS_OF.search(line.text)
+        if intro is None:
+            continue
+        item = Item(intro.group("name").strip(), line.number, numbers=[line.number])
+        for step in lines[index + 1 :]:
+            if step.commentary or (step.short and not step.dose) or not (step.imperative or step.numbered or step.dose):
+                break
+            item.take(step)
+        return [item] if item.prose else []
+    return []
+
+
+NAMES_UNDER = "names under their instructions"
+# Readings whose layout is unambiguous when they find it: they need no margin over the structure reader.
+DECISIVE = frozenset({NAMES_UNDER})
 
 READINGS: tuple[tuple[str, Reader], ...] = (
     ("name: instructions lines", name_colon_lines),
@@ -447,6 +664,88 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("one paragraph per exercise", paragraphs),
     ("moves named in a sentence", moves_in_a_sentence),
     ("table rows", table_rows),
+    (NAMES_UNDER, names_under_their_instructions),
+    ("moves named in their dose phrase", moves_in_their_dose_phrase),
+    ("the steps of one exercise", steps_of_one_exercise),
+)
+
+
+# ---------------------------------------------------------------- last resorts
+
+LastResort = Callable[[list[LineFeatures], str], list[Item]]
+MAX_DOSE_RUN_WORDS = 14
+MIN_INSTRUCTION_WORDS = 8
+_FORBIDDEN = re.compile(r"^(?:never|don'?t|do\s+not|avoid|stop)\b", re.IGNORECASE)
+
+
+def one_piece_of_work(lines: list[LineFeatures], title: str) -> list[Item]:
+    """ "Hill Reps:" over "6x 60 seconds @ about mile race effort", or a title over "- work time: 20 seconds" /
+    "- rest time: 60 seconds" / "- repeat 8 times": the page is one piece of work, its dose given line by line
+    and named by the short line above the doses (else by the page's title)."""
+    for index, line in enumerate(lines):
+        if not _a_dose_run_line(line):
+            continue
+        run = [line]
+        for after in lines[index + 1 :]:
+            if after.gap_before or not _a_dose_run_line(after):
+                break
+            run.append(after)
+        above = lines[index - 1] if index else None
+        named = (
+            above is not None and above.short and not above.dose and above.ends in ("", ":") and not above.commentary
+        )
+        name = above.text.rstrip(":").strip() if named and above is not None else title
+        if not name:
+            return []
+        item = Item(name, above.number if named and above is not None else line.number)
+        for dosed in run:
+            item.take(dosed, dose=True)
+        return [item]
+    return []
+
+
+def _a_dose_run_line(line: LineFeatures) -> bool:
+    return bool(line.dose) and line.words <= MAX_DOSE_RUN_WORDS and not line.commentary and line.ends != "?"
+
+
+def instruction_paragraphs(lines: list[LineFeatures], title: str) -> list[Item]:
+    """Every paragraph or list item that tells the reader what to do ("Lie on your back with your knees bent
+    ...") is one exercise, named by its first words; the list items under it with no instruction of their own
+    are its details. Warnings ("Never lie flat ...") are not exercises."""
+    items: list[Item] = []
+    current: Item | None = None
+    for line in lines:
+        for_all = bool(vocab.DEFAULT_SCOPE.search(line.text)) and bool(line.dose)  # "Hold these for 5 s each"
+        instructs = (
+            line.imperative and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text) and not for_all
+        )
+        if instructs and not (
+            current is not None
+            and line.bullet
+            and not line.gap_before
+            and current.numbers[-1] == line.number - 1
+            and _continues(line)
+        ):
+            current = Item(first_words(line.text), line.number, unnamed=True)
+            current.take(line, dose=False)
+            items.append(current)
+            continue
+        if current is not None and line.bullet and not line.gap_before and current.numbers[-1] == line.number - 1:
+            current.take(line)
+            continue
+        current = None
+    return items
+
+
+def _continues(line: LineFeatures) -> bool:
+    """ "Repeat the exercise in batches of six", "Keep breathing normally": a list item that goes on with the
+    exercise above rather than starting another."""
+    return bool(vocab.DOSE_SENTENCE.match(line.text) or re.match(r"(?i)(?:keep|besides|also|then)\b", line.text))
+
+
+LAST_RESORTS: tuple[tuple[str, LastResort], ...] = (
+    ("one piece of work, its dose line by line", one_piece_of_work),
+    ("every instruction a move (a guess)", instruction_paragraphs),
 )
 
 

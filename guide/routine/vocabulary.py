@@ -29,10 +29,10 @@ NUMBERING = re.compile(
 )
 BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)])\s+")
 SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
-LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)\s*:\s*(?P<rest>.*)$")
+LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)(?:\s*\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
 # Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
 SPOKEN_LABELS = re.compile(
-    r"^(?:how to(?: do it)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
+    r"^(?:how(?: to(?: do it)?)?|instructions?|steps?|method|technique|tips?|cues?|coach(?:ing)? (?:tip|cue|note)s?|"
     r"notes?|form(?: tip| cue)?s?|make it (?:easier|harder)|easier|harder|progression|regression|modifications?|"
     r"breathe|breathing|focus|do|position|start(?:ing position)?|movement|action|avoid|caution|safety)$",
     re.IGNORECASE,
@@ -55,11 +55,11 @@ DOSE_LABELS = re.compile(
 )
 NOISE = re.compile(
     r"^(?:skip to|jump to|advertisement|sponsored|ad\b|photo\b|image\b|\[image|\[photo|figure\s*\d+\s*(?:[:.\-\u2013\u2014]|$)|fig\.|credit|"
-    r"related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
+    r"(?:exercise\s+)?images?\s+(?:owned|courtesy|provided|from)\b|related\b|read more|read next|see also|share\b|print\b|follow us|tag us|"
     r"by\s+(?-i:[A-Z][\w.'-]*\s+[A-Z])|written by|reviewed by|updated\b|published\b|posted\b|last (?:updated|reviewed)|leaflet ref|"
     r"review date|comments?\b|reply\b|was this (?:page|article) (?:useful|helpful)|report a problem|cookie|"
     r"©|copyright|all rights reserved|call us|contact us|email us|phone\b|tel\b|book an appointment|"
-    r"drop your|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read\b)",
+    r"drop (?:us|your)\s+(?:a\s+)?(?:comments?|line|thoughts|email|questions?|message)|let us know|home\s*[>›»/]|menu\b|search\b|log ?in\b|reading time\b|\d+\s*min(?:ute)?s?\s+read(?:\b|(?=[A-Z])))",
     re.IGNORECASE,
 )
 PHONE = re.compile(r"\b\d{3,5}[\s-]?\d{3}[\s-]?\d{3,4}\b")
@@ -75,7 +75,9 @@ STILL = re.compile(
 DEFAULT_SCOPE = re.compile(
     r"\b(?:each|every|all|any)\s+(?:of the\s+)?(?:\w+\s+){0,2}(?:stretch|stretches|pose|poses|exercise|exercises|"
     r"move|moves|movement|movements|drill|drills|position|positions|station|stations)\b|\bunless\b|\botherwise\b"
-    r"|\bof each\b",
+    r"|\bof each\b"
+    # "Hold these for about 5 seconds each": said of the moves above, all of them
+    r"|\b(?:hold|do|repeat|perform)\s+(?:all\s+(?:of\s+)?)?these\b",
     re.IGNORECASE,
 )
 # "Repeat 20 times" alone repeats one move; the routine goes round again only when the words are about the
@@ -92,7 +94,9 @@ ROUTINE_ROUNDS = re.compile(
     # "WARM-UP (2 rounds, easy pace)", "Circuit - 45 seconds each, 3 rounds": rounds said as a heading's note
     r"|(?:^|[(,:\u2013\u2014]\s*|\s-\s*|\.\s+)(?P<n4>\d+)\s+rounds\b(?!\s+of\b)"
     # "by the end of two full circuits", "3 complete circuits"
-    r"|\b(?P<n5>\d+)\s+(?:full\s+|complete\s+|whole\s+)?circuits\b",
+    r"|\b(?P<n5>\d+)\s+(?:full\s+|complete\s+|whole\s+)?circuits\b"
+    # "Rest 30-60 seconds and repeat 1-2 more times" closing a list: a rest, then all of it again
+    rf"|(?:^|[.;!])\W*rest\b[^.;]*?\b(?:and|then)\s+repeat\s+{N_TIMES.format('n6')}times\b",
 )
 ROUND_REST = re.compile(
     r"\brest(?:ing)?\s+(?:for\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?)\b"
@@ -118,7 +122,10 @@ EMOM = re.compile(r"\bevery\s+(?:1\s+)?minute\s+on\s+the\s+minute\b|\bemom\b")
 COMMENTS_HEADING = re.compile(
     r"^#*\s*(?:\d+\s+|reader\s+|readers'?\s+)?(?:comments?|responses?|replies|reviews)\s*(?:\(\d+\))?\s*:?$"
     r"|^#*\s*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b|^#*\s*reply\s*$"
-    r"|^#*\s*(?:join|start)\s+the\s+(?:discussion|conversation)\b",
+    r"|^#*\s*(?:join|start)\s+the\s+(?:discussion|conversation)\b"
+    # a block of links to other pages ends the article as comments do
+    r"|^#*\s*(?:you\s+(?:may|might)\s+also\s+(?:like|enjoy)|related\s+(?:posts|articles|reading)|more\s+like\s+this"
+    r"|recommended\s+for\s+you|read\s+(?:these|this)\s+next)\s*:?$",
     re.IGNORECASE,
 )
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -315,7 +322,7 @@ DOSE_EXPRESSION = re.compile(
     r"(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:x|\u00d7)\s*\d+(?:\.\d+)?\s*(?:m|km|s|secs?|reps?)?\b"
     r"|(?<![\w.])(?:x|\u00d7)\s*\d+\b"
     r"|\(\s*x\s*\d+\s*\)"
-    r"|(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?:reps?|repetitions?|sets?|rounds?|times|breaths?|counts?|cycles?|"
+    r"|(?<![\w.])\d+(?:\s*(?:-|\u2013|to|or)\s*\d+)?(?:\s*|-)(?:reps?|repetitions?|sets?|rounds?|times|breaths?|counts?|cycles?|"
     r"seconds?|secs?|s|minutes?|mins?|cals?|calories|m|metres?|meters?|yards?|steps)\b"
     r"|(?<![\w.])\d+\s+(?:each|per|a)\s+(?:side|leg|arm|way|direction)\b"
     r"|\b(?:hold|repeat|rest)\b[^.;]{0,30}?\d"
@@ -335,6 +342,20 @@ ROUNDS_LINE = re.compile(
 DOSE_SENTENCE = re.compile(
     r"^(?:hold|repeat|do(?:\s+this)?|perform|complete|rest|relax|keep\s+going|continue)\b", re.IGNORECASE
 )
+# Plural words for a group of moves: a heading with one and no dose of its own heads a group, not one move.
+CATEGORY = re.compile(r"\b(?:exercises|stretches|workouts?|routines?|drills|moves)\b", re.IGNORECASE)
+
+# Verbs that start a step of an exercise and never a move's name: "Find a neutral spine", "Keep moving slowly"
+# ("Lunge with a twist", "Pull Back Toes" start with a verb and name a move).
+STEP_VERB = re.compile(
+    r"^(?:find|keep|make|let|try|take|use|get|look|allow|imagine|focus|remember|breathe|relax|place|put|bring|"
+    r"finish|start|begin|continue|go|come|return|feel|notice|think|aim|avoid|repeat|stay|sit|stand|lie)\b",
+    re.IGNORECASE,
+)
+
+# A line wholly in bold ("**Isometric Exercise:**", "__1. Cobra pose__") is how a web page marks a heading.
+BOLD_LINE = re.compile(r"^(?:[-*+]\s+)?(?:\*\*|__)(?=\S)(?:(?!\*\*|__).)+(?<=\S)(?:\*\*|__)\s*:?$")
+
 # How inline lists are glued into one line by a page capture: " • " bullets, "1. … 2. … 3." numbers.
 INLINE_BULLET = re.compile(r"\s+[\u2022\u25cf\u25aa]\s+")
 INLINE_NUMBER = re.compile(r"(?<=[.)a-z])\s+(?=(?:[2-9]|1[0-9])\.\s+[A-Z])")
@@ -371,6 +392,11 @@ NOT_A_MOVE = re.compile(
     # labels of a page's facts, and one breath's parts: "Steps", "Pattern", "Breath rate", "Inhale", "Hold"
     r"|steps?|pattern|technique(?:\s+details)?|breath(?:ing)?\s+rate|inhale|exhale|hold|recommended|safety(?:\s+note)?"
     r"|instructions|how\s+to\s+(?:practi[cs]e|do\s+it)|notes?|additional\s+notes|when\s+to\s+stop"
+    # the parts of a page or of one exercise's description
+    r"|introduction|overview|summary|conclusion|background|references|name|set[\s-]?up|starting\s+position|movement"
+    r"|(?:breath(?:ing)?\s+)?cues?|form\s+cues?"
+    # how long a whole session takes: "Mobility Exercises Time required: 20 minutes", "Total time: 30 min"
+    r"|.*\btime\s+required\b.*|total\s+time\b.*"
     # how fast each part of a piece goes: "25 fast/25 easy"
     r"|(?:\d+\s*)?(?:fast|easy|hard|slow|moderate|steady)(?:\s*/\s*(?:\d+\s*)?(?:fast|easy|hard|slow|moderate|steady))+)$",
     re.IGNORECASE,
