@@ -79,9 +79,10 @@ def _package_folder(package: str, sub: str) -> Path:
 
 
 def cache_root() -> Path:
+    """Where the joined Whisper model is kept: its own folder, because guide's phrase cache refuses what it did not write."""
     import platformdirs
 
-    return Path(os.environ.get("GUIDE_CACHE_DIR") or platformdirs.user_cache_dir("guide"))
+    return Path(os.environ.get("GUIDE_LISTEN_CACHE_DIR") or platformdirs.user_cache_dir("guide-listen"))
 
 
 def joined_base_model() -> Path:
