@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 from . import __version__
 from .audio.ffmpeg import MP3_BITRATES
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
-from .errors import GuideError, NothingFoundError, Role, RoleError
+from .errors import GuideError, NothingFoundError, Role, RoleError, caused_by_interrupt
 from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
@@ -71,18 +71,6 @@ def _interrupted_line() -> None:
         _echo("error: interrupted; files are written whole or not at all, and the cache is intact", err=True)
 
 
-def _caused_by_interrupt(error: BaseException) -> bool:
-    """Whether Ctrl-C is behind `error` (a C extension's import turns it into ImportError)."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        if isinstance(current, KeyboardInterrupt):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
-
-
 def _kinds(error: BaseException) -> set[str]:
     """The class names `error` is an instance of. Typer vendors its own copy of click in some
     versions and uses click in others, so click's exceptions are known by name."""
@@ -118,7 +106,7 @@ class _FrontDoor(TyperGroup):
             elif "ClickException" in kinds:
                 _echo(f"error: {error.format_message()}", err=True)  # type: ignore[attr-defined]
                 code = error.exit_code  # type: ignore[attr-defined]
-            elif "Abort" in kinds or _caused_by_interrupt(error):
+            elif "Abort" in kinds or caused_by_interrupt(error):
                 code = INTERRUPTED
             else:
                 raise
@@ -406,7 +394,7 @@ def _run(action: Callable[[], T]) -> T:
         _echo(f"error: {error.filename}: {describe_os_error(error)}", err=True)
         raise typer.Exit(2) from None
     except Exception as error:
-        if not _caused_by_interrupt(error):
+        if not caused_by_interrupt(error):
             raise
         _interrupted_line()
         raise typer.Exit(INTERRUPTED) from None
