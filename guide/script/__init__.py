@@ -2,9 +2,11 @@
 
 from .builder import Measure, as_built, build_script, resolve
 from .estimate import estimate_seconds
+from .languages import ENGLISH, PHRASEBOOKS, find_phrasebook, phrasebook_for
+from .languages.english import number_words
 from .model import BlockPlan, Chapter, Cue, CueKind, ExercisePlan, ResolvedDose, Script, ScriptOptions, Verbosity
 from .pace import PACES, Pace, PaceName, choose_pace
-from .phrasebook import ENGLISH, Phrasebook, number_words
+from .phrasebook import Phrasebook
 
 __all__ = [
     "BlockPlan",
@@ -13,6 +15,7 @@ __all__ = [
     "Cue",
     "CueKind",
     "ENGLISH",
+    "PHRASEBOOKS",
     "ExercisePlan",
     "Measure",
     "PACES",
@@ -26,6 +29,8 @@ __all__ = [
     "choose_pace",
     "Verbosity",
     "estimate_seconds",
+    "find_phrasebook",
+    "phrasebook_for",
     "number_words",
     "resolve",
 ]
