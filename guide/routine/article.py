@@ -1282,7 +1282,9 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     """A section with no dose is still a move when its name is a move's ("Leg flicks", "Carioca" in a numbered
     list of drills) and what it says is how to do it."""
     name = draft.name
-    if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?") or not draft.prose:
+    if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?"):
+        return False
+    if not draft.prose and not draft.placed:
         return False
     if draft.placed:
         return True  # "The Ballerina" under its caption, "Active Assisted Exercises:" over its steps

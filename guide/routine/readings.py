@@ -366,6 +366,65 @@ def names_under_a_dose_line(lines: list[LineFeatures]) -> list[Item]:
     return items if len(items) >= 2 else []
 
 
+# ---------------------------------------------------------------- a list of moves with no doses
+
+MIN_LISTED_MOVES = 3
+MAX_OPENING_WORDS = 8
+
+
+def _opening_name(line: LineFeatures) -> str:
+    """The move a list item names: the whole item when it is a bare name ("Jumping Jacks"), else its opening
+    sentence when that is short and not an instruction ("Hopping on one leg.  Do these forwards ...")."""
+    if _bare_name(line):
+        return _listed_name(line.text)
+    opening = re.split(r"(?<=[a-z)])[.!]\s+", line.text, maxsplit=1)
+    if len(opening) < 2 or line.imperative or line.commentary:
+        return ""
+    name = opening[0].strip()
+    words = name.split()
+    if not 0 < len(words) <= MAX_OPENING_WORDS or vocab.DOSE_EXPRESSION.search(name):
+        return ""
+    if re.search(r"\b(?:you|your|we|our|i|my|is|are|was|will|can)\b", name, re.IGNORECASE):
+        return ""
+    return name
+
+
+def a_list_of_moves(lines: list[LineFeatures]) -> list[Item]:
+    """ "- Jumping Jacks" / "- Body Squats" / "- Jog in place": a list whose items open with a move's name is a
+    list of moves though no dose is given (the page's default dose or a guess applies). The items of one list
+    are all moves or none: most must open with a name and most names must name a move ("Acceleration" /
+    "Balance" is not a list of moves), and none may give a dose or be commentary. An item with items under it
+    heads a group ("Exaggerated punches/kicks" over "Kizame Tsuki"): its items are the moves."""
+    items: list[Item] = []
+    run: list[tuple[LineFeatures, str]] = []
+
+    def close() -> None:
+        named = [name for _, name in run if name]
+        moves = [name for name in named if vocab.EXERCISE_WORDS.search(name)]
+        clean = all(not line.dose and not line.commentary for line, _ in run)
+        if clean and len(run) >= MIN_LISTED_MOVES and 2 * len(named) > len(run) and 2 * len(moves) > len(named):
+            for index, (line, name) in enumerate(run):
+                below = run[index + 1][0] if index + 1 < len(run) else None
+                if below is not None and below.level > line.level:
+                    continue  # a group's header
+                item = Item(name or first_words(line.text), line.number, numbers=[line.number], placed=True)
+                item.unnamed = not name
+                rest = line.text[len(name) :].strip(" .,;:") if name else line.text
+                if rest and not _bare_name(line):
+                    item.prose.append(rest)
+                items.append(item)
+        run.clear()
+
+    for line in lines:
+        listed = line.bullet or line.numbered is not None
+        if not listed or (run and line.gap_before and not run[-1][0].bullet):
+            close()
+        if listed:
+            run.append((line, _opening_name(line)))
+    close()
+    return items
+
+
 # ---------------------------------------------------------------- a dose above each name
 
 MAX_DOSE_ONLY_WORDS = 4
@@ -661,6 +720,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("unnamed steps, each closed by its dose", instruction_runs),
     ("names listed under one dose line", names_under_a_dose_line),
     ("a dose line above each name", doses_above_names),
+    ("a list of moves with no doses", a_list_of_moves),
     ("one paragraph per exercise", paragraphs),
     ("moves named in a sentence", moves_in_a_sentence),
     ("table rows", table_rows),
