@@ -371,6 +371,8 @@ def _items_routine(
     whole = _rounds(said, len(exercises)) if exercises and not any(item.rounds for _, item in exercises) else None
     if whole is not None:
         blocks = _rounds_blocks([e for e, _ in exercises], whole, None)
+    if whole is None:
+        _said_around_lists([item for _, item in exercises], features)
     index = 0
     while whole is None and index < len(exercises):
         exercise, item = exercises[index]
@@ -383,6 +385,40 @@ def _items_routine(
         blocks.append(Block.single(exercise))
         index += 1
     return Routine(title, (), tuple(blocks), source, tuple(skipped), tuple(notes), reading=reading)
+
+
+_REPEAT_LIST = re.compile(r"^(?:then\s+)?repeat\b(?!\s+(?:on|with|for|using)\s+(?:the\s+)?(?:other|left|right|opposite))", re.IGNORECASE)
+
+
+def _said_around_lists(items: list[Item], features: list[LineFeatures]) -> None:
+    """ "... the following 2 times:" over a list, or "Repeat with increased intensity." under it: the rounds of
+    the list's moves (a list is items on consecutive lines). "Repeat on the other side" is a side, not a round."""
+    position = {f.number: index for index, f in enumerate(features)}
+    run: list[Item] = []
+
+    def close() -> None:
+        if len(run) >= MIN_LIST_FOR_ROUNDS and not any(item.rounds for item in run):
+            first, last = position.get(run[0].line), position.get(max(run[-1].numbers, default=run[-1].line))
+            above = features[first - 1] if first else None
+            below = features[last + 1] if last is not None and last + 1 < len(features) else None
+            said = ""
+            if above is not None and above.ends == ":" and _list_rounds(above.text, len(run)) is not None:
+                said = above.text
+            elif below is not None and _REPEAT_LIST.match(below.text) and not vocab.SIDE_CHANGE.search(below.text):
+                said = below.text if _list_rounds(below.text, len(run)) is not None else "2 rounds"
+            for item in run:
+                item.rounds = said
+        run.clear()
+
+    for item in items:
+        start = position.get(item.line)
+        if run and (start is None or position.get(max(run[-1].numbers, default=run[-1].line), -2) + 1 != start):
+            close()
+        run.append(item)
+    close()
+
+
+MIN_LIST_FOR_ROUNDS = 2
 
 
 # ---------------------------------------------------------------- title
