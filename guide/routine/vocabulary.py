@@ -386,7 +386,10 @@ ONE_LIMB_NAME = re.compile(
 
 # Names that are never a move, whatever reading found them: a rest, a score, a date, a bare number.
 NOT_A_MOVE = re.compile(
-    rf"^(?:(?:active\s+)?(?:rest|recovery|recover|break|transition)"
+    # "Static recovery between sets", "2 minute passive rest after each round": a rest, however it is qualified
+    r"^(?:(?:[\w-]+\s+){1,3}(?:rest|recovery)\s+(?:between|after)\b.*"
+    r"|(?:static|passive|standing|easy|complete|full|walking|jogging)\s+(?:rest|recovery)\b.*|"
+    rf"(?:active\s+)?(?:rest|recovery|recover|break|transition)"
     r"(?:\s+(?:period|interval|time|break)|\s+(?:for|between|after|and|then|\d)\b.*|\s*[:\u2013\u2014-].*)?"
     rf"|score\b.*|time\s*cap\b.*|{MONTH}\s+\d{{1,2}}\b.*|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}.*|{MONTH}\s+\d{{4}}"
     r"|(?:weeks?|days?|months?|sessions?)\s*\d.*|[\W\d_]*"
