@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import vocabulary as vocab
-from .features import SHORT_WORDS, LineFeatures, imperative
+from .features import SHORT_WORDS, LineFeatures, imperative, instruction_like
 from .prose import number_words_to_digits
 
 MIN_STEP_NAME_WORDS = 3
@@ -363,7 +363,30 @@ def names_under_a_dose_line(lines: list[LineFeatures]) -> list[Item]:
             continue
         if line.words > SHORT_WORDS or line.commentary:
             shared = None
+    items = [item for item in items if not _among_steps(item.line, lines)]
     return items if len(items) >= 2 else []
+
+
+def _list_around(number: int, lines: list[LineFeatures]) -> list[LineFeatures]:
+    """The list items next to line `number` (its siblings), itself among them."""
+    index = next((i for i, line in enumerate(lines) if line.number == number), None)
+    if index is None:
+        return []
+    start = index
+    while start > 0 and lines[start - 1].bullet and lines[start].bullet and not lines[start].gap_before:
+        start -= 1
+    end = index
+    while end + 1 < len(lines) and lines[end + 1].bullet and lines[end].bullet and not lines[end + 1].gap_before:
+        end += 1
+    return lines[start : end + 1]
+
+
+def _among_steps(number: int, lines: list[LineFeatures]) -> bool:
+    """ "- Draw your chin back" / "- Hold for 5 seconds" / "- Release and repeat": the items of one list are all
+    moves or all steps; in a list most of whose items are instructions, a short item is one more step."""
+    siblings = _list_around(number, lines)
+    steps = sum(1 for line in siblings if instruction_like(line.text) or vocab.STEP_VERB.match(line.text))
+    return len(siblings) >= MIN_LISTED_MOVES and 2 * steps > len(siblings)
 
 
 # ---------------------------------------------------------------- a list of moves with no doses
