@@ -758,6 +758,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
 LastResort = Callable[[list[LineFeatures], str], list[Item]]
 MAX_DOSE_RUN_WORDS = 14
 MIN_INSTRUCTION_WORDS = 8
+_COACHING_VOICE = re.compile(r"^(?:we|you|let'?s|let\s+us)\b", re.IGNORECASE)
 _FORBIDDEN = re.compile(r"^(?:never|don'?t|do\s+not|avoid|stop)\b", re.IGNORECASE)
 
 
@@ -799,9 +800,9 @@ def instruction_paragraphs(lines: list[LineFeatures], title: str) -> list[Item]:
     current: Item | None = None
     for line in lines:
         for_all = bool(vocab.DEFAULT_SCOPE.search(line.text)) and bool(line.dose)  # "Hold these for 5 s each"
-        instructs = (
-            line.imperative and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text) and not for_all
-        )
+        # "1. We start out with a 15-minute jog ...": a numbered paragraph tells what to do, whoever it speaks as
+        told = line.imperative or (line.numbered is not None and bool(_COACHING_VOICE.match(line.text)))
+        instructs = told and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text) and not for_all
         if instructs and not (
             current is not None
             and line.bullet
