@@ -400,3 +400,86 @@ def test_the_issues_examples_read_as_a_coach_would() -> None:
     wod = _read("WOD\n\n4 Rounds\n10 Push-ups\n15 Air squats\n20 Sit-ups\nRest 1 Min\n")
     assert [e.name for e in wod.exercises] == ["Push-ups", "Air squats", "Sit-ups"]
     assert [(b.rounds.value, b.rest_seconds.value) for b in wod.blocks] == [(A(4), A(60))]
+
+
+# ---------------------------------------------------------------- generic signals (issue 18, third round)
+
+
+def _blocks_rounds(routine: Routine) -> list[float]:
+    return [block.rounds.value.low for block in routine.blocks]
+
+
+def test_a_bullet_list_of_move_names_with_no_doses_is_a_list_of_moves() -> None:
+    page = (
+        "Saturday warm-up\n\nWhat we train for:\n\n- Speed\n- Reflexes\n- Stamina\n\n"
+        "We start in a circle:\n\n- Jumping Jacks\n- Body Squats\n- Arm circles\n- Jog in place\n"
+    )
+    routine = _read(page)
+    assert [e.name for e in routine.exercises] == ["Jumping Jacks", "Body Squats", "Arm circles", "Jog in place"]
+    assert routine.reading == "a list of moves with no doses"
+    assert all("gives no dose" in " ".join(routine.notes) for _ in routine.exercises)
+
+
+def test_a_list_item_opening_with_a_move_then_cues_is_named_by_its_opening() -> None:
+    page = (
+        "Dojo warm-up\n\n"
+        "- Hopping on one leg.  Do these forwards and backwards.\n"
+        "- Easy punching while jogging.  Keep the shoulders loose.\n"
+        "- Shuttle runs.  Touch the line each time.\n"
+    )
+    names = [e.name for e in _read(page).exercises]
+    assert names == ["Hopping on one leg", "Easy punching while jogging", "Shuttle runs"]
+
+
+def test_a_number_and_a_colon_before_words_is_a_numbered_list() -> None:
+    page = (
+        "Shoulder routine\n\n"
+        "For a stiff shoulder, do these gently every day.\n"
+        "1: lock the fingers of both hands together, straighten both elbows and raise both hands over the head 10 times\n"
+        "2: lock the fingers together again and sway the joined hands slowly to the right and to the left 10 times\n"
+        "3: keep the shoulder and the elbow straight and draw a wide circle in the air with the hand 10 times\n"
+        "4: swing the sore shoulder sideways and back again, keeping the rest of the body still, 10 times.\n"
+    )
+    routine = _read(page)
+    assert len(routine.exercises) == 4
+    assert all(e.dose.reps.value == A(10) for e in routine.exercises)
+
+
+def test_rounds_said_just_above_or_under_a_list_apply_to_its_moves() -> None:
+    above = "Couch to 5K, week 3\n\nThis week the plan has me doing the following 2 times:\n\n- Run 90s\n- Walk 90s\n- Run 3 minutes\n"
+    assert _blocks_rounds(_read(above)) == [2.0]
+    under = "Park session\n\n- Jumping Jacks\n- Body Squats\n- Mountain Climbers\nRepeat with more speed.\n"
+    assert _blocks_rounds(_read(under)) == [2.0]
+    other_side = "Stretches\n\n- Calf stretch 30 seconds\n- Quad stretch 30 seconds\nRepeat on the other side.\n"
+    assert _blocks_rounds(_read(other_side)) == [1.0]
+
+
+def test_a_rest_however_qualified_is_never_a_move() -> None:
+    page = "Hill day\n\nHill repeats\n3 sets of 5 x 30 second repeats\n\n2 minute static recovery between sets\n"
+    names = [e.name.lower() for e in _read(page).exercises]
+    assert not any("recovery" in name for name in names)
+
+
+def test_short_steps_in_a_list_of_instructions_are_not_moves() -> None:
+    page = (
+        "Jaw care\n\nReps: 10 times, twice daily.\n\n1. Chin Tucks\nHow to do it:\n"
+        "- Sit tall\n- Draw your chin back\n- Hold for 5 seconds\n- Release and repeat\n"
+        "Reps: 10 times, 2 times daily.\n\n2. Side Glides\nHow to do it:\n"
+        "- Move the jaw slowly to the right\n- Return to the centre\n- Close and relax\n"
+        "Reps: 5 each side.\n"
+    )
+    names = [e.name for e in _read(page).exercises]
+    assert "Release and repeat" not in names and "Close and relax" not in names
+
+
+def test_numbered_paragraphs_in_the_coachs_voice_are_not_nothing() -> None:
+    page = (
+        "Hill session\n\nHill work:\n"
+        "1. We start out with an easy jog to warm up, then head to the bottom of a hill that is steep enough.\n"
+        "2. We aim for 5 hill repeats of 40 seconds each, then jog back down slowly to recover each time.\n"
+    )
+    assert len(_read(page).exercises) == 2
+
+
+def test_a_hold_counted_in_deep_breaths_is_not_read_as_seconds() -> None:
+    assert "5 seconds" not in for_inference("Hold for five deep breaths.")

@@ -391,7 +391,6 @@ def _among_steps(number: int, lines: list[LineFeatures]) -> bool:
 
 # ---------------------------------------------------------------- a list of moves with no doses
 
-MIN_LISTED_MOVES = 3
 MAX_OPENING_WORDS = 8
 
 
