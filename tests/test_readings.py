@@ -483,3 +483,11 @@ def test_numbered_paragraphs_in_the_coachs_voice_are_not_nothing() -> None:
 
 def test_a_hold_counted_in_deep_breaths_is_not_read_as_seconds() -> None:
     assert "5 seconds" not in for_inference("Hold for five deep breaths.")
+
+
+def test_a_time_given_to_a_steady_movement_is_its_work() -> None:
+    from guide.routine.infer import infer
+
+    work = infer("We begin with a 15-minute easy jog to warm up.", 1).work_seconds
+    assert work is not None and work.value == A(900)
+    assert infer("Take a 30-second rest, then go again.", 1).work_seconds is None
