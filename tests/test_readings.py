@@ -491,3 +491,14 @@ def test_a_time_given_to_a_steady_movement_is_its_work() -> None:
     work = infer("We begin with a 15-minute easy jog to warm up.", 1).work_seconds
     assert work is not None and work.value == A(900)
     assert infer("Take a 30-second rest, then go again.", 1).work_seconds is None
+
+
+def test_a_numbered_list_glued_into_one_paragraph_is_put_back_with_its_names() -> None:
+    page = (
+        "Hand exercises\n\nSome gentle moves for stiff hands, done slowly: "
+        "1. Hand clench Start with the fingers straight. Curl the hand into a fist slowly. Do 10 reps. "
+        "2. Thumb lift Put your hands flat on a table. Lift the thumb and hold for 5 seconds. Do 10 reps. "
+        "3. Thumb stretch Looking at the palm, bend the thumb across it. Hold for 10 seconds.\n"
+    )
+    names = [e.name for e in _read(page).exercises]
+    assert names == ["Hand clench", "Thumb lift", "Thumb stretch"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from . import vocabulary as vocab
-from .capture import repair, split_trailing_labels
+from .capture import repair, split_names_from_instructions, split_trailing_labels
 from .features import LineFeatures, imperative, instruction_like, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
@@ -80,7 +80,9 @@ class _Section:
 
 def read_article(text: str, source: str) -> Routine:
     """The best of the competing readings of the page's layout (the structure reader's among them)."""
-    text = split_glued_words(split_trailing_labels(unglue_lists(repair(text_tables_to_lines(text)))))
+    # a list unglued from one paragraph may have its names run into their instructions as well
+    text = split_names_from_instructions(unglue_lists(repair(text_tables_to_lines(text))))
+    text = split_glued_words(split_trailing_labels(text))
     lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)

@@ -832,6 +832,16 @@ LAST_RESORTS: tuple[tuple[str, LastResort], ...] = (
 )
 
 
+_INLINE_FIRST = re.compile(r"(?<=[.:!?])\s+(?=1\.\s+[A-Z])")
+MIN_INLINE_ITEMS = 3
+
+
+def _counts_up(parts: list[str]) -> bool:
+    numbers = [re.match(r"\s*(\d+)\.\s", part) for part in parts]
+    values = [int(number.group(1)) for number in numbers if number]
+    return len(values) == len(parts) >= MIN_INLINE_ITEMS and values == list(range(1, len(values) + 1))
+
+
 def unglue_lists(text: str) -> str:
     """A list a page capture glued into one line ("... • Stand tall. • Hold for 20 seconds", "1. Head back
     (X5) 2. Right ear ...") is put back on lines of its own."""
@@ -843,6 +853,12 @@ def unglue_lists(text: str) -> str:
             continue
         if len(vocab.INLINE_NUMBER.findall(line)) >= 2 and re.match(r"^\s*1\.\s", line):
             out.extend(vocab.INLINE_NUMBER.split(line))
+            continue
+        # "... exercises for hand arthritis: 1. Hand clench Start with ... 2. Thumb lift ...": a lead-in, then a
+        # numbered list counted up from 1, all in one captured paragraph
+        lead = _INLINE_FIRST.search(line)
+        if lead and _counts_up(vocab.INLINE_NUMBER.split(line[lead.end() :])):
+            out.extend([line[: lead.start()].rstrip(), *vocab.INLINE_NUMBER.split(line[lead.end() :])])
             continue
         out.append(line)
     return "\n".join(out)
