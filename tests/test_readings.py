@@ -502,3 +502,19 @@ def test_a_numbered_list_glued_into_one_paragraph_is_put_back_with_its_names() -
     )
     names = [e.name for e in _read(page).exercises]
     assert names == ["Hand clench", "Thumb lift", "Thumb stretch"]
+
+
+def test_a_counted_move_over_numbered_steps_is_one_exercise_made_of_them() -> None:
+    page = (
+        "Calf tendon loading\nSam Walker, PT | Foot clinic\nInstructions: Perform 3 sets of 15 heel drops twice a day\n"
+        "  1. Stand on a stair with only your toes on it, holding the rail\n"
+        "  2. Rise up onto your toes with the good leg\n"
+        "  3. Shift your weight onto the sore leg\n"
+        "    1. Modification: stop at level if the pain is low on the heel\n"
+        "  4. Lower your heel slowly as far as it goes\n"
+        "  5. Push back up with the good leg\n"
+    )
+    routine = _read(page)
+    assert [(e.name.lower(), e.dose.sets.value, e.dose.reps.value) for e in routine.exercises] == [
+        ("heel drops", A(3), A(15))
+    ]

@@ -288,6 +288,7 @@ def _not_a_move(name: str, *, dosed: bool = False) -> bool:
         or (vocab.SECTION_ONLY.match(name) is not None and not (dosed and vocab.WARM_OR_COOL.search(name)))
         or (bool(re.search(r"\d", name)) and _is_dose_line(name))
         or (len(words) == 1 and len(words[0]) <= 3 and not vocab.EXERCISE_WORDS.search(name))
+        or " | " in name  # "Sam Walker, PT | Foot clinic": a byline or a site's furniture, parts set by bars
     )
 
 

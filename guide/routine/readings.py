@@ -721,15 +721,44 @@ def steps_of_one_exercise(lines: list[LineFeatures]) -> list[Item]:
     says what the steps are for, made of every step paragraph under it (numbered or not)."""
     for index, line in enumerate(lines):
         intro = _STEPS_OF.search(line.text)
-        if intro is None:
+        counted = _COUNTED_MOVE.search(number_words_to_digits(line.text)) if intro is None else None
+        if counted is not None and not _counted_move(counted.group("name")):
+            counted = None
+        if intro is None and counted is None:
             continue
-        item = Item(intro.group("name").strip(), line.number, numbers=[line.number])
+        named = intro.group("name") if intro is not None else counted.group("name") if counted is not None else ""
+        item = Item(named.strip(), line.number, numbers=[line.number])
+        if counted is not None:
+            item.dose.append(line.text)  # "Perform 3 sets of 15 heel drops 2-3 times per day" over its steps
+        steps = 0
         for step in lines[index + 1 :]:
             if step.commentary or (step.short and not step.dose) or not (step.imperative or step.numbered or step.dose):
                 break
             item.take(step)
+            steps += 1 if step.numbered is not None else 0
+        if counted is not None and steps < MIN_STEPS:
+            continue  # a dose phrase over anything but a numbered list of steps is not one exercise's steps
         return [item] if item.prose else []
     return []
+
+
+MIN_STEPS = 3
+# "3 sets of 15 heel drops", "10 reps of wall slides": a count, then the move counted
+_COUNTED_MOVE = re.compile(
+    r"\b\d+\s+(?:reps?\s+of\s+|x\s+)?(?P<name>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
+    r"(?=\s+(?:\d|per|each|a\s+day|every|on|with|twice|once|daily)\b|\s*[,.;:]|\s*$)"
+)
+_NOT_COUNTED_MOVES = re.compile(
+    r"^(?:sets?|reps?|repetitions?|times|seconds?|minutes?|hours?|days?|weeks?|months?|rounds?|breaths?|counts?|"
+    r"steps?|laps?|miles?|km|kg|lbs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_move(name: str) -> bool:
+    return not _NOT_COUNTED_MOVES.match(name) and (
+        bool(vocab.EXERCISE_WORDS.search(name)) or name.split()[-1].endswith("s")
+    )
 
 
 NAMES_UNDER = "names under their instructions"

@@ -398,6 +398,7 @@ NOT_A_MOVE = re.compile(
     r"|instructions|how\s+to\s+(?:practi[cs]e|do\s+it)|notes?|additional\s+notes|when\s+to\s+stop"
     # the parts of a page or of one exercise's description
     r"|introduction|overview|summary|conclusion|background|references|name|set[\s-]?up|starting\s+position|movement"
+    r"|modifications?|progressions?|regressions?|variations?|precautions?|tips?"
     r"|(?:breath(?:ing)?\s+)?cues?|form\s+cues?"
     # how long a whole session takes: "Mobility Exercises Time required: 20 minutes", "Total time: 30 min"
     r"|.*\btime\s+required\b.*|total\s+time\b.*"
