@@ -390,7 +390,9 @@ def _items_routine(
     return Routine(title, (), tuple(blocks), source, tuple(skipped), tuple(notes), reading=reading)
 
 
-_REPEAT_LIST = re.compile(r"^(?:then\s+)?repeat\b(?!\s+(?:on|with|for|using)\s+(?:the\s+)?(?:other|left|right|opposite))", re.IGNORECASE)
+_REPEAT_LIST = re.compile(
+    r"^(?:then\s+)?repeat\b(?!\s+(?:on|with|for|using)\s+(?:the\s+)?(?:other|left|right|opposite))", re.IGNORECASE
+)
 
 
 def _said_around_lists(items: list[Item], features: list[LineFeatures]) -> None:

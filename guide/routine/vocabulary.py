@@ -28,7 +28,9 @@ NUMBERING = re.compile(
     re.IGNORECASE,
 )
 # "1: lock the fingers ...": a number and a colon before words is a list item too (not "10: 30", a time)
-BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)]|\d{1,2}:(?=\s+[A-Za-z]))\s+")
+BULLET = re.compile(
+    r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)]|\d{1,2}:(?=\s+[A-Za-z]))\s+"
+)
 SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
 LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)(?:\s*\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
 # Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
