@@ -518,3 +518,15 @@ def test_a_counted_move_over_numbered_steps_is_one_exercise_made_of_them() -> No
     assert [(e.name.lower(), e.dose.sets.value, e.dose.reps.value) for e in routine.exercises] == [
         ("heel drops", A(3), A(15))
     ]
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "- Improve posture\n- Reduce back pain\n- Ease neck tension\n- Increase hip mobility\n",
+        "- Dumbbells\n- A yoga mat\n- Resistance band\n- Water bottle\n",
+    ],
+)
+def test_a_list_of_benefits_or_equipment_is_not_a_list_of_moves(listed: str) -> None:
+    with pytest.raises(NothingFoundError):
+        _read(f"Why move at home?\n\nA few words first:\n\n{listed}\nHave fun and stay safe.\n")

@@ -422,7 +422,7 @@ def a_list_of_moves(lines: list[LineFeatures]) -> list[Item]:
 
     def close() -> None:
         named = [name for _, name in run if name]
-        moves = [name for name in named if vocab.EXERCISE_WORDS.search(name)]
+        moves = [name for name in named if vocab.EXERCISE_WORDS.search(name) and not vocab.BENEFIT.match(name)]
         clean = all(not line.dose and not line.commentary for line, _ in run)
         if clean and len(run) >= MIN_LISTED_MOVES and 2 * len(named) > len(run) and 2 * len(moves) > len(named):
             for index, (line, name) in enumerate(run):

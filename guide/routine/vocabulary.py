@@ -346,6 +346,13 @@ DOSE_SENTENCE = re.compile(
     r"^(?:hold|repeat|do(?:\s+this)?|perform|complete|rest|relax|keep\s+going|continue)\b", re.IGNORECASE
 )
 # Plural words for a group of moves: a heading with one and no dose of its own heads a group, not one move.
+# What a move does for you, not a move: "Improve posture", "Reduce back pain", "Better sleep", "Less stress"
+BENEFIT = re.compile(
+    r"^(?:improves?|reduces?|eases?|increases?|widens?|speeds?|boosts?|builds?|strengthens?|prevents?|relieves?|"
+    r"lowers?|helps?|supports?|protects?|enhances?|promotes?|decreases?|restores?|maintains?|develops?|"
+    r"better|less|more|greater|fewer|improved|reduced|increased)\b",
+    re.IGNORECASE,
+)
 CATEGORY = re.compile(r"\b(?:exercises|stretches|workouts?|routines?|drills|moves)\b", re.IGNORECASE)
 
 # Verbs that start a step of an exercise and never a move's name: "Find a neutral spine", "Keep moving slowly"
