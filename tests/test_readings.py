@@ -525,6 +525,7 @@ def test_a_counted_move_over_numbered_steps_is_one_exercise_made_of_them() -> No
     [
         "- Improve posture\n- Reduce back pain\n- Ease neck tension\n- Increase hip mobility\n",
         "- Dumbbells\n- A yoga mat\n- Resistance band\n- Water bottle\n",
+        "- Leg exercises for runners\n- Upper body workout\n- Core stretches\n- Hip drills\n",
     ],
 )
 def test_a_list_of_benefits_or_equipment_is_not_a_list_of_moves(listed: str) -> None:

@@ -422,7 +422,11 @@ def a_list_of_moves(lines: list[LineFeatures]) -> list[Item]:
 
     def close() -> None:
         named = [name for _, name in run if name]
-        moves = [name for name in named if vocab.EXERCISE_WORDS.search(name) and not vocab.BENEFIT.match(name)]
+        moves = [
+            name
+            for name in named
+            if vocab.EXERCISE_WORDS.search(name) and not vocab.BENEFIT.match(name) and not vocab.CATEGORY.search(name)
+        ]  # "Improve posture" is what a move does, "Leg exercises for runners" a group of them (or a link)
         clean = all(not line.dose and not line.commentary for line, _ in run)
         if clean and len(run) >= MIN_LISTED_MOVES and 2 * len(named) > len(run) and 2 * len(moves) > len(named):
             for index, (line, name) in enumerate(run):
