@@ -531,3 +531,20 @@ def test_a_counted_move_over_numbered_steps_is_one_exercise_made_of_them() -> No
 def test_a_list_of_benefits_or_equipment_is_not_a_list_of_moves(listed: str) -> None:
     with pytest.raises(NothingFoundError):
         _read(f"Why move at home?\n\nA few words first:\n\n{listed}\nHave fun and stay safe.\n")
+
+
+def test_work_and_rest_repeated_for_a_time_before_the_name_are_sets_of_the_work() -> None:
+    page = (
+        "Boot camp Tuesday\n\nThe intervals:\n\n"
+        "- 20 seconds on/10 seconds off Shuttle Runs for 2 minutes\n"
+        "- 30 seconds on/30 seconds recovery Sprints for 4 minutes\n"
+        "- 40 seconds on/20 seconds off Burpees for 3 minutes\n"
+    )
+    routine = _read(page)
+    assert [
+        (e.name, e.dose.sets.value, e.dose.work_seconds.value, e.dose.rest_seconds.value) for e in routine.exercises
+    ] == [
+        ("Shuttle Runs", A(4), A(20), A(10)),
+        ("Sprints", A(4), A(30), A(30)),
+        ("Burpees", A(3), A(40), A(20)),
+    ]

@@ -134,6 +134,7 @@ _AT = re.compile(r"\s*(?:@|\bat\s+\d+(?:\s*-\s*\d+)?\s*%).*$")
 _LEAD = re.compile(r"^(?:of|for|at|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
 
 
+_ON_OFF_LEFT = re.compile(r"^(?:(?:on|off|work|rest|recovery)\b\s*/?\s*)+", re.IGNORECASE)
 _OWN_ROUNDS = re.compile(r"^(\d+(?:\s*-\s*\d+)?\s+rounds?)\s+of\s+", re.IGNORECASE)
 _ABBREVIATED = re.compile(r"\b(sec|secs|min|mins|hr|hrs|ea|approx|rep|reps)\.(?=\s)", re.IGNORECASE)
 _COUNT_FIRST = re.compile(r"^(\d+(?:\s*(?:-|to)\s*\d+)?)\s+(?=[A-Za-z])")
@@ -176,6 +177,11 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
     # move is the words before what it is followed by, and a long name stops before how it is done
     dose_first = first_dose is not None and first_dose.start() == 0
     name = re.split(r"\s*;\s*|\s+followed\s+by\s+", name, maxsplit=1)[0] if dose_first else name
+    if dose_first:
+        # "20 seconds on/10 seconds off Shuttle Runs for 2 minutes": what is left of the work and rest times,
+        # and the "for" of the time the move goes on, are not its name
+        name = _ON_OFF_LEFT.sub("", name)
+        name = re.sub(r"(?i)\s+(?:continuous(?:ly)?\s+)?for$", "", name) if before_at.rstrip()[-1:].isalnum() else name
     if dose_first and len(name.split()) > MAX_PLAIN_NAME_WORDS:
         name = re.split(r",\s+|\s+(?:at|in|on|with|into|until)\s+", name, maxsplit=1)[0]
     name = re.sub(r"(?:\s+[\u2013\u2014-])?(?:\s+\w)?$", "", name).strip(" ,;:-\u2013\u2014")  # "Squat — s"
@@ -264,7 +270,28 @@ def _time_first(dose: str) -> str:
         unit = "minutes" if match.group(2).lower().startswith("m") else "seconds"
         return f"{match.group(1)} {unit}"
 
-    return _LEADING_TIME.sub(plural, dose, count=1)
+    return _on_off_for_a_time(dose) or _LEADING_TIME.sub(plural, dose, count=1)
+
+
+_ON_OFF_FOR = re.compile(
+    r"^(?P<on>\d+)\s*(?:seconds?|secs?|s)\s+on\s*/\s*(?P<off>\d+)\s*(?:seconds?|secs?|s)\s+(?:off|rest|recovery)\b"
+    r".*?\bfor\s+(?P<total>\d+)\s*(?P<unit>minutes?|mins?|seconds?|secs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _on_off_for_a_time(dose: str) -> str:
+    """ "8 seconds on/12 seconds recovery Shuttle Runs for 2 minutes": work and rest repeated for a time are so
+    many sets of the work (2 minutes of 20-second cycles is 6 sets of 8 seconds, 12 seconds' rest between)."""
+    match = _ON_OFF_FOR.match(dose)
+    if match is None:
+        return ""
+    on, off = int(match.group("on")), int(match.group("off"))
+    total = int(match.group("total")) * (60 if match.group("unit").lower().startswith("m") else 1)
+    if on + off <= 0 or total < on:
+        return ""
+    sets = max(1, total // (on + off))
+    return f"{sets} sets, each for {on} seconds, rest {off} seconds between sets"
 
 
 MIN_NAMED_MOVES = 3  # lines like "Penguins 30 each side" are moves when at least this many others clearly are
