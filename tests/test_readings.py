@@ -548,3 +548,19 @@ def test_work_and_rest_repeated_for_a_time_before_the_name_are_sets_of_the_work(
         ("Sprints", A(4), A(30), A(30)),
         ("Burpees", A(3), A(40), A(20)),
     ]
+
+
+def test_two_lists_laid_out_two_ways_are_both_read() -> None:
+    page = (
+        "Park boot camp\n\nWe met at seven and it rained all morning, but nobody minded at all.\n\n"
+        "The warm up, in a circle:\n\n- Walk in circle\n- Jumping Jacks\n- Body Squats\n- Mountain Climbers\n"
+        "- Hip Flexor Stretch\n- Standing Leg Swings\n- Jog in place\n\n"
+        "Then the intervals, hard and fast, with everyone breathing heavily by the end of them:\n\n"
+        "- 20 seconds on/10 seconds off Shuttle Runs for 2 minutes\n"
+        "- 30 seconds on/30 seconds recovery Sprints for 4 minutes\n"
+    )
+    routine = _read(page)
+    names = [e.name for e in routine.exercises]
+    assert names[0] == "Walk in circle" and names[-3:] == ["Jog in place", "Shuttle Runs", "Sprints"]
+    assert len(names) == 9
+    assert routine.reading == "a list of moves with no doses; one line per move with its dose"

@@ -99,7 +99,7 @@ def read_article(text: str, source: str) -> Routine:
         items = reader(features)
         if items:
             candidates.append(_items_routine(items, features, title, source, name))
-    best = _best(candidates)
+    best = _with_another_list(_best(candidates), candidates)
     if not best.blocks:
         # No reading found a move with a dose: the last resorts, rather than "no exercises found"
         for name, last_resort in LAST_RESORTS:
@@ -109,6 +109,30 @@ def read_article(text: str, source: str) -> Routine:
                 best = replace(routine, skipped=best.skipped)
                 break
     return drop_inferred_out_of_bounds(best)
+
+
+def _with_another_list(best: Routine, candidates: list[Routine]) -> Routine:
+    """A page may lay out two lists two ways (a warm-up of bare names, then dose-first intervals): a reading
+    whose every move has its own dose and stands wholly apart from the chosen reading's lines adds its moves."""
+    if not best.blocks or best is candidates[0]:
+        return best  # the structure reader already reads every heading-led list the page has
+    lines = [exercise.line for exercise in best.exercises]
+    low, high = min(lines), max(lines)
+    for other in candidates[1:]:
+        if other is best or other.reading == best.reading or len(other.exercises) < MIN_OTHER_LIST:
+            continue
+        others = [exercise.line for exercise in other.exercises]
+        apart = min(others) > high or max(others) < low
+        if apart and all(_likeness(exercise) >= OWN_DOSE_LIKENESS for exercise in other.exercises):
+            blocks = tuple(sorted((*best.blocks, *other.blocks), key=lambda block: block.exercises[0].line))
+            return replace(
+                best, blocks=blocks, notes=(*best.notes, *other.notes), reading=f"{best.reading}; {other.reading}"
+            )
+    return best
+
+
+MIN_OTHER_LIST = 2
+OWN_DOSE_LIKENESS = 1.0
 
 
 # A reading other than the structure reader's wins only by this much: the structure reader knows more shapes.

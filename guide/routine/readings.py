@@ -793,6 +793,7 @@ def _counted_move(name: str) -> bool:
 
 
 NAMES_UNDER = "names under their instructions"
+LIST_OF_MOVES = "a list of moves with no doses"
 # Readings whose layout is unambiguous when they find it: they need no margin over the structure reader.
 DECISIVE = frozenset({NAMES_UNDER})
 
@@ -802,7 +803,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("unnamed steps, each closed by its dose", instruction_runs),
     ("names listed under one dose line", names_under_a_dose_line),
     ("a dose line above each name", doses_above_names),
-    ("a list of moves with no doses", a_list_of_moves),
+    (LIST_OF_MOVES, a_list_of_moves),
     ("one paragraph per exercise", paragraphs),
     ("moves named in a sentence", moves_in_a_sentence),
     ("table rows", table_rows),
