@@ -38,7 +38,9 @@ def main() -> None:
         code = done.code
     except Exception as error:
         # Ctrl-C while a C extension loads (numpy, onnxruntime) comes back as its ImportError.
-        if not _caused_by_interrupt(error):
+        from .errors import caused_by_interrupt
+
+        if not caused_by_interrupt(error):
             raise
         _interrupted("error: interrupted\n")
     _finish(code)
@@ -65,17 +67,6 @@ def _finish(code: object) -> None:
     except OSError:
         pass  # a closed pipe: nothing more can be said
     os._exit(code if isinstance(code, int) else 0 if code is None else 1)
-
-
-def _caused_by_interrupt(error: BaseException) -> bool:
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        if isinstance(current, KeyboardInterrupt):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
 
 
 def _interrupted(message: str) -> None:

@@ -16,7 +16,21 @@ from .files import Staged, check_targets, make_folder, remove_empty_folders, swe
 from .fingerprint import fingerprint
 from .progress import SILENT, Progress
 from .routine import BUILTIN_NAME, RangeChoice, Routine, builtin_text, load_routine
-from .script import PACES, CueKind, Pace, PaceName, Script, ScriptOptions, Verbosity, build_script, estimate_seconds
+from .script import (
+    ENGLISH,
+    PACES,
+    CueKind,
+    Pace,
+    PaceName,
+    Phrasebook,
+    Script,
+    ScriptOptions,
+    Verbosity,
+    build_script,
+    estimate_seconds,
+    find_phrasebook,
+    phrasebook_for,
+)
 from .voices.base import DEFAULT_VOICE, Retry
 
 if TYPE_CHECKING:
@@ -32,6 +46,7 @@ class BuildOptions:
     """Every choice that shapes a guide besides the routine text."""
 
     voice: str = DEFAULT_VOICE
+    language: str | None = None  # the coach's language; None: the voice's own
     pace: Pace = PACES[PaceName.NORMAL]
     ranges: RangeChoice = RangeChoice.LOW
     verbosity: Verbosity = Verbosity.FULL
@@ -50,6 +65,16 @@ class BuildOptions:
     @property
     def script_options(self) -> ScriptOptions:
         return ScriptOptions(self.pace, self.ranges, self.verbosity)
+
+    @property
+    def phrasebook(self) -> Phrasebook:
+        """What the coach says: in the language chosen, if one was, else in the voice's language (English
+        when guide has no phrasebook for it). Raises SettingError or VoiceError."""
+        from .voices.catalogue import voice_language
+
+        if self.language is not None:
+            return phrasebook_for(self.language)
+        return find_phrasebook(voice_language(self.voice)) or ENGLISH
 
 
 @dataclass(frozen=True)
@@ -100,7 +125,7 @@ def default_output(routine: Routine) -> Path:
 def plan(routine: Routine, options: BuildOptions) -> Script:
     """The script with estimated phrase lengths: nothing is synthesized."""
     rate = options.pace.speech_rate
-    return build_script(routine, options.script_options, lambda text: estimate_seconds(text, rate))
+    return build_script(routine, options.script_options, lambda text: estimate_seconds(text, rate), options.phrasebook)
 
 
 def plan_file(path: Path | str | None, options: BuildOptions) -> tuple[Routine, Script]:
@@ -108,7 +133,7 @@ def plan_file(path: Path | str | None, options: BuildOptions) -> tuple[Routine, 
 
     Raises RoutineError for unreadable or senseless routines, LimitError for absurd ones.
     """
-    routine = load_routine(path)
+    routine = load_routine(path, options.phrasebook.code)
     return routine, plan(routine, options)
 
 
@@ -143,6 +168,7 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
     from .voices import PhraseCache, default_cache_dir, open_voice, synthesize_phrases
     from .voices.synthesize import CLIP_RECIPE
 
+    book = options.phrasebook
     voice = open_voice(options.voice, options.pace.speech_rate)
     cache_dir = options.cache_dir or default_cache_dir()
     claim(cache_dir)  # a folder of other things is refused; killed builds' temp files are swept
@@ -155,7 +181,7 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
         clip = clips.get(text)
         return len(clip) // 2 / voice.sample_rate if clip is not None else estimate_seconds(text, rate)
 
-    draft = build_script(routine, options.script_options, measure)
+    draft = build_script(routine, options.script_options, measure, book)
     # The welcome says the guide's length, which real phrase lengths may change: it waits.
     wanted = [cue.text for cue in draft.cues if cue.kind is not CueKind.WELCOME]
     progress.stage("synthesizing", len(draft.phrases))
@@ -166,7 +192,7 @@ def prepare(routine: Routine, options: BuildOptions, progress: Progress = SILENT
             clips.update(report.pcm)
             synthesized += report.synthesized
             cached += report.cached
-        script = build_script(routine, options.script_options, measure)
+        script = build_script(routine, options.script_options, measure, book)
         wanted = list(script.phrases)
         if all(text in clips for text in wanted):
             break
@@ -253,6 +279,34 @@ def build(
     )
 
 
+SAMPLE_DOSES = ("reps: 3\ntempo: 2s\nsetup: 3s", "sides: each\nhold: 8s\nsetup: 3s")
+
+
+def sample_routine(language: str) -> Routine:
+    """A short routine for hearing a voice: a welcome, counted reps, a hold on each side with
+    its countdown, switching sides, the next exercise and the closing, in the voice's language
+    (exercise names from that language's built-in routine)."""
+    from .routine import builtin_name_for, builtin_text, parse_routine
+
+    name = builtin_name_for(language)
+    source = parse_routine(builtin_text(name), name)
+    names = [exercise.name for exercise in source.exercises[:2]]
+    text = f"# {source.title}\n\n" + "\n\n".join(
+        f"## {title}\n{dose}" for title, dose in zip(names, SAMPLE_DOSES, strict=True)
+    )
+    return parse_routine(text, f"(sample) {name}")
+
+
+def build_sample(voice: str, target: Path | None, options: BuildOptions, progress: Progress = SILENT) -> BuildResult:
+    """A short MP3 of `voice` saying typical cues, to hear it before building a whole guide
+    (output/sample-VOICE.mp3 unless `target` is given)."""
+    import dataclasses
+
+    options = dataclasses.replace(options, voice=voice, verbosity=Verbosity.BRIEF)
+    routine = sample_routine(options.phrasebook.code)
+    return build(routine, Outputs(target or OUTPUT_FOLDER / f"sample-{slug(voice)}.mp3"), options, progress)
+
+
 def build_file(
     path: Path | str | None, outputs: Outputs, options: BuildOptions, progress: Progress = SILENT
 ) -> BuildResult:
@@ -261,7 +315,7 @@ def build_file(
     before it is read. Raises any GuideError of `load_routine` and `build`."""
     inputs = (Path(path),) if isinstance(path, Path) else ()
     check_targets(outputs.targets(), inputs)
-    routine = load_routine(path)
+    routine = load_routine(path, options.phrasebook.code)
     return build(routine, outputs, options, progress, inputs)
 
 
@@ -284,6 +338,7 @@ __all__ = [
     "Retry",
     "build",
     "build_file",
+    "build_sample",
     "default_output",
     "plan",
     "plan_file",

@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 from . import __version__
 from .audio.ffmpeg import MP3_BITRATES
 from .build import DEFAULT_BITRATE, DEFAULT_VOICE, BuildOptions, Outputs, build_file, plan_file
-from .errors import GuideError, NothingFoundError, Role, RoleError
+from .errors import GuideError, NothingFoundError, Role, RoleError, caused_by_interrupt
 from .files import describe_os_error
 from .routine import RangeChoice
 from .script import PaceName, Verbosity, choose_pace
@@ -71,18 +71,6 @@ def _interrupted_line() -> None:
         _echo("error: interrupted; files are written whole or not at all, and the cache is intact", err=True)
 
 
-def _caused_by_interrupt(error: BaseException) -> bool:
-    """Whether Ctrl-C is behind `error` (a C extension's import turns it into ImportError)."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        if isinstance(current, KeyboardInterrupt):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
-
-
 def _kinds(error: BaseException) -> set[str]:
     """The class names `error` is an instance of. Typer vendors its own copy of click in some
     versions and uses click in others, so click's exceptions are known by name."""
@@ -118,7 +106,7 @@ class _FrontDoor(TyperGroup):
             elif "ClickException" in kinds:
                 _echo(f"error: {error.format_message()}", err=True)  # type: ignore[attr-defined]
                 code = error.exit_code  # type: ignore[attr-defined]
-            elif "Abort" in kinds or _caused_by_interrupt(error):
+            elif "Abort" in kinds or caused_by_interrupt(error):
                 code = INTERRUPTED
             else:
                 raise
@@ -222,7 +210,18 @@ OutputOpt = Annotated[
 VoiceOpt = Annotated[
     str,
     typer.Option(
-        "--voice", help="piper, piper:PATH.onnx or gtts:LANG[-ACCENT]; `guide voices` lists them.", metavar="VOICE"
+        "--voice",
+        help="piper, piper:PATH.onnx, kokoro:NAME, espeak:LANG or gtts:LANG[-ACCENT]; `guide voices` lists them.",
+        metavar="VOICE",
+    ),
+]
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="The coach's language: en, es, fr, it, pt-BR or de.",
+        show_default="the voice's",
+        metavar="LANG",
     ),
 ]
 PaceOpt = Annotated[PaceName, typer.Option("--pace", help="Speech rate and default rep/rest/setup times.")]
@@ -278,6 +277,7 @@ FLAGS: dict[Role, str] = {
     Role.REP_SECONDS: "--rep-seconds",
     Role.REST_SECONDS: "--rest-seconds",
     Role.BITRATE: "--bitrate",
+    Role.LANGUAGE: "--language",
 }
 
 
@@ -288,6 +288,7 @@ class BuildArgs:
 
     output: OutputOpt = None
     voice: VoiceOpt = DEFAULT_VOICE
+    language: LanguageOpt = None
     pace: PaceOpt = PaceName.NORMAL
     speech_rate: RateOpt = None
     rep_seconds: RepOpt = None
@@ -314,6 +315,7 @@ class BuildArgs:
             self.bitrate,
             self.cache_dir,
             self.force,
+            self.language,
         )
 
     @property
@@ -392,7 +394,7 @@ def _run(action: Callable[[], T]) -> T:
         _echo(f"error: {error.filename}: {describe_os_error(error)}", err=True)
         raise typer.Exit(2) from None
     except Exception as error:
-        if not _caused_by_interrupt(error):
+        if not caused_by_interrupt(error):
             raise
         _interrupted_line()
         raise typer.Exit(INTERRUPTED) from None
@@ -415,9 +417,11 @@ def _options(
     bitrate: int = DEFAULT_BITRATE,
     cache_dir: Path | None = None,
     force: bool = False,
+    language: str | None = None,
 ) -> BuildOptions:
-    return BuildOptions(
+    options = BuildOptions(
         voice=voice,
+        language=language,
         pace=choose_pace(pace, speech_rate, rep_seconds, rest_seconds),
         ranges=ranges,
         verbosity=verbosity,
@@ -425,6 +429,8 @@ def _options(
         cache_dir=cache_dir,
         force=force,
     )
+    options.phrasebook  # noqa: B018 - a --language or --voice guide does not know fails before any work
+    return options
 
 
 class TerminalProgress:
@@ -524,6 +530,8 @@ def build_command(routine: RoutineArg = None, *, args: BuildArgs) -> None:
 def plan_command(
     routine: RoutineArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    voice: VoiceOpt = DEFAULT_VOICE,
+    language: LanguageOpt = None,
     pace: PaceOpt = PaceName.NORMAL,
     speech_rate: RateOpt = None,
     rep_seconds: RepOpt = None,
@@ -535,7 +543,7 @@ def plan_command(
     from .report import plan_json, plan_table
 
     def action() -> Any:
-        options = _options(DEFAULT_VOICE, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity)
+        options = _options(voice, pace, speech_rate, rep_seconds, rest_seconds, ranges, verbosity, language=language)
         return plan_file(_routine_path(routine), options)
 
     parsed, script = _run(action)
@@ -636,7 +644,7 @@ def routines_command() -> None:
         _echo(f"{name:<32} {title}")
 
 
-@app.command("voices", cls=GuideCommand)
+@app.command("voices", cls=GuideCommand, short_help="List every voice, or write a sample of one.")
 def voices_command(
     search: Annotated[
         list[Path] | None,
@@ -647,21 +655,41 @@ def voices_command(
             metavar="FOLDER",
         ),
     ] = None,
+    sample: Annotated[
+        str | None,
+        typer.Option(
+            "--sample", help="Write a short MP3 of this voice saying typical cues.", show_default=False, metavar="VOICE"
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Where --sample writes.", show_default="output/sample-VOICE.mp3", metavar="FILE"
+        ),
+    ] = None,
+    cache_dir: CacheOpt = None,
 ) -> None:
-    """List the voices usable here, and which need the network."""
-    from .voices import available_voices
+    """List every voice: language, gender, engine, offline or online, installed, licence."""
+    from .voices.listing import voice_rows
+
+    if sample is not None:
+        from .build import build_sample
+
+        result = _run(lambda: build_sample(sample, output, BuildOptions(voice=sample, cache_dir=cache_dir)))
+        _echo(f"wrote {result.path} ({result.duration:.0f} s, {result.voice_label})")
+        return
 
     def action() -> Any:
         for folder in search or ():
             if not folder.is_dir():
                 raise GuideError(f"--search {folder}: not a folder; give the folder that holds the .onnx voices")
-        return available_voices(tuple(search or ()))
+        return voice_rows(tuple(search or ()))
 
-    for info in _run(action):
-        status = "network" if info.needs_network else "offline"
-        if not info.usable:
-            status = "unusable"
-        _echo(f"{info.spec:<24} {status:<8} {info.description}")
+    rows = _run(action)
+    header = ("voice", "language", "accent", "gender", "engine", "where", "status", "licence")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        _echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
 
 
 @cache_app.command("info", cls=GuideCommand)

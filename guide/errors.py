@@ -73,6 +73,7 @@ class Role(StrEnum):
     REP_SECONDS = "seconds per rep"
     REST_SECONDS = "seconds of rest"
     BITRATE = "bitrate"
+    LANGUAGE = "the language"  # the coach's, when it is not the voice's
 
 
 class RoleError(GuideError):
@@ -117,3 +118,15 @@ class TransientVoiceError(VoiceError):
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         self.retry_after = retry_after
         super().__init__(message)
+
+
+def caused_by_interrupt(error: BaseException) -> bool:
+    """Whether Ctrl-C is behind `error` (a C extension's import turns it into ImportError)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

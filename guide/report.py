@@ -39,6 +39,9 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
+ENGLISH_ONLY = "doses are read from English prose only; in other languages give them as keys (reps:, hold:, sets:)"
+
+
 def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
     """The plan as one JSON object (docs/contracts.md#plan-json)."""
     exercises = []
@@ -89,6 +92,7 @@ def plan_json(routine: Routine, script: Script) -> dict[str, Any]:
         "notes": list(routine.notes),
         "unsure": bool(routine.reading and routine.notes),
         "warnings": list(script.warnings),
+        "language": script.language,
     }
 
 
@@ -140,6 +144,8 @@ def plan_table(routine: Routine, script: Script) -> str:
     count = len(script.exercises)
     lines += ["", f"total {clock(script.duration)} ({script.duration:.0f} s), {plural(count, 'exercise')}"]
     lines += ["", "where each value came from:", *notes]
+    if not script.english:
+        lines += ["", f"language: {script.language} ({ENGLISH_ONLY})"]
     if routine.notes:
         lines += ["", "unsure:", *[f"  {note}" for note in routine.notes]]
     if routine.skipped:

@@ -12,8 +12,11 @@ functions. Ratios are taken within this one run, so a busy machine moves both si
   cold build                       <= 1.15 x floor (unique-phrase synthesis + one encode)
   peak memory of a 60-minute build <  500 MB (ru_maxrss of the child)
   peak memory, 5 KB paragraph with no full stop, cold <  1 GB (long sentences are said in pieces)
+  Kokoro (--kokoro VOICE, default af_heart; --kokoro none skips it), about 10x slower than Piper:
+  cold Kokoro build                <= 1.15 x its own floor (its unique phrases on all cores + one encode)
+  warm Kokoro build (--force)      <= 1.3 x the warm Piper build (phrases cached: no voice runs)
 
-Usage: python scripts/bench.py [--runs N] [--long-paragraph-only]
+Usage: python scripts/bench.py [--runs N] [--long-paragraph-only] [--kokoro VOICE|none] [--kokoro-runs N]
 """
 
 from __future__ import annotations
@@ -82,23 +85,30 @@ def stations(minutes: int) -> str:
     return f"# Stations\n\n{body}"
 
 
-def floor_seconds(routine: Path, cache: Path, work: Path, runs: int) -> tuple[float, float, float, int]:
-    """Unique-phrase synthesis (fresh engine, model load included) + one encode of the track."""
+def floor_seconds(
+    routine: Path, cache: Path, work: Path, runs: int, voice: str = "piper"
+) -> tuple[float, float, float, int]:
+    """Unique-phrase synthesis (fresh engine, model load included, as many phrases at once as
+    the engine runs: one for Piper, one per core for Kokoro) + one encode of the track."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from guide.audio.ffmpeg import encode_mp3
     from guide.audio.mix import track_chunks
     from guide.build import BuildOptions, prepare
     from guide.routine import load_routine
-    from guide.voices import open_voice
+    from guide.voices import kokoro, open_voice
 
-    ready = prepare(load_routine(routine), BuildOptions(cache_dir=cache))
+    ready = prepare(load_routine(routine), BuildOptions(voice=voice, cache_dir=cache))
     script, rate = ready.script, ready.sample_rate
     phrases = script.phrases
 
     def synthesis(_: int) -> float:
+        kokoro._session.cache_clear()  # the model load counts, as in a cold build
+        kokoro._model_bytes.cache_clear()
         started = time.perf_counter()
-        engine = open_voice("piper")
-        for text in phrases:
-            engine.synthesize(text)
+        engine = open_voice(voice)
+        with ThreadPoolExecutor(max_workers=engine.concurrency) as pool:
+            list(pool.map(engine.synthesize, phrases))
         return time.perf_counter() - started
 
     placements = [(round(cue.start * rate), cue.text) for cue in script.cues]
@@ -232,6 +242,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--long-paragraph-only", action="store_true", help="only the 5 KB paragraph's memory")
+    parser.add_argument("--kokoro", default="af_heart", help="Kokoro voice to measure too, or 'none'")
+    parser.add_argument(
+        "--kokoro-runs", type=int, default=1, help="runs of each Kokoro figure (a cold build is ~1 min)"
+    )
     args = parser.parse_args()
     runs = args.runs
     work = Path(tempfile.mkdtemp(prefix="guide-bench-"))
@@ -301,6 +315,25 @@ def main() -> None:
 
     t_paragraph, paragraph_mb = long_paragraph_peak(work)
     table.figure("cold build, 5 KB paragraph with no full stop", t_paragraph)
+    kokoro_figures: tuple[float, float, float] | None = None
+    if args.kokoro != "none":
+        voice = f"kokoro:{args.kokoro}"
+        k_runs = args.kokoro_runs
+        t_k_cold = table.figure(
+            f"{voice}: cold build (empty cache)",
+            median(lambda i: build(routine, work / f"k-cold-{i}", "--voice", voice, output="k.mp3")[0], k_runs),
+        )
+        t_k_warm = table.figure(
+            f"{voice}: unchanged build, --force",
+            median(lambda i: build(routine, work / "k-cold-0", "--voice", voice, "--force", output="k.mp3")[0], runs),
+        )
+        k_floor, k_synth, k_encode, k_phrases = floor_seconds(routine, work / "k-cold-0", work, k_runs, voice)
+        table.figure(
+            f"{voice}: floor",
+            k_floor,
+            f"{k_synth:.2f} synthesis ({k_phrases} phrases, all cores) + {k_encode:.2f} encode, in-process",
+        )
+        kokoro_figures = (t_k_cold, t_k_warm, k_floor)
 
     print("\nratios (all from this run)")
     table.ratio("guide --help / import typer", t_help / t_typer, "<= 4", t_help <= 4 * t_typer)
@@ -314,6 +347,11 @@ def main() -> None:
     table.ratio("60-min / 10-min", t_sixty / t_ten, "", None)
     table.ratio("peak memory 60-min (MB)", peak, "< 500", peak < 500)
     table.ratio("peak memory 5 KB paragraph (MB)", paragraph_mb, "< 1000", paragraph_mb < 1000)
+    if kokoro_figures is not None:
+        t_k_cold, t_k_warm, k_floor = kokoro_figures
+        table.ratio("Kokoro cold / Kokoro floor", t_k_cold / k_floor, "<= 1.15", t_k_cold <= 1.15 * k_floor)
+        table.ratio("Kokoro cold / Piper cold", t_k_cold / t_cold, "", None)
+        table.ratio("Kokoro warm --force / Piper --force", t_k_warm / t_forced, "<= 1.3", t_k_warm <= 1.3 * t_forced)
     print("\nmarkdown\n" + table.markdown())
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -26,6 +26,7 @@ Usage:
   python scripts/listen.py [ROUTINE] [--guide-args "--pace brisk"] [--model base|tiny.en|DIR] [--json OUT]
   python scripts/listen.py --mp3 guide.mp3 --timeline guide.json [--no-per-cue] [--vad off|on|both]
   python scripts/listen.py --wording [--json OUT]
+  python scripts/listen.py --language es --guide-args "--voice kokoro:ef_dora"   # the coach in Spanish
 """
 
 from __future__ import annotations
@@ -78,9 +79,10 @@ def _package_folder(package: str, sub: str) -> Path:
 
 
 def cache_root() -> Path:
+    """Where the joined Whisper model is kept: its own folder, because guide's phrase cache refuses what it did not write."""
     import platformdirs
 
-    return Path(os.environ.get("GUIDE_CACHE_DIR") or platformdirs.user_cache_dir("guide"))
+    return Path(os.environ.get("GUIDE_LISTEN_CACHE_DIR") or platformdirs.user_cache_dir("guide-listen"))
 
 
 def joined_base_model() -> Path:
@@ -194,9 +196,28 @@ def _spell(match: re.Match[str]) -> str:
 
 def normalise(text: str) -> list[str]:
     """Words to compare: the same treatment for what was meant and what was heard."""
+    if DECODE["language"] != "en":
+        return normalise_other(text, str(DECODE["language"]))
     text = text.lower().replace("’", "'").replace("‘", "'").replace("%", " percent ")
     text = _NUMBER.sub(_spell, _DASHES.sub(" ", text))
     return [word.strip("'") for word in _NOT_WORD.sub(" ", text).split() if word.strip("'")]
+
+
+_OTHER_NOT_WORD = re.compile(r"[^\w' ]+")
+
+
+def normalise_other(text: str, language: str) -> list[str]:
+    """Another language: digits spelled in it (CLDR's words), accents and case dropped on both sides,
+    so "Ejercicio 1" and "ejercicio uno", "Übung" and "ubung" compare equal."""
+    import unicodedata
+
+    from guide.script.languages.numbers import spell
+
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\d+", lambda m: f" {spell(int(m.group()), language)} ", text)
+    text = unicodedata.normalize("NFKD", _DASHES.sub(" ", text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return [word.strip("'") for word in _OTHER_NOT_WORD.sub(" ", text).replace("_", " ").split() if word.strip("'")]
 
 
 def word_edits(reference: Sequence[str], hypothesis: Sequence[str]) -> int:
@@ -716,8 +737,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--per-cue", action=argparse.BooleanOptionalAction, default=True, help="also transcribe each cue alone"
     )
     parser.add_argument("--vad", choices=("off", "on", "both"), default="off", help="VAD for the whole-file pass")
+    parser.add_argument(
+        "--whole",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the whole-file pass (--no-whole: per cue only)",
+    )
     parser.add_argument("--top", type=int, default=15, help="misheard cues to list per pass")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument(
+        "--language",
+        default="en",
+        help="the coach's language (en, es, fr, it, pt-BR, de): Whisper listens in it and guide builds in it",
+    )
     parser.add_argument("--wording", action="store_true", help="the wording study instead of listening to a guide")
     args = parser.parse_args(argv)
     if (args.mp3 is None) != (args.timeline is None):
@@ -732,7 +764,10 @@ def listen(args: argparse.Namespace, ear: Ear, header: list[str]) -> None:
         if args.mp3:
             mp3, timeline, source = args.mp3, args.timeline, f"{args.mp3} + {args.timeline}"
         else:
-            mp3, timeline = build_guide(args.routine, Path(temporary), args.guide_args)
+            extra = args.guide_args
+            if args.language != "en" and "--language" not in extra:
+                extra = f"{extra} --language {args.language}".strip()
+            mp3, timeline = build_guide(args.routine, Path(temporary), extra)
             source = f"guide build {args.routine or '(built-in routine)'} {args.guide_args}".rstrip()
         title, duration, cues = load_timeline(timeline)
         audio = decode(mp3)
@@ -744,6 +779,7 @@ def listen(args: argparse.Namespace, ear: Ear, header: list[str]) -> None:
     passes = [
         whole_file_pass(ear, audio, cues, vad, args.top)
         for vad in {"off": [False], "on": [True], "both": [False, True]}[args.vad]
+        if args.whole
     ]
     if args.per_cue:
         passes.append(per_cue_pass(ear, audio, cues, args.top))
@@ -763,13 +799,14 @@ def listen(args: argparse.Namespace, ear: Ear, header: list[str]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
+    DECODE["language"] = args.language.split("-")[0].lower()  # Whisper knows "pt", not "pt-BR"
     folder = model_folder(args.model)
     started = time.perf_counter()
     ear = Ear(folder, args.compute_type, args.threads, args.fallback, args.silence)
     decoding = f"temperature fallback (seed {SEED})" if args.fallback else "temperature 0"
     decoding += f", whole file skips suspect silences > {args.silence:g} s" if args.silence and not args.wording else ""
     header = [
-        f"  model {args.model} ({folder}), {args.compute_type}, {args.threads} threads, beam 5, {decoding}, "
+        f"  language {args.language}; model {args.model} ({folder}), {args.compute_type}, {args.threads} threads, beam 5, {decoding}, "
         f"loaded in {time.perf_counter() - started:.1f} s"
     ]
     if args.wording:

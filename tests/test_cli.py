@@ -82,10 +82,11 @@ def test_bad_keys_and_values(tmp_path: Path, line: str, words: tuple[str, ...]) 
 def test_unknown_voice(tmp_path: Path) -> None:
     path = write(tmp_path / "r.md", GOOD)
     assert_user_error(
-        run("build", str(path), "--voice", "espeak", "-o", str(tmp_path / "x.mp3")),
-        "unknown voice 'espeak'",
+        run("build", str(path), "--voice", "festival", "-o", str(tmp_path / "x.mp3")),
+        "unknown voice 'festival'",
         "gtts:LANG",
     )
+    assert_user_error(run("build", str(path), "--voice", "espeak", "-o", str(tmp_path / "x.mp3")), "espeak:de")
     assert_user_error(run("build", str(path), "--voice", "gtts:xx-yy", "-o", str(tmp_path / "x.mp3")), "xx-yy")
     assert_user_error(run("build", str(path), "--voice", f"piper:{tmp_path}/none.onnx"), "does not exist")
 

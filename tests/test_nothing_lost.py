@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from guide.cli import app
 from guide.report import clock, plural
-from guide.script.phrasebook import ENGLISH
+from guide.script import ENGLISH
 from guide.voices.cache import Entry, _decode, _encode
 
 from .conftest import write
@@ -510,14 +510,14 @@ def test_odd_text_leaves_stderr_to_guide_and_plan_echoes_no_control_characters(t
     assert plan.exit_code == 0 and "\x1b" not in plan.output and "\x07" not in plan.output
 
 
-def test_voices_say_the_cues_are_english_and_garbage_onnx_is_unusable(tmp_path: Path) -> None:
+def test_voices_say_their_language_and_garbage_onnx_is_unusable(tmp_path: Path) -> None:
     (tmp_path / "junk.onnx").write_bytes(b"not a model")
     (tmp_path / "junk.onnx.json").write_text('{"audio": {"sample_rate": 22050}}')
     result = run("voices", "--search", str(tmp_path))
     assert result.exit_code == 0
-    lines = {line.split()[0]: line for line in result.output.splitlines()}
-    assert "English" in lines["gtts:fr"] and "English" not in lines["gtts:en-gb"]
-    assert "unusable" in lines[f"piper:{tmp_path / 'junk.onnx'}"]
+    lines = {line.split()[0]: line.split() for line in result.output.splitlines()}
+    assert lines["gtts:fr"][1] == "fr" and lines["gtts:en-gb"][1] == "en"
+    assert "unusable:" in lines[f"piper:{tmp_path / 'junk.onnx'}"]
 
 
 def test_hours_print_and_speak_as_hours(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from guide.routine import Amount, Routine, Sides, parse_routine
 from guide.routine.features import line_features
 from guide.routine.prose import for_inference, split_glued_words
 from guide.routine.readings import doses_above_names, paragraphs, table_rows, unglue_lists
-from guide.script.phrasebook import ENGLISH
+from guide.script import ENGLISH
 
 A = Amount.exactly
 

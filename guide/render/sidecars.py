@@ -29,6 +29,7 @@ def timeline_json(script: Script) -> str:
         "duration_seconds": round(script.duration, 3),
         "chapters": chapters,
         "cues": cues,
+        "language": script.language,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

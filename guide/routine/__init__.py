@@ -40,6 +40,7 @@ __all__ = [
     "Sides",
     "Skipped",
     "Sourced",
+    "builtin_name_for",
     "builtin_routines",
     "builtin_text",
     "load_routine",
@@ -51,11 +52,20 @@ __all__ = [
 def builtin_routines() -> list[tuple[str, str]]:
     """(name, title) of every built-in routine; the name is its file name without .md."""
     found = []
-    for entry in sorted(files("guide.routine").joinpath("builtin").iterdir(), key=lambda e: e.name):
+    for entry in sorted(files("guide.routine").joinpath("builtin").iterdir(), key=lambda e: e.name.removesuffix(".md")):
         if entry.name.endswith(".md"):
             first = entry.read_text(encoding="utf-8").lstrip().splitlines()[0]
             found.append((entry.name.removesuffix(".md"), first.lstrip("# ").strip()))
     return found
+
+
+def builtin_name_for(language: str) -> str:
+    """The built-in routine in `language` ("es", "pt-BR"): the post-run hip routine in its own words."""
+    code = language.strip().lower()
+    if code in ("", "en"):
+        return BUILTIN_NAME
+    name = f"{BUILTIN_NAME}-{code}"
+    return name if name in [known for known, _ in builtin_routines()] else BUILTIN_NAME
 
 
 def builtin_text(name: str = BUILTIN_NAME) -> str:
@@ -135,14 +145,15 @@ def _checked(routine: Routine, source: str, fix: str) -> Routine:
     return shorten_names(routine)
 
 
-def load_routine(path: Path | str | None) -> Routine:
-    """Read a routine file (or the built-in routine when `path` is None).
+def load_routine(path: Path | str | None, language: str = "en") -> Routine:
+    """Read a routine file (or, when `path` is None, the built-in routine in `language`).
 
     Never blocks on a FIFO, never reads a device or more than the size cap. Raises
     RoutineError naming the file (and line) for anything unreadable or senseless.
     """
     if path is None:
-        return parse_routine(builtin_text(), f"(built-in) {BUILTIN_NAME}.md")
+        name = builtin_name_for(language)
+        return parse_routine(builtin_text(name), f"(built-in) {name}.md")
     if isinstance(path, str) and is_address(path):
         from .web import fetch
 

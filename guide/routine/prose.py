@@ -482,7 +482,8 @@ FOR_NAMES: tuple[Processor, ...] = (
     collapse_whitespace,
 )
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# A capital in any Latin script ("À chaque", "Übung") or Spanish's opening marks start a sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[\u00a1\u00bf]?[A-Z0-9\u00c0-\u00d6\u00d8-\u00de])")
 
 
 def sentences(paragraph: str) -> list[str]:

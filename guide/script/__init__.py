@@ -2,9 +2,11 @@
 
 from .builder import Measure, build_script, resolve
 from .estimate import estimate_seconds
+from .languages import ENGLISH, PHRASEBOOKS, find_phrasebook, phrasebook_for
+from .languages.english import number_words
 from .model import BlockPlan, Chapter, Cue, CueKind, ExercisePlan, ResolvedDose, Script, ScriptOptions, Verbosity
 from .pace import PACES, Pace, PaceName, choose_pace
-from .phrasebook import ENGLISH, Phrasebook, number_words
+from .phrasebook import Phrasebook
 
 __all__ = [
     "BlockPlan",
@@ -12,6 +14,7 @@ __all__ = [
     "Cue",
     "CueKind",
     "ENGLISH",
+    "PHRASEBOOKS",
     "ExercisePlan",
     "Measure",
     "PACES",
@@ -25,6 +28,8 @@ __all__ = [
     "choose_pace",
     "Verbosity",
     "estimate_seconds",
+    "find_phrasebook",
+    "phrasebook_for",
     "number_words",
     "resolve",
 ]

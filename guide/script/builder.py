@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from ..errors import LimitError
 from ..routine import Amount, Block, Exercise, Origin, Routine, Sides, Sourced
 from ..routine.limits import MAX_GUIDE_SECONDS
+from .languages import ENGLISH
 from .model import BlockPlan, Chapter, Cue, CueKind, ExercisePlan, ResolvedDose, Script, ScriptOptions, Verbosity
-from .phrasebook import ENGLISH, Phrasebook
+from .phrasebook import Phrasebook
 
 Measure = Callable[[str], float]  # seconds of sound a phrase takes
 
@@ -230,6 +231,7 @@ def _build(routine: Routine, options: ScriptOptions, measure: Measure, book: Phr
         duration=duration,
         warnings=tuple(layout.warnings.values()),
         blocks=_block_plans(routine, options, exercise_plans),
+        language=book.code,
     )
 
 
@@ -508,7 +510,7 @@ def _block(
     every = None if block.every_seconds.value is None else block.every_seconds.value.pick(options.ranges)
     doses = [resolve(exercise, options) for exercise in block.exercises]
     layout.exercise = block.name or block.exercises[0].name
-    layout.open_chapter(_chapter_title(block, block.exercises[0], 1, rounds))
+    layout.open_chapter(_chapter_title(layout.book, block, block.exercises[0], 1, rounds))
     layout.say(book.block_intro(block.name, rounds, len(block.exercises), rest, every), CueKind.ROUND, AFTER_ANNOUNCE)
     if options.verbosity is Verbosity.FULL:
         for sentence in block.intro:
@@ -566,7 +568,7 @@ def _between(
     upcoming_round = round_number + 1 if last_in_round else round_number
     upcoming = block.exercises[(position + 1) % count]
     next_dose = doses[(position + 1) % count]
-    chapter = _chapter_title(block, upcoming, upcoming_round, rounds)
+    chapter = _chapter_title(layout.book, block, upcoming, upcoming_round, rounds)
     rested = layout.cues[-1].kind is CueKind.REST  # timed work already said "stop, and rest"
     seconds = _rest_after(block, doses, position, round_number, rounds, rest)
     announce: list[tuple[str, CueKind]] = []
@@ -634,7 +636,7 @@ def _emom(
                 layout.say(book.rest(), CueKind.REST)
             rest_onset = layout.cues[-1].start
             layout.open_chapter(
-                _chapter_title(block, upcoming.exercise, round_number + (1 if new_round else 0), rounds)
+                _chapter_title(layout.book, block, upcoming.exercise, round_number + (1 if new_round else 0), rounds)
             )
             countdown = next_at - rest_onset >= COUNTDOWN_REST_FROM
             deadline = next_at - (_countdown_lead(layout, upcoming.dose) if countdown else 0.0)
@@ -672,7 +674,7 @@ def _emom_announcement(
     return said
 
 
-def _chapter_title(block: Block, exercise: Exercise, round_number: int, rounds: int) -> str:
+def _chapter_title(book: Phrasebook, block: Block, exercise: Exercise, round_number: int, rounds: int) -> str:
     if rounds <= 1:
         return exercise.name
-    return f"{exercise.name}, round {round_number} of {rounds}"
+    return book.round_chapter(exercise.name, round_number, rounds)

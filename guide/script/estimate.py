@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .phrasebook import number_words
+from .languages.english import number_words
 
 # Least-squares fit to the bundled Piper voice at rate 1.0 over 463 phrases (both built-in
 # routines, the block routines of the tests and ten test articles). Held-out error is 0.22 s

@@ -149,6 +149,11 @@ class Script:
     duration: float
     warnings: tuple[str, ...]
     blocks: tuple[BlockPlan, ...] = ()
+    language: str = "en"  # the phrasebook's language code
+
+    @property
+    def english(self) -> bool:
+        return self.language == "en"
 
     @property
     def phrases(self) -> tuple[str, ...]:

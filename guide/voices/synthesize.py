@@ -116,7 +116,9 @@ def _run_concurrently(
 ) -> None:
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="guide-voice")
     try:
-        pending: set[Future[tuple[str, bytes]]] = {executor.submit(make, text) for text in missing}
+        # Longest first, so the cores finish together instead of one waiting on a long last phrase.
+        ordered = sorted(missing, key=len, reverse=True)
+        pending: set[Future[tuple[str, bytes]]] = {executor.submit(make, text) for text in ordered}
         failure: BaseException | None = None
         while pending:
             done, pending = wait(pending, return_when=FIRST_EXCEPTION)
