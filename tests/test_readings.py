@@ -564,3 +564,11 @@ def test_two_lists_laid_out_two_ways_are_both_read() -> None:
     assert names[0] == "Walk in circle" and names[-3:] == ["Jog in place", "Shuttle Runs", "Sprints"]
     assert len(names) == 9
     assert routine.reading == "a list of moves with no doses; one line per move with its dose"
+
+
+@pytest.mark.parametrize(
+    "after", ["Repeat these twice daily.", "Repeat every morning.", "Repeat each exercise 10 times."]
+)
+def test_how_often_under_a_list_is_not_its_rounds(after: str) -> None:
+    page = f"Park session\n\n- Jumping Jacks\n- Body Squats\n- Mountain Climbers\n{after}\n"
+    assert _blocks_rounds(_read(page))[:1] == [1.0]

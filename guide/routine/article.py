@@ -432,9 +432,10 @@ def _said_around_lists(items: list[Item], features: list[LineFeatures]) -> None:
             below = features[last + 1] if last is not None and last + 1 < len(features) else None
             said = ""
             if above is not None and above.ends == ":" and _list_rounds(above.text, len(run)) is not None:
-                said = above.text
+                said = above.text if not _NOT_ROUNDS.search(above.text) else ""
             elif below is not None and _REPEAT_LIST.match(below.text) and not vocab.SIDE_CHANGE.search(below.text):
-                said = below.text if _list_rounds(below.text, len(run)) is not None else "2 rounds"
+                counted = _list_rounds(below.text, len(run)) is not None
+                said = "" if _NOT_ROUNDS.search(below.text) else below.text if counted else "2 rounds"
             for item in run:
                 item.rounds = said
         run.clear()
@@ -448,6 +449,12 @@ def _said_around_lists(items: list[Item], features: list[LineFeatures]) -> None:
 
 
 MIN_LIST_FOR_ROUNDS = 2
+# "Repeat twice daily", "3 times a week", "Repeat each exercise 10 times": how often, or each move's reps
+_NOT_ROUNDS = re.compile(
+    r"\b(?:daily|a\s+day|per\s+day|a\s+week|per\s+week|morning|evening|night|hours?|each\s+(?:exercise|move|stretch)|"
+    r"every\s+(?:day|exercise|move|stretch))\b",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------- title
