@@ -269,6 +269,7 @@ FLAGS: dict[Role, str] = {
     Role.TIMELINE: "--timeline",
     Role.SUBTITLES: "--subtitles",
     Role.ROUTINE_COPY: "FILE",
+    Role.IMPORTED: "-o",
     Role.ROUTINE_NAME: "--routine",
     Role.CACHE_DIR: "--cache-dir",
     Role.CACHE_LIMIT: "--max-mb",
@@ -633,6 +634,54 @@ def init_command(
 
     name = _run(lambda: write_builtin(file, routine, force))
     _echo(f"wrote {file} (from {name}); edit it, then: guide build {file}")
+
+
+@app.command("import", cls=GuideCommand)
+def import_command(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A .txt or .html page, or an http(s) address, to write as a Markdown routine.",
+            metavar="SOURCE",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Where to write the routine.",
+            show_default="TITLE.md beside the source",
+            metavar="FILE",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write a page as a Markdown routine to edit, then build."""
+    from .importer import import_file
+
+    path = _routine_path(source)
+    assert path is not None
+    result = _run(lambda: import_file(path, output, force))
+    for difference in result.differences:
+        _echo(f"warning: {result.path} reads back differently: {difference} (please report this page)", err=True)
+    routine = result.routine
+    if result.found_nothing:
+        headings = sum(1 for s in routine.skipped if s.reason == "no dose")
+        todo = f"{headings} heading{'s' if headings != 1 else ''} to give a dose" if headings else "the page's text"
+        _echo(
+            f"wrote {result.path} (no exercises found: {todo}, in a file to fill in); "
+            f"then: guide build {_quoted(str(result.path))}"
+        )
+        return
+    unsure = f", {len(routine.notes)} unsure" if routine.notes else ""
+    skipped = f", {len(routine.skipped)} skipped" if routine.skipped else ""
+    exercises = len(routine.exercises)
+    _echo(
+        f"wrote {result.path} ({exercises} exercise{'s' if exercises != 1 else ''}{unsure}{skipped}; "
+        f"notes are comments); edit it, then: guide build {_quoted(str(result.path))}"
+    )
 
 
 @app.command("routines", cls=GuideCommand)

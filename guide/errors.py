@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .routine.model import Routine
 
 
 class GuideError(Exception):
@@ -32,7 +36,11 @@ class RoutineError(GuideError):
 
 class NothingFoundError(RoutineError):
     """An article or page where the reader found no exercises: a person can still write the routine by
-    hand from it (a front end says how, e.g. the CLI's `guide import`)."""
+    hand from it (a front end says how, e.g. the CLI's `guide import`). `found` is what was read
+    (the title, what was skipped), from which `guide import` writes the file to fill in."""
+
+    found: Routine | None = None
+    text: str = ""  # the article's text as read (a page's main content), to write the routine from
 
 
 class LimitError(GuideError):
@@ -65,6 +73,7 @@ class Role(StrEnum):
     TIMELINE = "the timeline"
     SUBTITLES = "the subtitles"
     ROUTINE_COPY = "the routine copy"  # where `write_builtin` puts an editable built-in routine
+    IMPORTED = "the imported routine"  # where `import_file` writes a page as Markdown
     ROUTINE_NAME = "the routine name"  # which built-in routine
     CACHE_DIR = "the cache folder"
     CACHE_LIMIT = "the size to keep"  # what pruning leaves in the cache

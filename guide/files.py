@@ -81,6 +81,7 @@ EXAMPLE_NAMES = {
     Role.TIMELINE: "timeline.json",
     Role.SUBTITLES: "guide.srt",
     Role.ROUTINE_COPY: "routine.md",
+    Role.IMPORTED: "routine.md",
 }
 
 

@@ -159,7 +159,7 @@ def test_init_writes_an_editable_copy_and_never_overwrites(tmp_path: Path) -> No
 
 
 def test_help_on_every_command() -> None:
-    for command in (["build"], ["plan"], ["init"], ["voices"], ["cache", "info"], ["cache", "clear"]):
+    for command in (["build"], ["plan"], ["import"], ["init"], ["voices"], ["cache", "info"], ["cache", "clear"]):
         result = run(*command, "--help")
         assert result.exit_code == 0 and "Usage" in result.output
 

@@ -102,7 +102,7 @@ def parse_routine(text: str, source: str) -> Routine:
 
         routine = read_article(text, source)
         fix = _ARTICLE_SHAPE
-    return _checked(routine, source, fix)
+    return _checked(routine, source, fix, text)
 
 
 # What the article reader looks for, said when it finds nothing.
@@ -127,17 +127,21 @@ def parse_page(page: str, source: str) -> Routine:
     text = html_to_article(page)
     if not text.strip():
         raise RoutineError(source, None, "no article text found on this page", "save the routine's text as a .txt file")
-    return _checked(read_article(text, source), source, _ARTICLE_SHAPE)
+    return _checked(read_article(text, source), source, _ARTICLE_SHAPE, text)
 
 
-def _checked(routine: Routine, source: str, fix: str) -> Routine:
+def _checked(routine: Routine, source: str, fix: str, text: str = "") -> Routine:
     if not routine.exercises:
         skipped = ", ".join(f"'{s.heading}'" for s in routine.skipped[:6])
         more = f" and {len(routine.skipped) - 6} more" if len(routine.skipped) > 6 else ""
         detail = f" (skipped {skipped}{more}: no reps, holds, times or sets)" if skipped else ""
         # An article or a page can still be written out by hand; a Markdown routine is already that.
-        error = NothingFoundError if fix == _ARTICLE_SHAPE else RoutineError
-        raise error(source, None, f"no exercises found{detail}", fix)
+        if fix != _ARTICLE_SHAPE:
+            raise RoutineError(source, None, f"no exercises found{detail}", fix)
+        nothing = NothingFoundError(source, None, f"no exercises found{detail}", fix)
+        nothing.found = routine  # for `guide import`: the title and what was skipped, to fill in by hand
+        nothing.text = text
+        raise nothing
     for block in routine.blocks:
         check_block(block, source)
     for exercise in routine.exercises:

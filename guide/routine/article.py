@@ -1332,8 +1332,21 @@ def _finish(draft: _Draft, default: Findings, notes: list[str], *, lenient: bool
             f'line {hold.line or line}: {draft.name}: "{hold.words}" counted as {hold.value} s '
             f"({SECONDS_PER_BREATH:g} s a breath)"
         )
-    instructions = tuple(s for s in sentences(prose_text) if _spoken(s)) if prose_text.strip() else ()
+    instructions = _kept(sentences(prose_text)) if prose_text.strip() else ()
     return Exercise(draft.name, instructions, complete(found), line)
+
+
+def _kept(said: list[str]) -> tuple[str, ...]:
+    """The instructions worth saying. Where a piece of a long sentence is left out, the piece
+    before it ends the sentence ("... back." not "... back"), as it will be heard, and as a
+    routine written out from it (`guide import`) reads back."""
+    kept: list[str] = []
+    for sentence in said:
+        if _spoken(sentence):
+            kept.append(sentence)
+        elif kept and kept[-1][-1] not in ".!?":
+            kept[-1] = kept[-1].rstrip(",;:\u2013\u2014- ") + "."
+    return tuple(kept)
 
 
 def _spoken(sentence: str) -> bool:

@@ -25,6 +25,11 @@ _DURATION_FIELDS = {
     "after": "after_seconds",
 }
 _KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+# A known key's line may end in a comment, never spoken: `hold: 30s  # from "hold for 30 seconds"`.
+_KEY_COMMENT = re.compile(r"\s*#.*$")
+# `reps: none` says there are none whatever the prose says; `rest: pace` leaves the time to the pace.
+NONE_KEYS = ("reps", "hold", "work", "after")
+PACE_KEYS = ("rest", "tempo", "setup")
 _COUNT = re.compile(r"^(?P<lo>\d+)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+))?$")
 _DURATION = re.compile(
     r"^(?P<lo>\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<hi>\d+(?:\.\d+)?))?"
@@ -37,8 +42,42 @@ _SIDES = {"one": Sides.ONE, "each": Sides.EACH, "alternate": Sides.ALTERNATE}
 
 
 def looks_like_markdown(text: str) -> bool:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    uncommented = _COMMENT.sub("", text)  # an imported routine may open with a note
+    first = next((line for line in uncommented.splitlines() if line.strip()), "")
     return bool(_TITLE.match(first.lstrip()))
+
+
+# `<!-- ... -->`, over several lines too: a note for the person editing, never read aloud.
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_OPENS_COMMENT = "<!--"
+_MARK = "\x00"
+
+
+def numbered_lines(text: str, source: str) -> list[tuple[int, str]]:
+    """(line number, text) of every line with its comments taken out. A line that held only a
+    comment is gone (so a note between key lines does not end them); the others keep their numbers.
+    Raises RoutineError for a comment that is never closed."""
+    closed = max((match.end() for match in _COMMENT.finditer(text)), default=0)
+    opened = text.find(_OPENS_COMMENT, closed)  # an opening after the last closed comment
+    if opened >= 0:
+        raise RoutineError(
+            source, len(f"{text[:opened]}x".splitlines()), "a comment '<!--' is never closed", "end it with '-->'"
+        )
+
+    def mark(comment: re.Match[str]) -> str:
+        # The comment's place is marked (text here is never NUL: binary files are refused) and
+        # its line breaks kept, so every line after it keeps its number.
+        breaks = len(f"x{comment.group(0)}x".splitlines()) - 1
+        return _MARK + f"\n{_MARK}" * breaks
+
+    kept = []
+    for number, line in enumerate(_COMMENT.sub(mark, text).splitlines(), start=1):
+        if _MARK in line:
+            line = line.replace(_MARK, "")
+            if not line.strip():
+                continue
+        kept.append((number, line))
+    return kept
 
 
 @dataclass(frozen=True)
@@ -58,6 +97,8 @@ _SENTENCE_END = re.compile(r"[.!?\u2026]\s*$")
 
 
 def _heading(line: str) -> tuple[int, str] | None:
+    if line.strip() == "##":
+        return 2, ""  # a block without a name (left empty, or holding only a comment)
     match = _HEADING.match(line.strip())
     if not match:
         return None
@@ -65,14 +106,15 @@ def _heading(line: str) -> tuple[int, str] | None:
 
 
 def read_markdown(text: str, source: str) -> Routine:
-    lines = text.splitlines()
-    title_index = next(i for i, line in enumerate(lines) if line.strip())
-    title = (_heading(lines[title_index]) or (1, ""))[1]
+    lines = numbered_lines(text, source)
+    title_index = next(i for i, (_, line) in enumerate(lines) if line.strip())
+    title_number, title_line = lines[title_index]
+    title = (_heading(title_line) or (1, ""))[1]
     if not title:
-        raise RoutineError(source, title_index + 1, "the title line '#' is empty", "write '# Your title'")
-    intro: list[str] = []
+        raise RoutineError(source, title_number, "the title line '#' is empty", "write '# Your title'")
+    intro: list[tuple[int, str]] = []
     sections: list[_Section] = []
-    for number, line in enumerate(lines[title_index + 1 :], start=title_index + 2):
+    for number, line in lines[title_index + 1 :]:
         heading = _heading(line)
         level = heading[0] if heading else 0
         if level == 1:
@@ -88,23 +130,34 @@ def read_markdown(text: str, source: str) -> Routine:
         elif sections:
             target = sections[-1].children[-1] if sections[-1].children else sections[-1]
             target.body.append((number, line))
-        elif line.strip():
-            intro.append(line.strip())
+        else:
+            intro.append((number, line))
     blocks: list[Block] = []
     skipped: list[Skipped] = []
     for section in sections:
-        if not section.heading:
+        if not section.heading and not section.children:
             raise RoutineError(source, section.line, "a '##' heading is empty", "name the exercise or block")
         block = _read_block(section, source, skipped) if section.children else _read_single(section, source, skipped)
         if block is not None:
             blocks.append(block)
     return Routine(
         title=title,
-        intro=tuple(sentences(" ".join(intro))) if intro else (),
+        intro=spoken(intro),
         blocks=tuple(blocks),
         source=source,
         skipped=tuple(skipped),
     )
+
+
+def spoken(lines: list[tuple[int, str]]) -> tuple[str, ...]:
+    """The sentences read aloud from prose lines. A blank line ends a sentence."""
+    paragraphs: list[list[str]] = [[]]
+    for _, text in lines:
+        if text.strip():
+            paragraphs[-1].append(text.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return tuple(sentence for paragraph in paragraphs if paragraph for sentence in sentences(" ".join(paragraph)))
 
 
 def _read_single(section: _Section, source: str, skipped: list[Skipped]) -> Block | None:
@@ -153,15 +206,14 @@ def _read_block(section: _Section, source: str, skipped: list[Skipped]) -> Block
             exercises.append(exercise)
     if not exercises:
         return None
-    prose = " ".join(t.strip() for _, t in prose_lines if t.strip())
     return Block(
-        section.heading,
+        section.heading or None,  # an empty '##' over '###' exercises: its rounds are announced without a name
         tuple(exercises),
         keys.rounds,
         keys.rest,
         keys.every,
         section.line,
-        tuple(sentences(prose)) if prose else (),
+        spoken(prose_lines),
     )
 
 
@@ -210,6 +262,8 @@ def _takes(key: str, value: str) -> bool:
     value = value.strip().lower()
     if key == "sides":
         return value in _SIDES
+    if (value == "none" and key in NONE_KEYS) or (value == "pace" and key in PACE_KEYS):
+        return True
     if key in ("sets", "reps", "rounds"):
         return bool(_COUNT.match(value))
     if key in NOTE_KEYS:
@@ -227,8 +281,17 @@ def _reads_as_prose(line: str, keys_follow: bool) -> bool:
 
 
 def _value_of(line: str) -> str:
+    """A key line's value; for a known key, without the comment at its end."""
     match = _KEY_LINE.match(line)
-    return match.group("value") if match else ""
+    if not match:
+        return ""
+    known = _key_of(line) in (*EXERCISE_KEYS, *BLOCK_KEYS)
+    return _KEY_COMMENT.sub("", match.group("value")) if known else match.group("value")
+
+
+def _words(line: str) -> str:
+    """A key line as said, without its comment: what `plan` quotes."""
+    return f"{line.split(':', 1)[0].strip()}: {_value_of(line)}"
 
 
 def _key_of(line: str) -> str:
@@ -249,10 +312,7 @@ def _block_findings(lines: list[tuple[int, str]], heading: str, source: str) -> 
     every: Sourced[Amount | None] = Sourced(None, Origin.DEFAULT)
     seen: set[str] = set()
     for number, line in lines:
-        key = _key_of(line)
-        match = _KEY_LINE.match(line)
-        assert match is not None
-        value = match.group("value")
+        key, value = _key_of(line), _value_of(line)
         if key not in BLOCK_KEYS:
             raise RoutineError(
                 source,
@@ -263,7 +323,7 @@ def _block_findings(lines: list[tuple[int, str]], heading: str, source: str) -> 
         if key in seen:
             raise RoutineError(source, number, f"'{key}' is set twice in '{heading}'", "keep one")
         seen.add(key)
-        words = line.strip()
+        words = _words(line)
         if key == "rounds":
             rounds = Sourced(_parse_count(value, key, number, source), Origin.EXPLICIT, words, number)
         elif key == "rest":
@@ -275,6 +335,7 @@ def _block_findings(lines: list[tuple[int, str]], heading: str, source: str) -> 
 
 def _read_section(section: _Section, source: str) -> Exercise | None:
     explicit = Findings()
+    cleared: dict[str, Any] = {}  # dose fields a `none`/`pace` key leaves unset
     notes: dict[str, str] = {}
     seen: set[str] = set()
     keys, body = _split_keys(section.body, EXERCISE_KEYS, source, also=BLOCK_KEYS)
@@ -293,21 +354,46 @@ def _read_section(section: _Section, source: str) -> Exercise | None:
         if key in NOTE_KEYS:
             notes[key] = value.strip()
             continue
-        explicit = _apply_key(explicit, key, value, line.strip(), number, source)
+        if _unset(key, value, number, source):
+            cleared[_FIELDS[key]] = Sourced(None, Origin.EXPLICIT, _words(line), number)
+            continue
+        explicit = _apply_key(explicit, key, value, _words(line), number, source)
     prose = " ".join(text.strip() for _, text in body if text.strip())
     prose_line = next((number for number, text in body if text.strip()), section.line)
     inferred = infer(prose, prose_line) if prose else Findings()
-    found = explicit.over(inferred)
+    found = replace(explicit.over(inferred), **dict.fromkeys(cleared))
     if not found.prescribes_anything:
         return None
     return Exercise(
         name=section.heading,
-        instructions=tuple(sentences(prose)) if prose else (),
-        dose=complete(found),
+        instructions=spoken(body),
+        dose=replace(complete(found), **cleared),
         line=section.line,
         equipment=notes.get("equipment") or None,
         muscles=notes.get("muscles") or None,
     )
+
+
+_FIELDS = {"sides": "sides", "sets": "sets", "reps": "reps", **_DURATION_FIELDS}
+
+
+def _unset(key: str, value: str, line: int, source: str) -> bool:
+    """Whether the key says `none` (no reps, no hold...) or `pace` (the pace times it)."""
+    word = value.strip().lower()
+    if (word == "none" and key in NONE_KEYS) or (word == "pace" and key in PACE_KEYS):
+        return True
+    if word == "none" and key in PACE_KEYS:
+        raise RoutineError(
+            source,
+            line,
+            f"'{key}: none' is unclear",
+            f"write '{key}: 0s' for none, or '{key}: pace' to let the pace decide",
+        )
+    if word == "pace" and key in NONE_KEYS:
+        raise RoutineError(
+            source, line, f"'{key}: pace' is not something the pace sets", f"write a value or '{key}: none'"
+        )
+    return False
 
 
 MISTYPED_CUTOFF = 0.7  # "rep", "hodl", "sets " are typos of keys; "tip", "note", "cue" are words

@@ -490,10 +490,30 @@ def sentences(paragraph: str) -> list[str]:
     """Split prose into sentences to be read aloud one cue each. A sentence longer than a
     phrase is cut into phrase-sized pieces (at commas, then conjunctions, then words), each a
     cue of its own: a voice's memory grows with what it says in one go, and a paragraph with no
-    full stop would otherwise be one enormous phrase."""
+    full stop would otherwise be one enormous phrase.
+
+    The sentences read back the same: `sentences(" ".join(result)) == result`, so a routine
+    written out from them (`guide import`) speaks the same words."""
+    result = _split_sentences(paragraph)
+    for _ in range(3):  # a full stop added to "... etc" makes "etc." that reads as "and so on."
+        again = _split_sentences(" ".join(result))
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _split_sentences(paragraph: str) -> list[str]:
     text = apply(FOR_SPEECH, paragraph)
+    for _ in range(3):  # until nothing changes: "(a) (b" loses one bracket a pass
+        again = apply(FOR_SPEECH, text)
+        if again == text:
+            break
+        text = again
     said: list[str] = []
     for part in (part.strip().strip('"\u201c\u201d').strip() for part in _SENTENCE_END.split(text)):
+        # A part ending in a comma or colon ("... side to side.," once brackets are dropped) ends there.
+        part = part.rstrip(",;: ")
         if part:
             said += pieces(part if part[-1] in ".!?" else part + ".")
     return said

@@ -1,6 +1,6 @@
 """Routine + pace -> Script: a flat, timed list of cues with chapters. Pure."""
 
-from .builder import Measure, build_script, resolve
+from .builder import Measure, as_built, build_script, resolve
 from .estimate import estimate_seconds
 from .languages import ENGLISH, PHRASEBOOKS, find_phrasebook, phrasebook_for
 from .languages.english import number_words
@@ -10,6 +10,7 @@ from .phrasebook import Phrasebook
 
 __all__ = [
     "BlockPlan",
+    "as_built",
     "Chapter",
     "Cue",
     "CueKind",

@@ -152,13 +152,7 @@ def build_script(routine: Routine, options: ScriptOptions, measure: Measure, boo
 
     Raises LimitError when the guide would be longer than the limit.
     """
-    minutes = 0
-    for _ in range(4):  # the welcome says the length, which depends on the welcome
-        script = _build(routine, options, measure, book, minutes)
-        spoken = round(script.duration / 60)
-        if spoken == minutes:
-            break
-        minutes = spoken
+    script = _settled(routine, options, measure, book)
     if script.duration > MAX_GUIDE_SECONDS and _inferred_rounds(routine):
         # Rounds read from prose that make the guide absurdly long are a misreading: drop them, say so.
         once, note = _without_inferred_rounds(routine)
@@ -172,12 +166,32 @@ def build_script(routine: Routine, options: ScriptOptions, measure: Measure, boo
     return script
 
 
+def _settled(routine: Routine, options: ScriptOptions, measure: Measure, book: Phrasebook) -> Script:
+    minutes = 0
+    for _ in range(4):  # the welcome says the length, which depends on the welcome
+        script = _build(routine, options, measure, book, minutes)
+        spoken = round(script.duration / 60)
+        if spoken == minutes:
+            break
+        minutes = spoken
+    return script
+
+
 def _inferred_rounds(routine: Routine) -> list[Block]:
     return [
         b
         for b in routine.blocks
         if b.rounds.origin is Origin.INFERRED and b.rounds.value is not None and b.rounds.value.high > 1
     ]
+
+
+def as_built(routine: Routine, options: ScriptOptions, measure: Measure) -> Routine:
+    """The routine a guide is built from: without rounds read from the prose when they make the
+    guide absurdly long (the note saying so added). What `guide import` writes out."""
+    if not _inferred_rounds(routine) or _settled(routine, options, measure, ENGLISH).duration <= MAX_GUIDE_SECONDS:
+        return routine
+    once, note = _without_inferred_rounds(routine)
+    return dataclasses.replace(once, notes=(*once.notes, note))
 
 
 def _without_inferred_rounds(routine: Routine) -> tuple[Routine, str]:
