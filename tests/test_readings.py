@@ -400,3 +400,175 @@ def test_the_issues_examples_read_as_a_coach_would() -> None:
     wod = _read("WOD\n\n4 Rounds\n10 Push-ups\n15 Air squats\n20 Sit-ups\nRest 1 Min\n")
     assert [e.name for e in wod.exercises] == ["Push-ups", "Air squats", "Sit-ups"]
     assert [(b.rounds.value, b.rest_seconds.value) for b in wod.blocks] == [(A(4), A(60))]
+
+
+# ---------------------------------------------------------------- generic signals (issue 18, third round)
+
+
+def _blocks_rounds(routine: Routine) -> list[float]:
+    return [block.rounds.value.low for block in routine.blocks]
+
+
+def test_a_bullet_list_of_move_names_with_no_doses_is_a_list_of_moves() -> None:
+    page = (
+        "Saturday warm-up\n\nWhat we train for:\n\n- Speed\n- Reflexes\n- Stamina\n\n"
+        "We start in a circle:\n\n- Jumping Jacks\n- Body Squats\n- Arm circles\n- Jog in place\n"
+    )
+    routine = _read(page)
+    assert [e.name for e in routine.exercises] == ["Jumping Jacks", "Body Squats", "Arm circles", "Jog in place"]
+    assert routine.reading == "a list of moves with no doses"
+    assert all("gives no dose" in " ".join(routine.notes) for _ in routine.exercises)
+
+
+def test_a_list_item_opening_with_a_move_then_cues_is_named_by_its_opening() -> None:
+    page = (
+        "Dojo warm-up\n\n"
+        "- Hopping on one leg.  Do these forwards and backwards.\n"
+        "- Easy punching while jogging.  Keep the shoulders loose.\n"
+        "- Shuttle runs.  Touch the line each time.\n"
+    )
+    names = [e.name for e in _read(page).exercises]
+    assert names == ["Hopping on one leg", "Easy punching while jogging", "Shuttle runs"]
+
+
+def test_a_number_and_a_colon_before_words_is_a_numbered_list() -> None:
+    page = (
+        "Shoulder routine\n\n"
+        "For a stiff shoulder, do these gently every day.\n"
+        "1: lock the fingers of both hands together, straighten both elbows and raise both hands over the head 10 times\n"
+        "2: lock the fingers together again and sway the joined hands slowly to the right and to the left 10 times\n"
+        "3: keep the shoulder and the elbow straight and draw a wide circle in the air with the hand 10 times\n"
+        "4: swing the sore shoulder sideways and back again, keeping the rest of the body still, 10 times.\n"
+    )
+    routine = _read(page)
+    assert len(routine.exercises) == 4
+    assert all(e.dose.reps.value == A(10) for e in routine.exercises)
+
+
+def test_rounds_said_just_above_or_under_a_list_apply_to_its_moves() -> None:
+    above = "Couch to 5K, week 3\n\nThis week the plan has me doing the following 2 times:\n\n- Run 90s\n- Walk 90s\n- Run 3 minutes\n"
+    assert _blocks_rounds(_read(above)) == [2.0]
+    under = "Park session\n\n- Jumping Jacks\n- Body Squats\n- Mountain Climbers\nRepeat with more speed.\n"
+    assert _blocks_rounds(_read(under)) == [2.0]
+    other_side = "Stretches\n\n- Calf stretch 30 seconds\n- Quad stretch 30 seconds\nRepeat on the other side.\n"
+    assert _blocks_rounds(_read(other_side)) == [1.0]
+
+
+def test_a_rest_however_qualified_is_never_a_move() -> None:
+    page = "Hill day\n\nHill repeats\n3 sets of 5 x 30 second repeats\n\n2 minute static recovery between sets\n"
+    names = [e.name.lower() for e in _read(page).exercises]
+    assert not any("recovery" in name for name in names)
+
+
+def test_short_steps_in_a_list_of_instructions_are_not_moves() -> None:
+    page = (
+        "Jaw care\n\nReps: 10 times, twice daily.\n\n1. Chin Tucks\nHow to do it:\n"
+        "- Sit tall\n- Draw your chin back\n- Hold for 5 seconds\n- Release and repeat\n"
+        "Reps: 10 times, 2 times daily.\n\n2. Side Glides\nHow to do it:\n"
+        "- Move the jaw slowly to the right\n- Return to the centre\n- Close and relax\n"
+        "Reps: 5 each side.\n"
+    )
+    names = [e.name for e in _read(page).exercises]
+    assert "Release and repeat" not in names and "Close and relax" not in names
+
+
+def test_numbered_paragraphs_in_the_coachs_voice_are_not_nothing() -> None:
+    page = (
+        "Hill session\n\nHill work:\n"
+        "1. We start out with an easy jog to warm up, then head to the bottom of a hill that is steep enough.\n"
+        "2. We aim for 5 hill repeats of 40 seconds each, then jog back down slowly to recover each time.\n"
+    )
+    assert len(_read(page).exercises) == 2
+
+
+def test_a_hold_counted_in_deep_breaths_is_not_read_as_seconds() -> None:
+    assert "5 seconds" not in for_inference("Hold for five deep breaths.")
+
+
+def test_a_time_given_to_a_steady_movement_is_its_work() -> None:
+    from guide.routine.infer import infer
+
+    work = infer("We begin with a 15-minute easy jog to warm up.", 1).work_seconds
+    assert work is not None and work.value == A(900)
+    assert infer("Take a 30-second rest, then go again.", 1).work_seconds is None
+
+
+def test_a_numbered_list_glued_into_one_paragraph_is_put_back_with_its_names() -> None:
+    page = (
+        "Hand exercises\n\nSome gentle moves for stiff hands, done slowly: "
+        "1. Hand clench Start with the fingers straight. Curl the hand into a fist slowly. Do 10 reps. "
+        "2. Thumb lift Put your hands flat on a table. Lift the thumb and hold for 5 seconds. Do 10 reps. "
+        "3. Thumb stretch Looking at the palm, bend the thumb across it. Hold for 10 seconds.\n"
+    )
+    names = [e.name for e in _read(page).exercises]
+    assert names == ["Hand clench", "Thumb lift", "Thumb stretch"]
+
+
+def test_a_counted_move_over_numbered_steps_is_one_exercise_made_of_them() -> None:
+    page = (
+        "Calf tendon loading\nSam Walker, PT | Foot clinic\nInstructions: Perform 3 sets of 15 heel drops twice a day\n"
+        "  1. Stand on a stair with only your toes on it, holding the rail\n"
+        "  2. Rise up onto your toes with the good leg\n"
+        "  3. Shift your weight onto the sore leg\n"
+        "    1. Modification: stop at level if the pain is low on the heel\n"
+        "  4. Lower your heel slowly as far as it goes\n"
+        "  5. Push back up with the good leg\n"
+    )
+    routine = _read(page)
+    assert [(e.name.lower(), e.dose.sets.value, e.dose.reps.value) for e in routine.exercises] == [
+        ("heel drops", A(3), A(15))
+    ]
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "- Improve posture\n- Reduce back pain\n- Ease neck tension\n- Increase hip mobility\n",
+        "- Dumbbells\n- A yoga mat\n- Resistance band\n- Water bottle\n",
+        "- Leg exercises for runners\n- Upper body workout\n- Core stretches\n- Hip drills\n",
+    ],
+)
+def test_a_list_of_benefits_or_equipment_is_not_a_list_of_moves(listed: str) -> None:
+    with pytest.raises(NothingFoundError):
+        _read(f"Why move at home?\n\nA few words first:\n\n{listed}\nHave fun and stay safe.\n")
+
+
+def test_work_and_rest_repeated_for_a_time_before_the_name_are_sets_of_the_work() -> None:
+    page = (
+        "Boot camp Tuesday\n\nThe intervals:\n\n"
+        "- 20 seconds on/10 seconds off Shuttle Runs for 2 minutes\n"
+        "- 30 seconds on/30 seconds recovery Sprints for 4 minutes\n"
+        "- 40 seconds on/20 seconds off Burpees for 3 minutes\n"
+    )
+    routine = _read(page)
+    assert [
+        (e.name, e.dose.sets.value, e.dose.work_seconds.value, e.dose.rest_seconds.value) for e in routine.exercises
+    ] == [
+        ("Shuttle Runs", A(4), A(20), A(10)),
+        ("Sprints", A(4), A(30), A(30)),
+        ("Burpees", A(3), A(40), A(20)),
+    ]
+
+
+def test_two_lists_laid_out_two_ways_are_both_read() -> None:
+    page = (
+        "Park boot camp\n\nWe met at seven and it rained all morning, but nobody minded at all.\n\n"
+        "The warm up, in a circle:\n\n- Walk in circle\n- Jumping Jacks\n- Body Squats\n- Mountain Climbers\n"
+        "- Hip Flexor Stretch\n- Standing Leg Swings\n- Jog in place\n\n"
+        "Then the intervals, hard and fast, with everyone breathing heavily by the end of them:\n\n"
+        "- 20 seconds on/10 seconds off Shuttle Runs for 2 minutes\n"
+        "- 30 seconds on/30 seconds recovery Sprints for 4 minutes\n"
+    )
+    routine = _read(page)
+    names = [e.name for e in routine.exercises]
+    assert names[0] == "Walk in circle" and names[-3:] == ["Jog in place", "Shuttle Runs", "Sprints"]
+    assert len(names) == 9
+    assert routine.reading == "a list of moves with no doses; one line per move with its dose"
+
+
+@pytest.mark.parametrize(
+    "after", ["Repeat these twice daily.", "Repeat every morning.", "Repeat each exercise 10 times."]
+)
+def test_how_often_under_a_list_is_not_its_rounds(after: str) -> None:
+    page = f"Park session\n\n- Jumping Jacks\n- Body Squats\n- Mountain Climbers\n{after}\n"
+    assert _blocks_rounds(_read(page))[:1] == [1.0]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from . import vocabulary as vocab
-from .capture import repair, split_trailing_labels
+from .capture import repair, split_names_from_instructions, split_trailing_labels
 from .features import LineFeatures, imperative, instruction_like, line_features
 from .infer import SECONDS_PER_BREATH, Findings, complete, infer, name_sides
 from .limits import drop_inferred_out_of_bounds
@@ -80,7 +80,9 @@ class _Section:
 
 def read_article(text: str, source: str) -> Routine:
     """The best of the competing readings of the page's layout (the structure reader's among them)."""
-    text = split_glued_words(split_trailing_labels(unglue_lists(repair(text_tables_to_lines(text)))))
+    # a list unglued from one paragraph may have its names run into their instructions as well
+    text = split_names_from_instructions(unglue_lists(repair(text_tables_to_lines(text))))
+    text = split_glued_words(split_trailing_labels(text))
     lines = _classify_all(text)
     if not lines:
         return Routine(title="", intro=(), blocks=(), source=source)
@@ -97,7 +99,7 @@ def read_article(text: str, source: str) -> Routine:
         items = reader(features)
         if items:
             candidates.append(_items_routine(items, features, title, source, name))
-    best = _best(candidates)
+    best = _with_another_list(_best(candidates), candidates)
     if not best.blocks:
         # No reading found a move with a dose: the last resorts, rather than "no exercises found"
         for name, last_resort in LAST_RESORTS:
@@ -107,6 +109,30 @@ def read_article(text: str, source: str) -> Routine:
                 best = replace(routine, skipped=best.skipped)
                 break
     return drop_inferred_out_of_bounds(best)
+
+
+def _with_another_list(best: Routine, candidates: list[Routine]) -> Routine:
+    """A page may lay out two lists two ways (a warm-up of bare names, then dose-first intervals): a reading
+    whose every move has its own dose and stands wholly apart from the chosen reading's lines adds its moves."""
+    if not best.blocks or best is candidates[0]:
+        return best  # the structure reader already reads every heading-led list the page has
+    lines = [exercise.line for exercise in best.exercises]
+    low, high = min(lines), max(lines)
+    for other in candidates[1:]:
+        if other is best or other.reading == best.reading or len(other.exercises) < MIN_OTHER_LIST:
+            continue
+        others = [exercise.line for exercise in other.exercises]
+        apart = min(others) > high or max(others) < low
+        if apart and all(_likeness(exercise) >= OWN_DOSE_LIKENESS for exercise in other.exercises):
+            blocks = tuple(sorted((*best.blocks, *other.blocks), key=lambda block: block.exercises[0].line))
+            return replace(
+                best, blocks=blocks, notes=(*best.notes, *other.notes), reading=f"{best.reading}; {other.reading}"
+            )
+    return best
+
+
+MIN_OTHER_LIST = 2
+OWN_DOSE_LIKENESS = 1.0
 
 
 # A reading other than the structure reader's wins only by this much: the structure reader knows more shapes.
@@ -286,6 +312,7 @@ def _not_a_move(name: str, *, dosed: bool = False) -> bool:
         or (vocab.SECTION_ONLY.match(name) is not None and not (dosed and vocab.WARM_OR_COOL.search(name)))
         or (bool(re.search(r"\d", name)) and _is_dose_line(name))
         or (len(words) == 1 and len(words[0]) <= 3 and not vocab.EXERCISE_WORDS.search(name))
+        or " | " in name  # "Sam Walker, PT | Foot clinic": a byline or a site's furniture, parts set by bars
     )
 
 
@@ -371,6 +398,8 @@ def _items_routine(
     whole = _rounds(said, len(exercises)) if exercises and not any(item.rounds for _, item in exercises) else None
     if whole is not None:
         blocks = _rounds_blocks([e for e, _ in exercises], whole, None)
+    if whole is None:
+        _said_around_lists([item for _, item in exercises], features)
     index = 0
     while whole is None and index < len(exercises):
         exercise, item = exercises[index]
@@ -383,6 +412,49 @@ def _items_routine(
         blocks.append(Block.single(exercise))
         index += 1
     return Routine(title, (), tuple(blocks), source, tuple(skipped), tuple(notes), reading=reading)
+
+
+_REPEAT_LIST = re.compile(
+    r"^(?:then\s+)?repeat\b(?!\s+(?:on|with|for|using)\s+(?:the\s+)?(?:other|left|right|opposite))", re.IGNORECASE
+)
+
+
+def _said_around_lists(items: list[Item], features: list[LineFeatures]) -> None:
+    """ "... the following 2 times:" over a list, or "Repeat with increased intensity." under it: the rounds of
+    the list's moves (a list is items on consecutive lines). "Repeat on the other side" is a side, not a round."""
+    position = {f.number: index for index, f in enumerate(features)}
+    run: list[Item] = []
+
+    def close() -> None:
+        if len(run) >= MIN_LIST_FOR_ROUNDS and not any(item.rounds for item in run):
+            first, last = position.get(run[0].line), position.get(max(run[-1].numbers, default=run[-1].line))
+            above = features[first - 1] if first else None
+            below = features[last + 1] if last is not None and last + 1 < len(features) else None
+            said = ""
+            if above is not None and above.ends == ":" and _list_rounds(above.text, len(run)) is not None:
+                said = above.text if not _NOT_ROUNDS.search(above.text) else ""
+            elif below is not None and _REPEAT_LIST.match(below.text) and not vocab.SIDE_CHANGE.search(below.text):
+                counted = _list_rounds(below.text, len(run)) is not None
+                said = "" if _NOT_ROUNDS.search(below.text) else below.text if counted else "2 rounds"
+            for item in run:
+                item.rounds = said
+        run.clear()
+
+    for item in items:
+        start = position.get(item.line)
+        if run and (start is None or position.get(max(run[-1].numbers, default=run[-1].line), -2) + 1 != start):
+            close()
+        run.append(item)
+    close()
+
+
+MIN_LIST_FOR_ROUNDS = 2
+# "Repeat twice daily", "3 times a week", "Repeat each exercise 10 times": how often, or each move's reps
+_NOT_ROUNDS = re.compile(
+    r"\b(?:daily|a\s+day|per\s+day|a\s+week|per\s+week|morning|evening|night|hours?|each\s+(?:exercise|move|stretch)|"
+    r"every\s+(?:day|exercise|move|stretch))\b",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------- title
@@ -1295,7 +1367,9 @@ def _undosed_move(draft: _Draft, *, lenient: bool = False) -> bool:
     """A section with no dose is still a move when its name is a move's ("Leg flicks", "Carioca" in a numbered
     list of drills) and what it says is how to do it."""
     name = draft.name
-    if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?") or not draft.prose:
+    if vocab.COMMENTARY.match(name) or vocab.SECTION_ONLY.match(name) or name.endswith("?"):
+        return False
+    if not draft.prose and not draft.placed:
         return False
     if draft.placed:
         return True  # "The Ballerina" under its caption, "Active Assisted Exercises:" over its steps

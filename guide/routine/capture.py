@@ -78,7 +78,8 @@ MAX_ITEM_WORDS = 12
 # which starts with a capitalised position or verb
 _NAME_THEN_INSTRUCTION = re.compile(
     r"^(?P<number>\d{1,2}\.\s+)?(?P<name>[A-Z][a-z'-]+(?:\s+[A-Za-z'-]+){1,5}?)(?<=[a-z])\s+(?:\[[^\]]{1,20}\]\s+)?"
-    r"(?P<rest>(?:Lying|Standing|Sitting|Kneeling|Holding|Lie|Stand|Sit|Kneel|Hold|Put|Place|Keep|Start|Begin|With)\s.*)$"
+    r"(?P<rest>(?:Lying|Standing|Sitting|Kneeling|Holding|Looking|Facing|Lie|Stand|Sit|Kneel|Hold|Put|Place|Keep|Start|"
+    r"Begin|With|From|Using|Bend|Bring|Lift|Raise|Slowly|Gently|Rest|Take|Turn|Move|Press|Squeeze)\s.*)$"
 )
 MIN_GLUED_NAMES = 2
 

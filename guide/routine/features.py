@@ -44,7 +44,7 @@ class LineFeatures:
 _MARKER = re.compile(r"^(?P<bullet>[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043>\u2013]\s+)?")
 _NUMBERED = re.compile(
     rf"^(?:{vocab.NUMBER_WORDS}\s*#?(?P<a>\d{{1,2}})\s*[.):\-\u2013\u2014]?\s+|#(?P<b>\d{{1,2}})\s*[.):\-\u2013\u2014]?\s*"
-    r"|(?P<c>\d{1,2})\s*[.)]\s+(?=\S)|(?P<d>\d{1,2})(?=[A-Z][a-z]))",
+    r"|(?P<c>\d{1,2})\s*(?:[.)]|:(?=\s+[A-Za-z]))\s+(?=\S)|(?P<d>\d{1,2})(?=[A-Z][a-z]))",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(

@@ -133,6 +133,14 @@ def _infer_hold(text: str, line: int, found: Findings) -> Findings:
         before = text[max(0, match.start() - 30) : match.start()]
         if not re.search(r"\b(?:rest|resting|recover|break|between)\b", before):
             return replace(found, work_seconds=_found(_seconds(match), match, line))
+    # "a 15-minute jog to warm up", "a 10 minute easy walk": a time given to a steady movement
+    steady = re.search(
+        rf"\ba\s+{_DURATION}\s+(?:(?:easy|gentle|brisk|light|steady|slow|relaxed)\s+)?"
+        r"(?:jog|walk|run|spin|row|swim|ride|cycle|bike|march|skip|warm[\s-]?up|cool[\s-]?down)\b",
+        text,
+    )
+    if steady:
+        return replace(found, work_seconds=_found(_seconds(steady), steady, line))
     # "20 seconds of fast, small steps": a time spent on an activity (but not "30 seconds of rest")
     spent = re.search(rf"\b{_DURATION}\s+of\s+(?!(?:rest|recovery|break|each)\b)[a-z]", text)
     if spent:

@@ -141,7 +141,9 @@ def counts_as_seconds(text: str) -> str:
     text = re.sub(r"(?<![\w-])count\s+to\s+(\d+)\b", r"hold for \1 seconds", text)
     return re.sub(
         r"\b(hold(?:ing)?(?:\s+(?:it|this|that|there|the stretch|the position))?\s+for\s+)(\d+)\b"
-        r"(?!\s*(?:-|to\b|or\b|\.\d|seconds?|secs?|s\b|minutes?|mins?|breaths?|counts?|reps?|times|sets|rounds|%))",
+        # "hold for 5 deep breaths": a unit may follow its adjective
+        r"(?!\s*(?:(?:deep|slow|full|long|steady|big|calm|easy|more)\s+)?"
+        r"(?:-|to\b|or\b|\.\d|seconds?|secs?|s\b|minutes?|mins?|breaths?|counts?|reps?|times|sets|rounds|%))",
         r"\1\2 seconds",
         text,
     )

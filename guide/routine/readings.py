@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import vocabulary as vocab
-from .features import SHORT_WORDS, LineFeatures, imperative
+from .features import SHORT_WORDS, LineFeatures, imperative, instruction_like
 from .prose import number_words_to_digits
 
 MIN_STEP_NAME_WORDS = 3
@@ -134,6 +134,7 @@ _AT = re.compile(r"\s*(?:@|\bat\s+\d+(?:\s*-\s*\d+)?\s*%).*$")
 _LEAD = re.compile(r"^(?:of|for|at|x|\u00d7|rep|reps|each|then|the|a|an|max(?:imum)?\s+effort)\s+", re.IGNORECASE)
 
 
+_ON_OFF_LEFT = re.compile(r"^(?:(?:on|off|work|rest|recovery)\b\s*/?\s*)+", re.IGNORECASE)
 _OWN_ROUNDS = re.compile(r"^(\d+(?:\s*-\s*\d+)?\s+rounds?)\s+of\s+", re.IGNORECASE)
 _ABBREVIATED = re.compile(r"\b(sec|secs|min|mins|hr|hrs|ea|approx|rep|reps)\.(?=\s)", re.IGNORECASE)
 _COUNT_FIRST = re.compile(r"^(\d+(?:\s*(?:-|to)\s*\d+)?)\s+(?=[A-Za-z])")
@@ -176,6 +177,11 @@ def _move_name(clause: str, *, counted: bool = False) -> str:
     # move is the words before what it is followed by, and a long name stops before how it is done
     dose_first = first_dose is not None and first_dose.start() == 0
     name = re.split(r"\s*;\s*|\s+followed\s+by\s+", name, maxsplit=1)[0] if dose_first else name
+    if dose_first:
+        # "20 seconds on/10 seconds off Shuttle Runs for 2 minutes": what is left of the work and rest times,
+        # and the "for" of the time the move goes on, are not its name
+        name = _ON_OFF_LEFT.sub("", name)
+        name = re.sub(r"(?i)\s+(?:continuous(?:ly)?\s+)?for$", "", name) if before_at.rstrip()[-1:].isalnum() else name
     if dose_first and len(name.split()) > MAX_PLAIN_NAME_WORDS:
         name = re.split(r",\s+|\s+(?:at|in|on|with|into|until)\s+", name, maxsplit=1)[0]
     name = re.sub(r"(?:\s+[\u2013\u2014-])?(?:\s+\w)?$", "", name).strip(" ,;:-\u2013\u2014")  # "Squat — s"
@@ -264,7 +270,28 @@ def _time_first(dose: str) -> str:
         unit = "minutes" if match.group(2).lower().startswith("m") else "seconds"
         return f"{match.group(1)} {unit}"
 
-    return _LEADING_TIME.sub(plural, dose, count=1)
+    return _on_off_for_a_time(dose) or _LEADING_TIME.sub(plural, dose, count=1)
+
+
+_ON_OFF_FOR = re.compile(
+    r"^(?P<on>\d+)\s*(?:seconds?|secs?|s)\s+on\s*/\s*(?P<off>\d+)\s*(?:seconds?|secs?|s)\s+(?:off|rest|recovery)\b"
+    r".*?\bfor\s+(?P<total>\d+)\s*(?P<unit>minutes?|mins?|seconds?|secs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _on_off_for_a_time(dose: str) -> str:
+    """ "8 seconds on/12 seconds recovery Shuttle Runs for 2 minutes": work and rest repeated for a time are so
+    many sets of the work (2 minutes of 20-second cycles is 6 sets of 8 seconds, 12 seconds' rest between)."""
+    match = _ON_OFF_FOR.match(dose)
+    if match is None:
+        return ""
+    on, off = int(match.group("on")), int(match.group("off"))
+    total = int(match.group("total")) * (60 if match.group("unit").lower().startswith("m") else 1)
+    if on + off <= 0 or total < on:
+        return ""
+    sets = max(1, total // (on + off))
+    return f"{sets} sets, each for {on} seconds, rest {off} seconds between sets"
 
 
 MIN_NAMED_MOVES = 3  # lines like "Penguins 30 each side" are moves when at least this many others clearly are
@@ -363,7 +390,92 @@ def names_under_a_dose_line(lines: list[LineFeatures]) -> list[Item]:
             continue
         if line.words > SHORT_WORDS or line.commentary:
             shared = None
+    items = [item for item in items if not _among_steps(item.line, lines)]
     return items if len(items) >= 2 else []
+
+
+def _list_around(number: int, lines: list[LineFeatures]) -> list[LineFeatures]:
+    """The list items next to line `number` (its siblings), itself among them."""
+    index = next((i for i, line in enumerate(lines) if line.number == number), None)
+    if index is None:
+        return []
+    start = index
+    while start > 0 and lines[start - 1].bullet and lines[start].bullet and not lines[start].gap_before:
+        start -= 1
+    end = index
+    while end + 1 < len(lines) and lines[end + 1].bullet and lines[end].bullet and not lines[end + 1].gap_before:
+        end += 1
+    return lines[start : end + 1]
+
+
+def _among_steps(number: int, lines: list[LineFeatures]) -> bool:
+    """ "- Draw your chin back" / "- Hold for 5 seconds" / "- Release and repeat": the items of one list are all
+    moves or all steps; in a list most of whose items are instructions, a short item is one more step."""
+    siblings = _list_around(number, lines)
+    steps = sum(1 for line in siblings if instruction_like(line.text) or vocab.STEP_VERB.match(line.text))
+    return len(siblings) >= MIN_LISTED_MOVES and 2 * steps > len(siblings)
+
+
+# ---------------------------------------------------------------- a list of moves with no doses
+
+MAX_OPENING_WORDS = 8
+
+
+def _opening_name(line: LineFeatures) -> str:
+    """The move a list item names: the whole item when it is a bare name ("Jumping Jacks"), else its opening
+    sentence when that is short and not an instruction ("Hopping on one leg.  Do these forwards ...")."""
+    if _bare_name(line):
+        return _listed_name(line.text)
+    opening = re.split(r"(?<=[a-z)])[.!]\s+", line.text, maxsplit=1)
+    if len(opening) < 2 or line.imperative or line.commentary:
+        return ""
+    name = opening[0].strip()
+    words = name.split()
+    if not 0 < len(words) <= MAX_OPENING_WORDS or vocab.DOSE_EXPRESSION.search(name):
+        return ""
+    if re.search(r"\b(?:you|your|we|our|i|my|is|are|was|will|can)\b", name, re.IGNORECASE):
+        return ""
+    return name
+
+
+def a_list_of_moves(lines: list[LineFeatures]) -> list[Item]:
+    """ "- Jumping Jacks" / "- Body Squats" / "- Jog in place": a list whose items open with a move's name is a
+    list of moves though no dose is given (the page's default dose or a guess applies). The items of one list
+    are all moves or none: most must open with a name and most names must name a move ("Acceleration" /
+    "Balance" is not a list of moves), and none may give a dose or be commentary. An item with items under it
+    heads a group ("Exaggerated punches/kicks" over "Kizame Tsuki"): its items are the moves."""
+    items: list[Item] = []
+    run: list[tuple[LineFeatures, str]] = []
+
+    def close() -> None:
+        named = [name for _, name in run if name]
+        moves = [
+            name
+            for name in named
+            if vocab.EXERCISE_WORDS.search(name) and not vocab.BENEFIT.match(name) and not vocab.CATEGORY.search(name)
+        ]  # "Improve posture" is what a move does, "Leg exercises for runners" a group of them (or a link)
+        clean = all(not line.dose and not line.commentary for line, _ in run)
+        if clean and len(run) >= MIN_LISTED_MOVES and 2 * len(named) > len(run) and 2 * len(moves) > len(named):
+            for index, (line, name) in enumerate(run):
+                below = run[index + 1][0] if index + 1 < len(run) else None
+                if below is not None and below.level > line.level:
+                    continue  # a group's header
+                item = Item(name or first_words(line.text), line.number, numbers=[line.number], placed=True)
+                item.unnamed = not name
+                rest = line.text[len(name) :].strip(" .,;:") if name else line.text
+                if rest and not _bare_name(line):
+                    item.prose.append(rest)
+                items.append(item)
+        run.clear()
+
+    for line in lines:
+        listed = line.bullet or line.numbered is not None
+        if not listed or (run and line.gap_before and not run[-1][0].bullet):
+            close()
+        if listed:
+            run.append((line, _opening_name(line)))
+    close()
+    return items
 
 
 # ---------------------------------------------------------------- a dose above each name
@@ -640,18 +752,48 @@ def steps_of_one_exercise(lines: list[LineFeatures]) -> list[Item]:
     says what the steps are for, made of every step paragraph under it (numbered or not)."""
     for index, line in enumerate(lines):
         intro = _STEPS_OF.search(line.text)
-        if intro is None:
+        counted = _COUNTED_MOVE.search(number_words_to_digits(line.text)) if intro is None else None
+        if counted is not None and not _counted_move(counted.group("name")):
+            counted = None
+        if intro is None and counted is None:
             continue
-        item = Item(intro.group("name").strip(), line.number, numbers=[line.number])
+        named = intro.group("name") if intro is not None else counted.group("name") if counted is not None else ""
+        item = Item(named.strip(), line.number, numbers=[line.number])
+        if counted is not None:
+            item.dose.append(line.text)  # "Perform 3 sets of 15 heel drops 2-3 times per day" over its steps
+        steps = 0
         for step in lines[index + 1 :]:
             if step.commentary or (step.short and not step.dose) or not (step.imperative or step.numbered or step.dose):
                 break
             item.take(step)
+            steps += 1 if step.numbered is not None else 0
+        if counted is not None and steps < MIN_STEPS:
+            continue  # a dose phrase over anything but a numbered list of steps is not one exercise's steps
         return [item] if item.prose else []
     return []
 
 
+MIN_STEPS = 3
+# "3 sets of 15 heel drops", "10 reps of wall slides": a count, then the move counted
+_COUNTED_MOVE = re.compile(
+    r"\b\d+\s+(?:reps?\s+of\s+|x\s+)?(?P<name>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
+    r"(?=\s+(?:\d|per|each|a\s+day|every|on|with|twice|once|daily)\b|\s*[,.;:]|\s*$)"
+)
+_NOT_COUNTED_MOVES = re.compile(
+    r"^(?:sets?|reps?|repetitions?|times|seconds?|minutes?|hours?|days?|weeks?|months?|rounds?|breaths?|counts?|"
+    r"steps?|laps?|miles?|km|kg|lbs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_move(name: str) -> bool:
+    return not _NOT_COUNTED_MOVES.match(name) and (
+        bool(vocab.EXERCISE_WORDS.search(name)) or name.split()[-1].endswith("s")
+    )
+
+
 NAMES_UNDER = "names under their instructions"
+LIST_OF_MOVES = "a list of moves with no doses"
 # Readings whose layout is unambiguous when they find it: they need no margin over the structure reader.
 DECISIVE = frozenset({NAMES_UNDER})
 
@@ -661,6 +803,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
     ("unnamed steps, each closed by its dose", instruction_runs),
     ("names listed under one dose line", names_under_a_dose_line),
     ("a dose line above each name", doses_above_names),
+    (LIST_OF_MOVES, a_list_of_moves),
     ("one paragraph per exercise", paragraphs),
     ("moves named in a sentence", moves_in_a_sentence),
     ("table rows", table_rows),
@@ -675,6 +818,7 @@ READINGS: tuple[tuple[str, Reader], ...] = (
 LastResort = Callable[[list[LineFeatures], str], list[Item]]
 MAX_DOSE_RUN_WORDS = 14
 MIN_INSTRUCTION_WORDS = 8
+_COACHING_VOICE = re.compile(r"^(?:we|you|let'?s|let\s+us)\b", re.IGNORECASE)
 _FORBIDDEN = re.compile(r"^(?:never|don'?t|do\s+not|avoid|stop)\b", re.IGNORECASE)
 
 
@@ -716,9 +860,9 @@ def instruction_paragraphs(lines: list[LineFeatures], title: str) -> list[Item]:
     current: Item | None = None
     for line in lines:
         for_all = bool(vocab.DEFAULT_SCOPE.search(line.text)) and bool(line.dose)  # "Hold these for 5 s each"
-        instructs = (
-            line.imperative and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text) and not for_all
-        )
+        # "1. We start out with a 15-minute jog ...": a numbered paragraph tells what to do, whoever it speaks as
+        told = line.imperative or (line.numbered is not None and bool(_COACHING_VOICE.match(line.text)))
+        instructs = told and line.words >= MIN_INSTRUCTION_WORDS and not _FORBIDDEN.match(line.text) and not for_all
         if instructs and not (
             current is not None
             and line.bullet
@@ -749,6 +893,16 @@ LAST_RESORTS: tuple[tuple[str, LastResort], ...] = (
 )
 
 
+_INLINE_FIRST = re.compile(r"(?<=[.:!?])\s+(?=1\.\s+[A-Z])")
+MIN_INLINE_ITEMS = 3
+
+
+def _counts_up(parts: list[str]) -> bool:
+    numbers = [re.match(r"\s*(\d+)\.\s", part) for part in parts]
+    values = [int(number.group(1)) for number in numbers if number]
+    return len(values) == len(parts) >= MIN_INLINE_ITEMS and values == list(range(1, len(values) + 1))
+
+
 def unglue_lists(text: str) -> str:
     """A list a page capture glued into one line ("... • Stand tall. • Hold for 20 seconds", "1. Head back
     (X5) 2. Right ear ...") is put back on lines of its own."""
@@ -760,6 +914,12 @@ def unglue_lists(text: str) -> str:
             continue
         if len(vocab.INLINE_NUMBER.findall(line)) >= 2 and re.match(r"^\s*1\.\s", line):
             out.extend(vocab.INLINE_NUMBER.split(line))
+            continue
+        # "... exercises for hand arthritis: 1. Hand clench Start with ... 2. Thumb lift ...": a lead-in, then a
+        # numbered list counted up from 1, all in one captured paragraph
+        lead = _INLINE_FIRST.search(line)
+        if lead and _counts_up(vocab.INLINE_NUMBER.split(line[lead.end() :])):
+            out.extend([line[: lead.start()].rstrip(), *vocab.INLINE_NUMBER.split(line[lead.end() :])])
             continue
         out.append(line)
     return "\n".join(out)

@@ -27,7 +27,10 @@ NUMBERING = re.compile(
     r"|(?-i:[A-H][1-9]?[.)]\s+(?=[A-Z])))",  # "A. Goblet squat", "B2) Row": a gym programme's lettered list
     re.IGNORECASE,
 )
-BULLET = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)])\s+")
+# "1: lock the fingers ...": a number and a colon before words is a list item too (not "10: 30", a time)
+BULLET = re.compile(
+    r"^(?:[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014+>\u2192\u21d2]|\d{1,2}[.)]|\d{1,2}:(?=\s+[A-Za-z]))\s+"
+)
 SEPARATOR = re.compile(r"\s+[\u2013\u2014-]+\s+|:\s+|\s*\(|,\s+|\s+(?=[x\u00d7]\s*\d)|\s+(?=\d+\s*[x\u00d7]\s*\d)")
 LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’ /&-]{0,28}?)(?:\s*\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
 # Sub-lines under an exercise: how to do it (spoken) and what it is for (not spoken).
@@ -343,6 +346,13 @@ DOSE_SENTENCE = re.compile(
     r"^(?:hold|repeat|do(?:\s+this)?|perform|complete|rest|relax|keep\s+going|continue)\b", re.IGNORECASE
 )
 # Plural words for a group of moves: a heading with one and no dose of its own heads a group, not one move.
+# What a move does for you, not a move: "Improve posture", "Reduce back pain", "Better sleep", "Less stress"
+BENEFIT = re.compile(
+    r"^(?:improves?|reduces?|eases?|increases?|widens?|speeds?|boosts?|builds?|strengthens?|prevents?|relieves?|"
+    r"lowers?|helps?|supports?|protects?|enhances?|promotes?|decreases?|restores?|maintains?|develops?|"
+    r"better|less|more|greater|fewer|improved|reduced|increased)\b",
+    re.IGNORECASE,
+)
 CATEGORY = re.compile(r"\b(?:exercises|stretches|workouts?|routines?|drills|moves)\b", re.IGNORECASE)
 
 # Verbs that start a step of an exercise and never a move's name: "Find a neutral spine", "Keep moving slowly"
@@ -385,7 +395,10 @@ ONE_LIMB_NAME = re.compile(
 
 # Names that are never a move, whatever reading found them: a rest, a score, a date, a bare number.
 NOT_A_MOVE = re.compile(
-    rf"^(?:(?:active\s+)?(?:rest|recovery|recover|break|transition)"
+    # "Static recovery between sets", "2 minute passive rest after each round": a rest, however it is qualified
+    r"^(?:(?:[\w-]+\s+){1,3}(?:rest|recovery)\s+(?:between|after)\b.*"
+    r"|(?:static|passive|standing|easy|complete|full|walking|jogging)\s+(?:rest|recovery)\b.*|"
+    rf"(?:active\s+)?(?:rest|recovery|recover|break|transition)"
     r"(?:\s+(?:period|interval|time|break)|\s+(?:for|between|after|and|then|\d)\b.*|\s*[:\u2013\u2014-].*)?"
     rf"|score\b.*|time\s*cap\b.*|{MONTH}\s+\d{{1,2}}\b.*|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}.*|{MONTH}\s+\d{{4}}"
     r"|(?:weeks?|days?|months?|sessions?)\s*\d.*|[\W\d_]*"
@@ -394,6 +407,7 @@ NOT_A_MOVE = re.compile(
     r"|instructions|how\s+to\s+(?:practi[cs]e|do\s+it)|notes?|additional\s+notes|when\s+to\s+stop"
     # the parts of a page or of one exercise's description
     r"|introduction|overview|summary|conclusion|background|references|name|set[\s-]?up|starting\s+position|movement"
+    r"|modifications?|progressions?|regressions?|variations?|precautions?|tips?"
     r"|(?:breath(?:ing)?\s+)?cues?|form\s+cues?"
     # how long a whole session takes: "Mobility Exercises Time required: 20 minutes", "Total time: 30 min"
     r"|.*\btime\s+required\b.*|total\s+time\b.*"
