@@ -13,8 +13,9 @@ import numpy as np
 import pytest
 
 from guide.build import BuildOptions, plan, prepare
-from guide.routine import BUILTIN_NAME, builtin_routines, builtin_text, parse_routine
+from guide.routine import builtin_name_for, builtin_routines, builtin_text, parse_routine
 from guide.script import estimate_seconds
+from guide.script.languages import ENGLISH, PHRASEBOOKS
 
 from . import test_blocks, test_e2e
 
@@ -22,8 +23,8 @@ pytestmark = pytest.mark.e2e
 
 # The estimate is fitted to the bundled English voice reading English; the built-ins in other languages
 # are checked apart, against a wider bound (see test_other_languages_plan_within_a_few_percent).
-ENGLISH_BUILTINS = [name for name, _ in builtin_routines() if name == BUILTIN_NAME or not name.startswith(BUILTIN_NAME)]
-OTHER_LANGUAGE_BUILTINS = [name for name, _ in builtin_routines() if name not in ENGLISH_BUILTINS]
+OTHER_LANGUAGE_BUILTINS = [builtin_name_for(book.code) for book in PHRASEBOOKS.values() if book is not ENGLISH]
+ENGLISH_BUILTINS = [name for name, _ in builtin_routines() if name not in OTHER_LANGUAGE_BUILTINS]
 ROUTINES = {
     **{name: builtin_text(name) for name in ENGLISH_BUILTINS},
     "circuit": test_blocks.CIRCUIT,

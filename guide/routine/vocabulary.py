@@ -345,7 +345,6 @@ ROUNDS_LINE = re.compile(
 DOSE_SENTENCE = re.compile(
     r"^(?:hold|repeat|do(?:\s+this)?|perform|complete|rest|relax|keep\s+going|continue)\b", re.IGNORECASE
 )
-# Plural words for a group of moves: a heading with one and no dose of its own heads a group, not one move.
 # What a move does for you, not a move: "Improve posture", "Reduce back pain", "Better sleep", "Less stress"
 BENEFIT = re.compile(
     r"^(?:improves?|reduces?|eases?|increases?|widens?|speeds?|boosts?|builds?|strengthens?|prevents?|relieves?|"
